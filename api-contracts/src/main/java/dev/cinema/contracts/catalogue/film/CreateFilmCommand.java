@@ -1,0 +1,16 @@
+package dev.cinema.contracts.catalogue.film;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Adds a film to the catalogue. */
+public record CreateFilmCommand(
+        @TargetAggregateIdentifier FilmId filmId,
+        String title,
+        int runtimeMinutes,
+        AgeRating ageRating,
+        Set<Genre> genres,
+        LocalDate releaseDate,
+        String synopsis) {
+}

@@ -1,0 +1,5 @@
+package dev.cinema.contracts.catalogue.film;
+
+/** A film was retired. */
+public record FilmRetiredEvent(FilmId filmId) {
+}

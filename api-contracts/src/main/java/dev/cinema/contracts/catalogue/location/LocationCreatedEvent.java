@@ -1,0 +1,5 @@
+package dev.cinema.contracts.catalogue.location;
+
+/** A location was created. */
+public record LocationCreatedEvent(LocationId locationId, String name) {
+}

@@ -1,0 +1,14 @@
+package dev.cinema.contracts.listing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Lists screenings by any combination of cinema, film, location and day (in the cinema's zone); without a day, those starting from {@code from}. */
+public record FindScreeningsQuery(
+        String cinemaId,
+        String filmId,
+        String locationId,
+        LocalDate day,
+        Instant from,
+        Paging paging) {
+}

@@ -1,0 +1,115 @@
+package dev.cinema.command.account;
+
+import dev.cinema.contracts.account.AccountId;
+import dev.cinema.contracts.account.GrantRoleCommand;
+import dev.cinema.contracts.account.RegisterAccountCommand;
+import dev.cinema.contracts.account.RevokeRoleCommand;
+import dev.cinema.contracts.account.Role;
+import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.web.ProblemKind;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Accounts", description = "Registration, login and role management")
+class AccountController {
+
+    private final CommandGateway commands;
+    private final AccountCredentialRepository credentials;
+    private final PasswordEncoder passwords;
+    private final TokenIssuer tokens;
+    /** Compared against when the e-mail is unknown, so that a miss costs as long as a hit. */
+    private final String decoyHash;
+
+    AccountController(CommandGateway commands, AccountCredentialRepository credentials, PasswordEncoder passwords,
+            TokenIssuer tokens) {
+        this.commands = commands;
+        this.credentials = credentials;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.decoyHash = passwords.encode("decoy-password-0");
+    }
+
+    record RegistrationRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull @Size(max = 128) String password,
+            @NotBlank @Size(max = 100) String displayName) {
+    }
+
+    record Registered(String accountId, String email, List<String> roles) {
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    }
+
+    record RoleRequest(@NotNull Role role) {
+    }
+
+    @PostMapping("/api/accounts")
+    @Operation(summary = "Register a customer account (public)")
+    @SecurityRequirements
+    ResponseEntity<Registered> register(@Valid @RequestBody RegistrationRequest request) {
+        PasswordPolicy.check(request.password(), request.email());
+        AccountId accountId = AccountId.random();
+        String email = AccountRegistration.normalise(request.email());
+        commands.sendAndWait(new RegisterAccountCommand(accountId, email, request.displayName().trim(),
+                passwords.encode(request.password())));
+        return ResponseEntity.created(URI.create("/api/accounts/" + accountId))
+                .body(new Registered(accountId.value(), email, List.of(Role.CUSTOMER.name())));
+    }
+
+    @PostMapping("/api/auth/login")
+    @Operation(summary = "Log in with e-mail and password; answers a bearer token (public)")
+    @SecurityRequirements
+    TokenIssuer.IssuedToken login(@Valid @RequestBody LoginRequest request) {
+        AccountCredential credential = credentials.findByEmail(AccountRegistration.normalise(request.email()))
+                .orElse(null);
+        String hash = credential == null ? decoyHash : credential.passwordHash();
+        boolean matches = passwords.matches(request.password(), hash);
+        if (credential == null || !matches) {
+            throw new DomainException(ProblemKind.UNAUTHORIZED, "bad-credentials", null,
+                    "E-mail or password is wrong");
+        }
+        return tokens.issue(credential.accountId(), credential.email(), credential.roles());
+    }
+
+    @PostMapping("/api/accounts/{accountId}/roles")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Grant a role to an account (ADMIN)")
+    void grant(@PathVariable String accountId, @Valid @RequestBody RoleRequest request) {
+        requireAccount(accountId);
+        commands.sendAndWait(new GrantRoleCommand(AccountId.of(accountId), request.role()));
+    }
+
+    @DeleteMapping("/api/accounts/{accountId}/roles/{role}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke a role from an account (ADMIN); CUSTOMER cannot be revoked")
+    void revoke(@PathVariable String accountId, @PathVariable Role role) {
+        requireAccount(accountId);
+        commands.sendAndWait(new RevokeRoleCommand(AccountId.of(accountId), role));
+    }
+
+    private void requireAccount(String accountId) {
+        if (accountId.length() > 64 || !credentials.existsById(accountId)) {
+            throw DomainException.notFound("account-not-found", "accountId", "No account " + accountId);
+        }
+    }
+}

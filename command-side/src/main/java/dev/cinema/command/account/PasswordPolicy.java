@@ -1,0 +1,36 @@
+package dev.cinema.command.account;
+
+import dev.cinema.platform.web.DomainException;
+import java.util.Locale;
+
+/**
+ * At least 10 characters (at most 128: BCrypt reads only 72 bytes, the rest is refused rather than
+ * silently ignored beyond a sane bound), with a letter and a digit, and not the e-mail itself.
+ */
+final class PasswordPolicy {
+
+    static final int MIN_LENGTH = 10;
+    static final int MAX_LENGTH = 128;
+
+    private PasswordPolicy() {
+    }
+
+    static void check(String password, String email) {
+        if (password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
+            throw violation("must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw violation("must be at most 72 bytes in UTF-8");
+        }
+        if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
+            throw violation("must contain at least one letter and one digit");
+        }
+        if (email != null && password.trim().toLowerCase(Locale.ROOT).equals(email.trim().toLowerCase(Locale.ROOT))) {
+            throw violation("must not be the e-mail address");
+        }
+    }
+
+    private static DomainException violation(String message) {
+        return DomainException.badRequest("weak-password", "password", "password " + message);
+    }
+}

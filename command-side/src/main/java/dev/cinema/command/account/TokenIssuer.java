@@ -1,0 +1,57 @@
+package dev.cinema.command.account;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.cinema.command.config.SigningKeys;
+import dev.cinema.contracts.account.Role;
+import dev.cinema.platform.security.CinemaJwt;
+import dev.cinema.platform.security.JwtProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+
+/** Signs access tokens (RS256) for logged-in accounts. */
+@Component
+class TokenIssuer {
+
+    private final JwtEncoder encoder;
+    private final SigningKeys keys;
+    private final JwtProperties properties;
+    private final Clock clock;
+
+    TokenIssuer(SigningKeys keys, JwtProperties properties, Clock clock) {
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
+        this.keys = keys;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    IssuedToken issue(String accountId, String email, Set<Role> roles) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.accessTokenTtl());
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(properties.issuer())
+                .subject(accountId)
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .claim(CinemaJwt.EMAIL_CLAIM, email)
+                .claim(CinemaJwt.ROLES_CLAIM, roles.stream().map(Role::name).sorted().toList())
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.signingKey().getKeyID()).build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return new IssuedToken(token, "Bearer", properties.accessTokenTtl().toSeconds(), expiresAt,
+                accountId, roles.stream().map(Role::name).sorted().toList());
+    }
+
+    /** What a successful login answers. */
+    record IssuedToken(String accessToken, String tokenType, long expiresIn, Instant expiresAt,
+            String accountId, java.util.List<String> roles) {
+    }
+}

@@ -1,0 +1,101 @@
+package dev.cinema.command.catalogue.screening;
+
+import dev.cinema.command.catalogue.lookup.CatalogueLookup;
+import dev.cinema.command.catalogue.lookup.LookupEntry;
+import dev.cinema.command.catalogue.lookup.ScreenSlot;
+import dev.cinema.contracts.catalogue.cinema.CinemaId;
+import dev.cinema.contracts.catalogue.screen.SeatLayout;
+import dev.cinema.contracts.catalogue.screen.SeatType;
+import dev.cinema.contracts.catalogue.screening.RescheduleScreeningCommand;
+import dev.cinema.contracts.catalogue.screening.ScheduleScreeningCommand;
+import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
+import dev.cinema.platform.web.DomainException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scheduling is a rule over all screenings of a screen: no two may overlap, counting the film's
+ * runtime and a cleaning gap. The screen's lookup row is locked for the transaction, so two
+ * concurrent requests for one screen are checked one after the other, also across processes.
+ */
+@Component
+class ScreeningScheduling {
+
+    /** Far enough ahead for any real programme; keeps typos like year 20260 out. */
+    static final Duration MAX_AHEAD = Duration.ofDays(730);
+
+    private final Repository<Screening> screenings;
+    private final CatalogueLookup lookup;
+    private final Clock clock;
+    private final Duration cleaningGap;
+
+    ScreeningScheduling(Repository<Screening> screenings, CatalogueLookup lookup, Clock clock,
+            @Value("${cinema.catalogue.cleaning-gap:PT20M}") Duration cleaningGap) {
+        this.screenings = screenings;
+        this.lookup = lookup;
+        this.clock = clock;
+        this.cleaningGap = cleaningGap;
+    }
+
+    @CommandHandler
+    void handle(ScheduleScreeningCommand command) throws Exception {
+        LookupEntry film = lookup.requireActive(LookupEntry.Kind.FILM, command.filmId().value(), "filmId");
+        lookup.requireActive(LookupEntry.Kind.SCREEN, command.screenId().value(), "screenId");
+        LookupEntry screen = lookup.lockScreen(command.screenId().value());
+        lookup.requireActive(LookupEntry.Kind.CINEMA, screen.parentId(), "screenId");
+        Instant startsAt = requireFutureStart(command.startsAt());
+        Instant endsAt = startsAt.plus(Duration.ofMinutes(film.runtimeMinutes()));
+        requireFree(command.screenId().value(), startsAt, endsAt, command.screeningId().value());
+        SeatLayout layout = lookup.layoutOf(screen);
+        Set<SeatType> seatTypes = layout.seats().stream().map(SeatLayout.Seat::type)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SeatType.class)));
+        ScreeningScheduledEvent scheduled = new ScreeningScheduledEvent(command.screeningId(), command.filmId(),
+                command.screenId(), CinemaId.of(screen.parentId()), startsAt, endsAt, layout,
+                PriceRules.checked(command.prices(), seatTypes), command.onSale());
+        screenings.newInstance(() -> new Screening(scheduled));
+    }
+
+    @CommandHandler
+    void handle(RescheduleScreeningCommand command) {
+        ScreenSlot slot = lookup.slot(command.screeningId().value());
+        lookup.lockScreen(slot.screenId());
+        Instant startsAt = requireFutureStart(command.startsAt());
+        Instant endsAt = startsAt.plus(Duration.between(slot.startsAt(), slot.endsAt()));
+        requireFree(slot.screenId(), startsAt, endsAt, slot.screeningId());
+        screenings.load(command.screeningId().value())
+                .execute(screening -> screening.reschedule(startsAt, endsAt, clock.instant()));
+    }
+
+    private Instant requireFutureStart(Instant startsAt) {
+        Instant now = clock.instant();
+        if (startsAt == null) {
+            throw DomainException.badRequest("start-required", "startsAt", "startsAt is required");
+        }
+        if (!startsAt.isAfter(now)) {
+            throw DomainException.invalid("start-in-past", "startsAt", "startsAt must be in the future");
+        }
+        if (startsAt.isAfter(now.plus(MAX_AHEAD))) {
+            throw DomainException.invalid("start-too-far", "startsAt", "startsAt must be within two years");
+        }
+        return startsAt;
+    }
+
+    private void requireFree(String screenId, Instant startsAt, Instant endsAt, String exceptScreeningId) {
+        List<ScreenSlot> clashes = lookup.overlapping(screenId, startsAt, endsAt.plus(cleaningGap), exceptScreeningId);
+        if (!clashes.isEmpty()) {
+            ScreenSlot clash = clashes.get(0);
+            throw DomainException.conflict("screening-overlap", "startsAt",
+                    "The screen is busy from " + clash.startsAt() + " until " + clash.occupiedUntil()
+                            + " (screening " + clash.screeningId() + ", including cleaning)");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.cinema.command.config;
+
+import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.web.ErrorDetails;
+import dev.cinema.platform.web.ProblemKind;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/** Cross-cutting behaviour of every command: who sent it, and how refusals travel back. */
+@Component
+class CommandBusInterceptors {
+
+    /** Metadata key naming the account that sent a command; copied onto the events it causes. */
+    static final String SENT_BY = "sentBy";
+
+    @Autowired
+    void register(CommandBus commandBus) {
+        commandBus.registerDispatchInterceptor(sentBy());
+        commandBus.registerHandlerInterceptor(refusalsAsDetails());
+    }
+
+    /**
+     * The account comes from the verified token of the request that caused the command; commands
+     * the system sends itself (demo data, later sagas and deadlines) say "system".
+     */
+    private static MessageDispatchInterceptor<CommandMessage<?>> sentBy() {
+        return (List<? extends CommandMessage<?>> messages) -> (index, command) -> {
+            if (command.getMetaData().containsKey(SENT_BY)) {
+                return command;
+            }
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            String sender = authentication instanceof JwtAuthenticationToken jwt ? jwt.getName() : "system";
+            return command.andMetaData(Map.of(SENT_BY, sender));
+        };
+    }
+
+    /**
+     * Refusals travel back as the details of a CommandExecutionException: that form also crosses
+     * Axon Server, where the exception class itself does not.
+     */
+    private static MessageHandlerInterceptor<CommandMessage<?>> refusalsAsDetails() {
+        return (unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (DomainException e) {
+                throw new CommandExecutionException(e.getMessage(), e, e.details());
+            } catch (AggregateNotFoundException e) {
+                throw new CommandExecutionException(e.getMessage(), e,
+                        new ErrorDetails(ProblemKind.NOT_FOUND, "not-found", null, "No such item"));
+            }
+        };
+    }
+}

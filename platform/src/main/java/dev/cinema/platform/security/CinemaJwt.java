@@ -1,0 +1,69 @@
+package dev.cinema.platform.security;
+
+import java.security.interfaces.RSAPublicKey;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+
+/** The one definition of what a valid token is, shared by the issuer and every verifier. */
+public final class CinemaJwt {
+
+    /** Claim that lists the account's roles, e.g. {@code ["CUSTOMER","ADMIN"]}. */
+    public static final String ROLES_CLAIM = "roles";
+    public static final String EMAIL_CLAIM = "email";
+
+    private CinemaJwt() {
+    }
+
+    /**
+     * Only RS256 is accepted: a token signed with HS256 (using the public key as the secret) or
+     * with {@code alg: none} is rejected before its claims are read. Expired tokens, tokens from
+     * another issuer and tokens without a subject are rejected too.
+     */
+    public static JwtDecoder decoder(RSAPublicKey publicKey, String issuer) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey)
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(validator(issuer));
+        return decoder;
+    }
+
+    public static JwtDecoder decoder(JwtProperties properties) {
+        if (properties.hasPublicKey()) {
+            return decoder(RsaKeys.publicKey(properties.publicKey()), properties.issuer());
+        }
+        if (properties.hasJwkSetUri()) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+            decoder.setJwtValidator(validator(properties.issuer()));
+            return decoder;
+        }
+        throw new IllegalStateException(
+                "Configure cinema.security.jwt.public-key or cinema.security.jwt.jwk-set-uri to verify tokens");
+    }
+
+    private static OAuth2TokenValidator<Jwt> validator(String issuer) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
+    }
+
+    /** Turns the roles claim into {@code ROLE_*} authorities, so {@code hasRole("ADMIN")} works. */
+    public static JwtAuthenticationConverter authenticationConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+}

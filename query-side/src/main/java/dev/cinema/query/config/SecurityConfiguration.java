@@ -1,0 +1,40 @@
+package dev.cinema.query.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cinema.platform.security.CinemaHttpSecurity;
+import dev.cinema.platform.security.CinemaJwt;
+import dev.cinema.platform.security.JwtProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** The query side only verifies tokens: it holds the public key (or fetches it), never the private one. */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Public listings: what is showing where and when. Everything else needs a token. */
+    static final String[] PUBLIC_LISTINGS = {
+        "/api/locations", "/api/locations/**", "/api/cinemas", "/api/cinemas/**", "/api/films", "/api/films/**",
+        "/api/screenings", "/api/screenings/**"
+    };
+
+    @Bean
+    SecurityFilterChain queryApiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        return CinemaHttpSecurity.statelessBearer(http, objectMapper)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE).permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_LISTINGS).permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtProperties properties) {
+        return CinemaJwt.decoder(properties);
+    }
+}

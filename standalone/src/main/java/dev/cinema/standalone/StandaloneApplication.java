@@ -1,0 +1,89 @@
+package dev.cinema.standalone;
+
+import dev.cinema.command.CommandSideApplication;
+import dev.cinema.platform.security.RsaKeys;
+import dev.cinema.query.QuerySideApplication;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The default run: command side and query side in one JVM, two independent Spring contexts on
+ * one in-memory H2 database, with demo data. Nothing to install but a JDK and Maven.
+ */
+public final class StandaloneApplication {
+
+    static final String DEFAULT_DB_URL = "jdbc:h2:mem:cinema;DB_CLOSE_DELAY=-1;MODE=PostgreSQL";
+
+    private StandaloneApplication() {
+    }
+
+    public static void main(String[] args) {
+        Running running = start(Map.of("spring.profiles.active", "demo"), args);
+        System.out.println(running.banner());
+    }
+
+    /** Starts both sides; {@code overrides} apply to both contexts (tests use it for ports and database). */
+    public static Running start(Map<String, Object> overrides, String... args) {
+        Map<String, Object> shared = new HashMap<>();
+        shared.put("spring.datasource.url", env("CINEMA_DB_URL", DEFAULT_DB_URL));
+        // One key pair for the run: the command side signs with it, the query side verifies with its
+        // public half, without an HTTP round trip to the JWKS endpoint.
+        if (System.getenv("CINEMA_JWT_PRIVATE_KEY") == null) {
+            KeyPair pair = RsaKeys.generate();
+            shared.put("cinema.security.jwt.private-key", RsaKeys.toPem((RSAPrivateKey) pair.getPrivate()));
+            shared.put("cinema.security.jwt.public-key", RsaKeys.toPem((RSAPublicKey) pair.getPublic()));
+        }
+        shared.putAll(overrides);
+        Map<String, Object> querySide = new HashMap<>(shared);
+        querySide.remove("spring.profiles.active");
+        querySide.remove("cinema.security.jwt.private-key");
+        ConfigurableApplicationContext command = CommandSideApplication.builder()
+                .properties(shared).run(args);
+        ConfigurableApplicationContext query = QuerySideApplication.builder()
+                .properties(querySide).run(args);
+        return new Running(command, query);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Both contexts of a standalone run. */
+    public record Running(ConfigurableApplicationContext command, ConfigurableApplicationContext query) {
+
+        public int commandPort() {
+            return Integer.parseInt(command.getEnvironment().getProperty("local.server.port", "8080"));
+        }
+
+        public int queryPort() {
+            return Integer.parseInt(query.getEnvironment().getProperty("local.server.port", "8081"));
+        }
+
+        public void stop() {
+            query.close();
+            command.close();
+        }
+
+        String banner() {
+            String c = "http://localhost:" + commandPort();
+            String q = "http://localhost:" + queryPort();
+            return String.join("\n",
+                    "",
+                    "==================================================================",
+                    " Cinema ticketing is running (standalone, in-memory H2, demo data)",
+                    "  command API  " + c + "/api        Swagger UI " + c + "/swagger-ui.html",
+                    "  query API    " + q + "/api        Swagger UI " + q + "/swagger-ui.html",
+                    "  demo logins (dev only): customer@cinema.dev / customer-pass-2026",
+                    "                          admin@cinema.dev    / admin-pass-2026",
+                    "                          auditor@cinema.dev  / auditor-pass-2026",
+                    "                          analyst@cinema.dev  / analyst-pass-2026",
+                    "  stop with Ctrl+C",
+                    "==================================================================");
+        }
+    }
+}
