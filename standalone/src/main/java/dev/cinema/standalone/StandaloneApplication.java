@@ -22,12 +22,15 @@ public final class StandaloneApplication {
     }
 
     public static void main(String[] args) {
-        Running running = start(Map.of("spring.profiles.active", "demo"), args);
+        Running running = start(Map.of(), true, args);
         System.out.println(running.banner());
     }
 
-    /** Starts both sides; {@code overrides} apply to both contexts (tests use it for ports and database). */
-    public static Running start(Map<String, Object> overrides, String... args) {
+    /**
+     * Starts both sides; {@code overrides} apply to both contexts (tests use them for ports and the
+     * database), {@code demo} loads the demo data.
+     */
+    public static Running start(Map<String, Object> overrides, boolean demo, String... args) {
         Map<String, Object> shared = new HashMap<>();
         shared.put("spring.datasource.url", env("CINEMA_DB_URL", DEFAULT_DB_URL));
         // One key pair for the run: the command side signs with it, the query side verifies with its
@@ -39,9 +42,9 @@ public final class StandaloneApplication {
         }
         shared.putAll(overrides);
         Map<String, Object> querySide = new HashMap<>(shared);
-        querySide.remove("spring.profiles.active");
         querySide.remove("cinema.security.jwt.private-key");
         ConfigurableApplicationContext command = CommandSideApplication.builder()
+                .profiles(demo ? new String[] {"demo"} : new String[0])
                 .properties(shared).run(args);
         ConfigurableApplicationContext query = QuerySideApplication.builder()
                 .properties(querySide).run(args);

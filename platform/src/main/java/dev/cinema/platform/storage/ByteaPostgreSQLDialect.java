@@ -26,6 +26,21 @@ public class ByteaPostgreSQLDialect extends PostgreSQLDialect {
         return sqlTypeCode == SqlTypes.BLOB ? "bytea" : super.castType(sqlTypeCode);
     }
 
+    /**
+     * PostgreSQL's JDBC driver reports {@code timestamptz} columns as plain TIMESTAMP, while
+     * Hibernate maps {@code Instant} to TIMESTAMP_UTC; without this, schema validation refuses the
+     * Flyway-created columns that are exactly right.
+     */
+    @Override
+    public boolean equivalentTypes(int typeCode1, int typeCode2) {
+        return super.equivalentTypes(typeCode1, typeCode2) || isTimestamp(typeCode1) && isTimestamp(typeCode2);
+    }
+
+    private static boolean isTimestamp(int typeCode) {
+        return typeCode == Types.TIMESTAMP || typeCode == Types.TIMESTAMP_WITH_TIMEZONE
+                || typeCode == SqlTypes.TIMESTAMP_UTC;
+    }
+
     @Override
     public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         super.contributeTypes(typeContributions, serviceRegistry);

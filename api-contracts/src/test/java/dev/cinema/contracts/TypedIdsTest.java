@@ -1,0 +1,78 @@
+package dev.cinema.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import dev.cinema.contracts.account.AccountId;
+import dev.cinema.contracts.catalogue.cinema.CinemaId;
+import dev.cinema.contracts.catalogue.film.FilmId;
+import dev.cinema.contracts.catalogue.location.LocationId;
+import dev.cinema.contracts.catalogue.screen.ScreenId;
+import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Axon routes a command to its aggregate and names the event stream by the id's {@code toString()},
+ * so a record's default "CinemaId[value=...]" would silently create a second stream.
+ */
+class TypedIdsTest {
+
+    static Stream<Arguments> ids() {
+        return Stream.of(
+                id("AccountId", AccountId::of, AccountId::random),
+                id("CinemaId", CinemaId::of, CinemaId::random),
+                id("FilmId", FilmId::of, FilmId::random),
+                id("LocationId", LocationId::of, LocationId::random),
+                id("ScreenId", ScreenId::of, ScreenId::random),
+                id("ScreeningId", ScreeningId::of, ScreeningId::random));
+    }
+
+    private static Arguments id(String name, Function<String, Object> of, Supplier<Object> random) {
+        return arguments(name, of, random);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void anIdPrintsAsItsBareValue(String name, Function<String, Object> of, Supplier<Object> random) {
+        assertThat(of.apply("8f14e45f")).hasToString("8f14e45f");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void idsWithTheSameValueAreEqual(String name, Function<String, Object> of, Supplier<Object> random) {
+        assertThat(of.apply("abc")).isEqualTo(of.apply("abc")).isNotEqualTo(of.apply("abd"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void aBlankIdIsRefused(String name, Function<String, Object> of, Supplier<Object> random) {
+        for (String blank : new String[] {"", " ", "\t\n"}) {
+            assertThatThrownBy(() -> of.apply(blank))
+                    .as("%s of %s", name, blank.replace("\t", "\\t").replace("\n", "\\n"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void aMissingIdIsRefused(String name, Function<String, Object> of, Supplier<Object> random) {
+        assertThatThrownBy(() -> of.apply(null)).isInstanceOf(NullPointerException.class).hasMessageContaining(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ids")
+    void randomIdsDiffer(String name, Function<String, Object> of, Supplier<Object> random) {
+        Object first = random.get();
+
+        assertThat(first.toString()).isNotBlank();
+        assertThat(first).isNotEqualTo(random.get());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cinema.contracts.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RegisterAccountCommandTest {
+
+    private static final String HASH = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+
+    @Test
+    void printingTheCommandDoesNotRevealThePasswordHash() {
+        // Axon and our error handling log commands by toString(): the hash must never reach a log.
+        RegisterAccountCommand command = new RegisterAccountCommand(AccountId.of("account-1"), "ada@example.com", "Ada", HASH);
+
+        assertThat(command.toString())
+                .doesNotContain(HASH)
+                .doesNotContain("N9qo8uLOickgx2ZMRZoMye")
+                .contains("account-1")
+                .contains("ada@example.com");
+    }
+
+    @Test
+    void theHashIsStillCarriedForTheHandler() {
+        RegisterAccountCommand command = new RegisterAccountCommand(AccountId.of("account-1"), "ada@example.com", "Ada", HASH);
+
+        assertThat(command.passwordHash()).isEqualTo(HASH);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cinema.command.account;
+
+import dev.cinema.contracts.account.AccountId;
+import dev.cinema.contracts.account.GrantRoleCommand;
+import dev.cinema.contracts.account.RegisterAccountCommand;
+import dev.cinema.contracts.account.Role;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first administrator: granting ADMIN needs an admin, so a fresh installation names one in
+ * configuration ({@code cinema.bootstrap.admin.email} and {@code .password}). It is created once,
+ * through the same commands as any account; later starts find it and do nothing.
+ */
+@Component
+@ConditionalOnProperty("cinema.bootstrap.admin.email")
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final CommandGateway commands;
+    private final AccountCredentialRepository credentials;
+    private final PasswordEncoder passwords;
+    private final String email;
+    private final String password;
+
+    AdminBootstrap(CommandGateway commands, AccountCredentialRepository credentials, PasswordEncoder passwords,
+            @Value("${cinema.bootstrap.admin.email}") String email,
+            @Value("${cinema.bootstrap.admin.password}") String password) {
+        this.commands = commands;
+        this.credentials = credentials;
+        this.passwords = passwords;
+        this.email = AccountRegistration.normalise(email);
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (credentials.existsByEmail(email)) {
+            return;
+        }
+        PasswordPolicy.check(password, email);
+        AccountId id = AccountId.random();
+        commands.sendAndWait(new RegisterAccountCommand(id, email, "Administrator", passwords.encode(password)));
+        commands.sendAndWait(new GrantRoleCommand(id, Role.ADMIN));
+        log.info("Bootstrap administrator {} created", email);
+    }
+}
