@@ -1,0 +1,107 @@
+package dev.cinema.command.catalogue.location;
+
+import static dev.cinema.command.Refusals.refusal;
+
+import dev.cinema.contracts.catalogue.location.CreateLocationCommand;
+import dev.cinema.contracts.catalogue.location.LocationCreatedEvent;
+import dev.cinema.contracts.catalogue.location.LocationId;
+import dev.cinema.contracts.catalogue.location.LocationRenamedEvent;
+import dev.cinema.contracts.catalogue.location.LocationRetiredEvent;
+import dev.cinema.contracts.catalogue.location.RenameLocationCommand;
+import dev.cinema.contracts.catalogue.location.RetireLocationCommand;
+import dev.cinema.platform.web.ProblemKind;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LocationTest {
+
+    private static final LocationId LOCATION = LocationId.of("location-1");
+    private static final LocationCreatedEvent CREATED = new LocationCreatedEvent(LOCATION, "London");
+
+    private FixtureConfiguration<Location> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Location.class);
+    }
+
+    @Test
+    void creatingALocationStoresItsTrimmedName() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateLocationCommand(LOCATION, "  London \t"))
+                .expectEvents(CREATED);
+    }
+
+    @Test
+    void creatingALocationWithABlankNameIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateLocationCommand(LOCATION, "   "))
+                .expectException(refusal(ProblemKind.BAD_REQUEST, "blank-name", "name"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void creatingALocationWithANameLongerThanTheLimitIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateLocationCommand(LOCATION, "x".repeat(Location.MAX_NAME + 1)))
+                .expectException(refusal(ProblemKind.BAD_REQUEST, "too-long-name", "name"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNameOfExactlyTheLimitIsAccepted() {
+        String longest = "x".repeat(Location.MAX_NAME);
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateLocationCommand(LOCATION, longest))
+                .expectEvents(new LocationCreatedEvent(LOCATION, longest));
+    }
+
+    @Test
+    void renamingALocationEmitsTheNewName() {
+        fixture.given(CREATED)
+                .when(new RenameLocationCommand(LOCATION, " Greater London "))
+                .expectEvents(new LocationRenamedEvent(LOCATION, "Greater London"));
+    }
+
+    @Test
+    void renamingALocationToItsCurrentNameEmitsNothing() {
+        fixture.given(CREATED)
+                .when(new RenameLocationCommand(LOCATION, " London "))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void renamingToTheNameItHadBeforeTheLastRenameEmitsARename() {
+        // The current name comes from the latest rename, not from creation.
+        fixture.given(CREATED, new LocationRenamedEvent(LOCATION, "Greater London"))
+                .when(new RenameLocationCommand(LOCATION, "London"))
+                .expectEvents(new LocationRenamedEvent(LOCATION, "London"));
+    }
+
+    @Test
+    void renamingARetiredLocationIsRefused() {
+        fixture.given(CREATED, new LocationRetiredEvent(LOCATION))
+                .when(new RenameLocationCommand(LOCATION, "Greater London"))
+                .expectException(refusal(ProblemKind.CONFLICT, "location-retired", null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void retiringALocationEmitsLocationRetired() {
+        fixture.given(CREATED)
+                .when(new RetireLocationCommand(LOCATION))
+                .expectEvents(new LocationRetiredEvent(LOCATION));
+    }
+
+    @Test
+    void retiringARetiredLocationAgainEmitsNothing() {
+        fixture.given(CREATED, new LocationRetiredEvent(LOCATION))
+                .when(new RetireLocationCommand(LOCATION))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+}

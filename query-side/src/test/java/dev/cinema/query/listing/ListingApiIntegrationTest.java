@@ -1,0 +1,302 @@
+package dev.cinema.query.listing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cinema.contracts.catalogue.cinema.Address;
+import dev.cinema.contracts.catalogue.cinema.CinemaCreatedEvent;
+import dev.cinema.contracts.catalogue.cinema.CinemaId;
+import dev.cinema.contracts.catalogue.film.AgeRating;
+import dev.cinema.contracts.catalogue.film.FilmCreatedEvent;
+import dev.cinema.contracts.catalogue.film.FilmId;
+import dev.cinema.contracts.catalogue.film.FilmUpdatedEvent;
+import dev.cinema.contracts.catalogue.film.Genre;
+import dev.cinema.contracts.catalogue.location.LocationCreatedEvent;
+import dev.cinema.contracts.catalogue.location.LocationId;
+import dev.cinema.contracts.catalogue.location.LocationRetiredEvent;
+import dev.cinema.contracts.catalogue.screen.LayoutCell;
+import dev.cinema.contracts.catalogue.screen.ScreenCreatedEvent;
+import dev.cinema.contracts.catalogue.screen.ScreenFormat;
+import dev.cinema.contracts.catalogue.screen.ScreenId;
+import dev.cinema.contracts.catalogue.screen.SeatLayout;
+import dev.cinema.contracts.catalogue.screen.SeatRow;
+import dev.cinema.contracts.catalogue.screen.SeatType;
+import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
+import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
+import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.listing.FindScreeningQuery;
+import dev.cinema.contracts.listing.ScreeningView;
+import dev.cinema.platform.testsupport.JsonHttp;
+import dev.cinema.platform.testsupport.JsonHttp.Response;
+import dev.cinema.platform.testsupport.TestKeys;
+import dev.cinema.query.QuerySideApplication;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The listings projection and the public query API, fed with catalogue events written straight
+ * into the shared event store, as the command side would. Runs on H2 and on PostgreSQL.
+ */
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = QuerySideApplication.CONFIG_NAME)
+@ContextConfiguration(initializers = TestKeys.class)
+abstract class ListingApiIntegrationTest {
+
+    private static final Duration CATCH_UP = Duration.ofSeconds(15);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    CatalogueListingProjection projection;
+
+    @Autowired
+    ListingQueries queries;
+
+    JsonHttp http;
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    @BeforeEach
+    void connect() {
+        http = JsonHttp.localhost(port);
+    }
+
+    @Test
+    void listingsShowTheCatalogueWithLocalTimesOfTheCinemasZone() {
+        Catalogue catalogue = catalogue(ZoneId.of("Asia/Tokyo"));
+        // 16:30 UTC is 01:30 the next morning in Tokyo: the listing's day is Tokyo's.
+        Instant startsAt = LocalDate.now(ZoneOffset.UTC).plusDays(3).atTime(16, 30).toInstant(ZoneOffset.UTC);
+        String screeningId = schedule(catalogue, startsAt);
+        LocalDate tokyoDay = startsAt.atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
+
+        Response onTokyoDay = awaitItems("/api/screenings?cinemaId=" + catalogue.cinemaId + "&date=" + tokyoDay, 1);
+        assertThat(onTokyoDay.text("items/0/id")).isEqualTo(screeningId);
+        assertThat(onTokyoDay.text("items/0/localStart")).isEqualTo(tokyoDay + "T01:30");
+        assertThat(onTokyoDay.text("items/0/filmTitle")).isEqualTo("Harbour Lights");
+        assertThat(onTokyoDay.text("items/0/cinemaName")).isEqualTo("Shibuya Cinema");
+        assertThat(onTokyoDay.text("items/0/screenName")).isEqualTo("Screen 7");
+        assertThat(onTokyoDay.text("items/0/format")).isEqualTo("IMAX");
+        assertThat(onTokyoDay.text("items/0/status")).isEqualTo("ON_SALE");
+        assertThat(onTokyoDay.text("items/0/totalSeats")).isEqualTo("5");
+        assertThat(onTokyoDay.text("items/0/freeSeats")).isEqualTo("5");
+        assertThat(onTokyoDay.text("items/0/prices/PREMIUM/amountMinor")).isEqualTo("2100");
+        assertThat(http.get("/api/screenings?cinemaId=" + catalogue.cinemaId + "&date=" + tokyoDay.minusDays(1), null)
+                .body().get("items")).isEmpty();
+        assertThat(http.get("/api/screenings?filmId=" + catalogue.filmId, null).text("page/totalElements"))
+                .isEqualTo("1");
+        assertThat(http.get("/api/screenings?locationId=" + catalogue.locationId + "&date=" + tokyoDay, null)
+                .text("items/0/id")).isEqualTo(screeningId);
+
+        Response location = http.get("/api/locations/" + catalogue.locationId, null);
+        assertThat(location.text("name")).isEqualTo("Kanto");
+        assertThat(location.text("cinemaCount")).isEqualTo("1");
+        Response cinemas = http.get("/api/locations/" + catalogue.locationId + "/cinemas", null);
+        assertThat(cinemas.text("items/0/timeZone")).isEqualTo("Asia/Tokyo");
+        assertThat(cinemas.text("items/0/screenCount")).isEqualTo("1");
+        assertThat(cinemas.text("items/0/locationName")).isEqualTo("Kanto");
+        assertThat(http.get("/api/films/" + catalogue.filmId, null).text("nextScreeningAt"))
+                .isEqualTo(startsAt.toString());
+        assertThat(ids(http.get("/api/films?availability=NOW_SHOWING&size=100", null))).contains(catalogue.filmId);
+        assertThat(ids(http.get("/api/films?availability=COMING_SOON&size=100", null)))
+                .doesNotContain(catalogue.filmId);
+    }
+
+    @Test
+    void filmsComingSoonAreThoseReleasedLater() {
+        FilmId film = FilmId.random();
+        publish(film.value(), new FilmCreatedEvent(film, "Next Summer", 99, AgeRating.G, Set.of(Genre.FAMILY),
+                LocalDate.now().plusDays(30), null));
+        await().atMost(CATCH_UP).until(() -> http.get("/api/films/" + film, null).status() == 200);
+        assertThat(ids(http.get("/api/films?availability=COMING_SOON&size=100", null))).contains(film.value());
+        assertThat(ids(http.get("/api/films?availability=NOW_SHOWING&size=100", null))).doesNotContain(film.value());
+    }
+
+    @Test
+    void editsCancellationsAndRetirementsReachTheListings() {
+        Catalogue catalogue = catalogue(ZoneId.of("Europe/Paris"));
+        Instant startsAt = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String kept = schedule(catalogue, startsAt);
+        String cancelled = schedule(catalogue, startsAt.plus(4, ChronoUnit.HOURS));
+        awaitItems("/api/screenings?cinemaId=" + catalogue.cinemaId, 2);
+
+        publish(catalogue.filmId, new FilmUpdatedEvent(FilmId.of(catalogue.filmId), "Harbour Lights (Director's Cut)",
+                130, AgeRating.PG, Set.of(Genre.DRAMA), LocalDate.now().minusDays(3), "Longer."));
+        publish(cancelled, new ScreeningCancelledEvent(ScreeningId.of(cancelled), ScreenId.of(catalogue.screenId),
+                "Projector fault"));
+        publish(catalogue.locationId, new LocationRetiredEvent(LocationId.of(catalogue.locationId)));
+
+        Response listed = awaitItems("/api/screenings?cinemaId=" + catalogue.cinemaId, 1);
+        assertThat(listed.text("items/0/id")).isEqualTo(kept);
+        await().atMost(CATCH_UP).untilAsserted(() -> assertThat(http.get("/api/screenings/" + kept, null)
+                .text("filmTitle")).isEqualTo("Harbour Lights (Director's Cut)"));
+        assertThat(http.get("/api/screenings/" + cancelled, null).text("status")).isEqualTo("CANCELLED");
+        await().atMost(CATCH_UP).untilAsserted(() ->
+                assertThat(http.get("/api/locations/" + catalogue.locationId, null).status()).isEqualTo(404));
+    }
+
+    @Test
+    void pagesAreStableAndSortable() {
+        Catalogue catalogue = catalogue(ZoneId.of("Europe/London"));
+        Instant first = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        List<String> scheduled = List.of(schedule(catalogue, first), schedule(catalogue, first.plus(3, ChronoUnit.HOURS)),
+                schedule(catalogue, first.plus(6, ChronoUnit.HOURS)));
+        awaitItems("/api/screenings?cinemaId=" + catalogue.cinemaId, 3);
+
+        Response page0 = http.get("/api/screenings?cinemaId=" + catalogue.cinemaId + "&size=2&page=0", null);
+        Response page1 = http.get("/api/screenings?cinemaId=" + catalogue.cinemaId + "&size=2&page=1", null);
+        assertThat(page0.text("page/totalElements")).isEqualTo("3");
+        assertThat(page0.text("page/totalPages")).isEqualTo("2");
+        List<String> inOrder = new ArrayList<>(ids(page0));
+        inOrder.addAll(ids(page1));
+        assertThat(inOrder).containsExactlyElementsOf(scheduled);
+        assertThat(ids(http.get("/api/screenings?cinemaId=" + catalogue.cinemaId + "&sort=startsAt,desc", null)))
+                .containsExactlyElementsOf(reversed(scheduled));
+    }
+
+    @Test
+    void badQueryParametersAreProblemsNamingTheParameter() {
+        assertProblem(http.get("/api/screenings?size=0", null), 400, "size");
+        assertProblem(http.get("/api/screenings?size=1000", null), 400, "size");
+        assertProblem(http.get("/api/locations?page=-1", null), 400, "page");
+        assertProblem(http.get("/api/films?sort=budget", null), 400, "sort");
+        assertProblem(http.get("/api/films?sort=title,sideways", null), 400, "sort");
+        assertProblem(http.get("/api/screenings?date=tomorrow", null), 400, "date");
+        assertProblem(http.get("/api/screenings?from=noon", null), 400, "from");
+        assertProblem(http.get("/api/films?availability=SOON", null), 400, "availability");
+        assertProblem(http.get("/api/cinemas?locationId=" + "x".repeat(65), null), 400, "locationId");
+        Response unknown = http.get("/api/screenings/no-such-screening", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+    }
+
+    @Test
+    void foldingTheSameEventsTwiceLeavesTheSameListing() {
+        Catalogue catalogue = catalogue(ZoneId.of("America/New_York"));
+        awaitCatalogue(catalogue);
+        Instant startsAt = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        ScreeningScheduledEvent scheduled = scheduledEvent(catalogue, ScreeningId.random(), startsAt);
+        ScreeningCancelledEvent cancelled = new ScreeningCancelledEvent(scheduled.screeningId(),
+                scheduled.screenId(), "Storm");
+        // The projection is driven directly here: at-least-once delivery means any event may come again.
+        transactions.executeWithoutResult(status -> {
+            projection.on(scheduled);
+            projection.on(cancelled);
+        });
+        ScreeningView once = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
+        transactions.executeWithoutResult(status -> {
+            projection.on(scheduled);
+            projection.on(cancelled);
+            projection.on(cancelled);
+        });
+        ScreeningView twice = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
+        assertThat(twice).isEqualTo(once);
+        assertThat(twice.status()).hasToString("CANCELLED");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    record Catalogue(String locationId, String cinemaId, String screenId, String filmId) {
+    }
+
+    Catalogue catalogue(ZoneId zone) {
+        LocationId location = LocationId.random();
+        CinemaId cinema = CinemaId.random();
+        ScreenId screen = ScreenId.random();
+        FilmId film = FilmId.random();
+        publish(location.value(), new LocationCreatedEvent(location, "Kanto"));
+        publish(cinema.value(), new CinemaCreatedEvent(cinema, location, "Shibuya Cinema",
+                new Address("1-2-3 Dogenzaka", "Tokyo", "150-0043", "JP"), zone));
+        publish(screen.value(), new ScreenCreatedEvent(screen, cinema, "Screen 7", ScreenFormat.IMAX, layout()));
+        publish(film.value(), new FilmCreatedEvent(film, "Harbour Lights", 110, AgeRating.PG, Set.of(Genre.DRAMA),
+                LocalDate.now().minusDays(3), "Ships pass in the night."));
+        return new Catalogue(location.value(), cinema.value(), screen.value(), film.value());
+    }
+
+    /** Until the tracking processor has folded the catalogue's film, cinema and screen. */
+    void awaitCatalogue(Catalogue catalogue) {
+        await().atMost(CATCH_UP).untilAsserted(() -> {
+            assertThat(http.get("/api/films/" + catalogue.filmId, null).status()).isEqualTo(200);
+            assertThat(http.get("/api/cinemas/" + catalogue.cinemaId, null).text("screenCount")).isEqualTo("1");
+        });
+    }
+
+    String schedule(Catalogue catalogue, Instant startsAt) {
+        ScreeningId id = ScreeningId.random();
+        publish(id.value(), scheduledEvent(catalogue, id, startsAt));
+        return id.value();
+    }
+
+    static ScreeningScheduledEvent scheduledEvent(Catalogue catalogue, ScreeningId id, Instant startsAt) {
+        return new ScreeningScheduledEvent(id, FilmId.of(catalogue.filmId), ScreenId.of(catalogue.screenId),
+                CinemaId.of(catalogue.cinemaId), startsAt, startsAt.plus(110, ChronoUnit.MINUTES), layout(),
+                Map.of(SeatType.STANDARD, Money.of(1500, "JPY"), SeatType.PREMIUM, Money.of(2100, "JPY")), true);
+    }
+
+    static SeatLayout layout() {
+        return new SeatLayout(List.of(
+                new SeatRow("A", List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.gap(),
+                        LayoutCell.seat("2", SeatType.STANDARD))),
+                new SeatRow("B", List.of(LayoutCell.seat("1", SeatType.PREMIUM), LayoutCell.seat("2", SeatType.PREMIUM),
+                        LayoutCell.seat("3", SeatType.PREMIUM)))));
+    }
+
+    /** Appends an event to the store as the next event of its aggregate, as a command would. */
+    void publish(String aggregateId, Object event) {
+        long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+        transactions.executeWithoutResult(status -> eventStore.publish(
+                new GenericDomainEventMessage<>(event.getClass().getSimpleName().replace("CreatedEvent", ""),
+                        aggregateId, sequence, event)));
+    }
+
+    Response awaitItems(String path, int count) {
+        Response[] last = new Response[1];
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            last[0] = http.get(path, null);
+            assertThat(last[0].body().get("items")).hasSize(count);
+        });
+        return last[0];
+    }
+
+    static List<String> reversed(List<String> list) {
+        List<String> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    static List<String> ids(Response page) {
+        List<String> ids = new ArrayList<>();
+        page.body().get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    static void assertProblem(Response response, int status, String field) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+        assertThat(response.isProblem()).as(response.raw()).isTrue();
+        assertThat(response.errorFields()).as(response.raw()).contains(field);
+    }
+}
