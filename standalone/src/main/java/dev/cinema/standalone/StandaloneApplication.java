@@ -6,7 +6,9 @@ import dev.cinema.query.QuerySideApplication;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -45,10 +47,21 @@ public final class StandaloneApplication {
         querySide.remove("cinema.security.jwt.private-key");
         ConfigurableApplicationContext command = CommandSideApplication.builder()
                 .profiles(demo ? new String[] {"demo"} : new String[0])
-                .properties(shared).run(args);
+                .run(asArguments(shared, args));
         ConfigurableApplicationContext query = QuerySideApplication.builder()
-                .properties(querySide).run(args);
+                .run(asArguments(querySide, args));
         return new Running(command, query);
+    }
+
+    /**
+     * As command-line arguments, so that they outrank each app's configuration file (builder
+     * properties would only be defaults); the caller's own arguments come last and win.
+     */
+    private static String[] asArguments(Map<String, Object> properties, String[] args) {
+        List<String> arguments = new ArrayList<>();
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.addAll(List.of(args));
+        return arguments.toArray(String[]::new);
     }
 
     private static String env(String name, String fallback) {

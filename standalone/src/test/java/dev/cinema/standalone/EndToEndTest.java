@@ -1,0 +1,132 @@
+package dev.cinema.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cinema.platform.testsupport.JsonHttp;
+import dev.cinema.platform.testsupport.JsonHttp.Response;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole system as a user meets it: both apps started as the default run starts them, talked to
+ * over HTTP only. A customer registers and logs in on the command side, an admin builds a
+ * screening, and the customer finds it in the query side's listings. Runs on H2 and PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EndToEndTest {
+
+    static final String ADMIN_EMAIL = "first-admin@cinema.test";
+    static final String ADMIN_PASSWORD = "first-admin-2026";
+
+    StandaloneApplication.Running system;
+    JsonHttp commands;
+    JsonHttp queries;
+
+    /** Database properties for both contexts. */
+    abstract Map<String, Object> database();
+
+    @BeforeAll
+    void start() {
+        Map<String, Object> properties = new HashMap<>(database());
+        properties.put("server.port", "0");
+        properties.put("cinema.bootstrap.admin.email", ADMIN_EMAIL);
+        properties.put("cinema.bootstrap.admin.password", ADMIN_PASSWORD);
+        system = StandaloneApplication.start(properties, false);
+        commands = JsonHttp.localhost(system.commandPort());
+        queries = JsonHttp.localhost(system.queryPort());
+    }
+
+    @AfterAll
+    void stop() {
+        if (system != null) {
+            system.stop();
+        }
+    }
+
+    @Test
+    void aCustomerFindsTheScreeningAnAdminJustScheduled() {
+        String email = "viewer-" + UUID.randomUUID() + "@example.org";
+        Response registered = commands.post("/api/accounts",
+                Map.of("email", email, "password", "Popcorn-and-2-tickets", "displayName", "Vi Ewer"), null);
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        String customer = token(email, "Popcorn-and-2-tickets");
+        String admin = token(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        String location = created(commands.post("/api/admin/locations", Map.of("name", "Lyon"), admin));
+        String cinema = created(commands.post("/api/admin/cinemas", Map.of("locationId", location,
+                "name", "Cinéma Lumière", "timeZone", "Europe/Paris", "address", Map.of("street", "25 Rue du Premier Film",
+                        "city", "Lyon", "postalCode", "69008", "country", "FR")), admin));
+        String screen = created(commands.post("/api/admin/screens", Map.of("cinemaId", cinema, "name", "Salle 1",
+                "format", "TWO_D", "layout", Map.of("rows", List.of(
+                        Map.of("label", "A", "cells", List.of(seat("1", "WHEELCHAIR"), Map.of("kind", "GAP"),
+                                seat("2", "STANDARD"), seat("3", "STANDARD"))),
+                        Map.of("label", "B", "cells", List.of(seat("1", "PREMIUM"), seat("2", "PREMIUM")))))),
+                admin));
+        String film = created(commands.post("/api/admin/films", Map.of("title", "La Sortie de l'usine",
+                "runtimeMinutes", 92, "ageRating", "G", "genres", List.of("DOCUMENTARY"),
+                "releaseDate", LocalDate.now().minusDays(1).toString()), admin));
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1);
+        String startsAt = tomorrow.atTime(20, 15).atZone(ZoneId.of("Europe/Paris")).toInstant().toString();
+        String screening = created(commands.post("/api/admin/screenings", Map.of("filmId", film, "screenId", screen,
+                "startsAt", startsAt, "prices", Map.of(
+                        "STANDARD", Map.of("amountMinor", 950, "currency", "EUR"),
+                        "PREMIUM", Map.of("amountMinor", 1400, "currency", "EUR"),
+                        "WHEELCHAIR", Map.of("amountMinor", 950, "currency", "EUR"))), admin));
+
+        Response[] listing = new Response[1];
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            listing[0] = queries.get("/api/screenings?locationId=" + location + "&date=" + tomorrow, customer);
+            assertThat(listing[0].body().get("items")).hasSize(1);
+        });
+        assertThat(listing[0].text("items/0/id")).isEqualTo(screening);
+        assertThat(listing[0].text("items/0/filmTitle")).isEqualTo("La Sortie de l'usine");
+        assertThat(listing[0].text("items/0/cinemaName")).isEqualTo("Cinéma Lumière");
+        assertThat(listing[0].text("items/0/localStart")).isEqualTo(tomorrow + "T20:15");
+        assertThat(listing[0].text("items/0/freeSeats")).isEqualTo("5");
+        assertThat(listing[0].text("items/0/prices/PREMIUM/amountMinor")).isEqualTo("1400");
+        assertThat(queries.get("/api/locations/" + location + "/cinemas", null).text("items/0/name"))
+                .isEqualTo("Cinéma Lumière");
+        assertThat(queries.get("/api/films?availability=NOW_SHOWING&size=100", null).raw()).contains(film);
+
+        // The query side accepts the command side's token: it verifies with the public key alone.
+        Response me = queries.get("/api/me", customer);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text("accountId")).isEqualTo(registered.text("accountId"));
+        // And the customer cannot do what the admin did.
+        assertThat(commands.post("/api/admin/locations", Map.of("name", "Villeurbanne"), customer).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void bothSidesServeTheirApiDocsAndHealthWithoutAToken() {
+        for (JsonHttp side : List.of(commands, queries)) {
+            assertThat(side.get("/v3/api-docs", null).status()).isEqualTo(200);
+            assertThat(side.get("/actuator/health", null).text("status")).isEqualTo("UP");
+        }
+    }
+
+    private String token(String email, String password) {
+        Response login = commands.post("/api/auth/login", Map.of("email", email, "password", password), null);
+        assertThat(login.status()).as(login.raw()).isEqualTo(200);
+        return login.text("accessToken");
+    }
+
+    private static Map<String, Object> seat(String number, String type) {
+        return Map.of("kind", "SEAT", "number", number, "type", type);
+    }
+
+    private static String created(Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.text("id");
+    }
+}
