@@ -51,6 +51,9 @@ class Account {
 
     @CommandHandler
     void handle(RevokeRoleCommand command) {
+        if (command.role() == null) {
+            throw DomainException.badRequest("role-required", "role", "role is required");
+        }
         if (command.role() == Role.CUSTOMER) {
             throw DomainException.invalid("customer-role-permanent", "role", "The CUSTOMER role cannot be revoked");
         }

@@ -4,8 +4,9 @@ import dev.cinema.platform.web.DomainException;
 import java.util.Locale;
 
 /**
- * At least 10 characters (at most 128: BCrypt reads only 72 bytes, the rest is refused rather than
- * silently ignored beyond a sane bound), with a letter and a digit, and not the e-mail itself.
+ * 10 to 128 characters and at most 72 bytes in UTF-8 (BCrypt ignores anything after the 72nd
+ * byte, so a longer password is refused rather than silently shortened), with a letter and a
+ * digit, and not the e-mail itself.
  */
 final class PasswordPolicy {
 

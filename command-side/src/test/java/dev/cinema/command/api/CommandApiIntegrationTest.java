@@ -286,6 +286,10 @@ abstract class CommandApiIntegrationTest {
         assertThat(malformed.isProblem()).isTrue();
         assertThat(malformed.raw()).doesNotContain("Exception", "at com.", "at org.");
 
+        Response oversized = http.post("/api/admin/locations", Map.of("name", "x".repeat(2_000_000)), admin);
+        assertThat(oversized.status()).isEqualTo(413);
+        assertThat(oversized.isProblem()).isTrue();
+
         assertThat(http.put("/api/admin/films/" + UUID.randomUUID(), film(Map.of()), admin).status()).isEqualTo(404);
         assertThat(http.delete("/api/admin/cinemas/" + catalogue.filmId(), admin).status()).isEqualTo(404);
 

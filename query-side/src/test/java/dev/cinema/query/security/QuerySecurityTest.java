@@ -2,7 +2,6 @@ package dev.cinema.query.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cinema.platform.testsupport.H2Database;
 import dev.cinema.platform.testsupport.JsonHttp;
 import dev.cinema.platform.testsupport.JsonHttp.Response;
 import dev.cinema.platform.testsupport.TestKeys;
@@ -16,11 +15,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The query side verifies tokens with the public key only, and knows public from private doors. */
+/**
+ * The query side verifies tokens with the public key only, and knows public from private doors.
+ * Runs on H2 ({@link QuerySecurityH2Test}) and PostgreSQL ({@link QuerySecurityPostgresTest}).
+ */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = QuerySideApplication.CONFIG_NAME)
-@ContextConfiguration(initializers = {H2Database.class, QuerySecurityTest.PublicKeyOnly.class})
-class QuerySecurityTest {
+@ContextConfiguration(initializers = QuerySecurityTest.PublicKeyOnly.class)
+abstract class QuerySecurityTest {
 
     /** Only the public half: the query side must never need the private key. */
     static class PublicKeyOnly extends TestKeys {

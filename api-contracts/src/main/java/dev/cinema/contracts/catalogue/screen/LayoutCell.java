@@ -16,7 +16,8 @@ public record LayoutCell(Kind kind, String number, SeatType type) {
         return new LayoutCell(Kind.GAP, null, null);
     }
 
-    public boolean isSeat() {
+    /** Not named {@code isSeat}: Jackson would take that for a property and store it in every event. */
+    public boolean sellable() {
         return kind == Kind.SEAT;
     }
 }

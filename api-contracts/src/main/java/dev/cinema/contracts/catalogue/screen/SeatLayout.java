@@ -18,7 +18,7 @@ public record SeatLayout(List<SeatRow> rows) {
         List<Seat> seats = new ArrayList<>();
         for (SeatRow row : rows) {
             for (LayoutCell cell : row.cells()) {
-                if (cell != null && cell.isSeat()) {
+                if (cell != null && cell.sellable()) {
                     seats.add(new Seat(row.label() + cell.number(), row.label(), cell.number(), cell.type()));
                 }
             }

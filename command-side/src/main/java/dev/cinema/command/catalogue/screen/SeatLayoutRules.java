@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * What makes a seat layout usable: labelled rows, uniquely named seats, a typed seat in every
  * non-gap cell, at least one seat, and bounds that keep a seat map renderable. Returns the layout
- * normalised (labels trimmed and upper-cased) so that "f12" and "F12" are one seat.
+ * normalised (labels trimmed and upper-cased) so that "f12" and "F12" are one seat. Null rows and
+ * cells never get here: the layout records refuse them while the request body is read.
  */
 final class SeatLayoutRules {
 
@@ -38,9 +39,6 @@ final class SeatLayoutRules {
         for (int r = 0; r < layout.rows().size(); r++) {
             SeatRow row = layout.rows().get(r);
             String at = "layout.rows[" + r + "]";
-            if (row == null) {
-                throw invalid(at, "row must not be null");
-            }
             String label = row.label() == null ? "" : row.label().trim().toUpperCase(Locale.ROOT);
             if (!LABEL.matcher(label).matches()) {
                 throw invalid(at + ".label", "row label must be 1 to 3 letters");
@@ -56,10 +54,10 @@ final class SeatLayoutRules {
             for (int c = 0; c < row.cells().size(); c++) {
                 LayoutCell cell = row.cells().get(c);
                 String cellAt = at + ".cells[" + c + "]";
-                if (cell == null || cell.kind() == null) {
+                if (cell.kind() == null) {
                     throw invalid(cellAt + ".kind", "cell kind must be SEAT or GAP");
                 }
-                if (!cell.isSeat()) {
+                if (!cell.sellable()) {
                     cells.add(LayoutCell.gap());
                     continue;
                 }

@@ -3,6 +3,7 @@ package dev.cinema.command.catalogue.screening;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.platform.web.DomainException;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class PriceRules {
                 throw invalid("prices." + type, "the screen has " + type + " seats: they need a price");
             }
         }
-        return result;
+        return Collections.unmodifiableMap(result);
     }
 
     private static boolean isCurrency(String code) {
