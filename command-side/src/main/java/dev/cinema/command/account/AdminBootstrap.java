@@ -43,7 +43,14 @@ class AdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (credentials.existsByEmail(email)) {
+        var existing = credentials.findByEmail(email);
+        if (existing.isPresent()) {
+            // Never grant ADMIN to an existing account here: anyone could have registered the
+            // address before this runner ran. An account without ADMIN needs an operator.
+            if (!existing.get().roles().contains(Role.ADMIN)) {
+                throw new IllegalStateException("Bootstrap admin " + email
+                        + " exists without the ADMIN role; grant it by hand or configure another e-mail");
+            }
             return;
         }
         PasswordPolicy.check(password, email);

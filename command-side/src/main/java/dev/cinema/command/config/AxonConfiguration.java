@@ -1,6 +1,8 @@
 package dev.cinema.command.config;
 
 import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -9,6 +11,9 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    static final String CATALOGUE_LOOKUP = "command-catalogue-lookup";
+    static final String ACCOUNT_LOOKUP = "command-account-lookup";
 
     /** Injected into handlers that compare against "now", so that tests can fix the time. */
     @Bean
@@ -20,6 +25,19 @@ class AxonConfiguration {
     @Bean
     CorrelationDataProvider sentByCorrelation() {
         return new SimpleCorrelationDataProvider(CommandBusInterceptors.SENT_BY);
+    }
+
+    /**
+     * The lookups guard rules that span aggregates. Axon's default logs a failing event handler
+     * and carries on, which would commit events whose lookup row is missing (and so let a later
+     * overlapping screening or duplicate e-mail through). Propagating the failure rolls the whole
+     * command back instead.
+     */
+    @Bean
+    ConfigurerModule lookupFailuresRollBackTheCommand() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(CATALOGUE_LOOKUP, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(ACCOUNT_LOOKUP, c -> PropagatingErrorHandler.instance()));
     }
 
     /** Declared because a provider bean of our own makes Axon drop its default one. */

@@ -12,11 +12,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The key pair tokens are signed with. Production configures both halves; without them a fresh
- * pair is generated at start-up (dev only: tokens then die with the process).
+ * The key pair tokens are signed with. Production configures both halves. On the development
+ * configuration (H2, {@code generate-dev-key}) a fresh pair is generated at start-up instead:
+ * tokens then die with the process. Elsewhere a missing key stops the start.
  */
 @Component
 public class SigningKeys {
@@ -25,7 +27,8 @@ public class SigningKeys {
 
     private final RSAKey jwk;
 
-    SigningKeys(JwtProperties properties) {
+    SigningKeys(JwtProperties properties,
+            @Value("${cinema.security.jwt.generate-dev-key:false}") boolean allowGeneratedKey) {
         RSAPublicKey publicKey;
         RSAPrivateKey privateKey;
         if (properties.hasPrivateKey() && properties.hasPublicKey()) {
@@ -34,6 +37,10 @@ public class SigningKeys {
         } else if (properties.hasPrivateKey() || properties.hasPublicKey()) {
             throw new IllegalStateException(
                     "Configure both cinema.security.jwt.private-key and public-key, or neither (dev keys)");
+        } else if (!allowGeneratedKey) {
+            throw new IllegalStateException("No JWT signing key: set cinema.security.jwt.private-key and public-key "
+                    + "(CINEMA_JWT_PRIVATE_KEY, CINEMA_JWT_PUBLIC_KEY). Generated keys are for development only: "
+                    + "with several command-side instances each would sign with its own.");
         } else {
             log.warn("No JWT signing key configured: generated a throw-away key pair (development only)");
             KeyPair pair = RsaKeys.generate();

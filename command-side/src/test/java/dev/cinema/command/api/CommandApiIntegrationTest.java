@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,9 @@ abstract class CommandApiIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     JsonHttp http;
 
@@ -156,6 +161,7 @@ abstract class CommandApiIntegrationTest {
                 "HS256 with the public key", TestTokens.hs256WithPublicKey("ADMIN"),
                 "alg none", TestTokens.unsigned("ADMIN"),
                 "other issuer", TestTokens.otherIssuer("ADMIN"),
+                "no expiry", TestTokens.withoutExpiry("ADMIN"),
                 "garbage", "not-a-token");
         tokens.forEach((kind, token) -> {
             Response response = http.post("/api/admin/locations", Map.of("name", "Forged"), token);
@@ -289,11 +295,23 @@ abstract class CommandApiIntegrationTest {
         Response oversized = http.post("/api/admin/locations", Map.of("name", "x".repeat(2_000_000)), admin);
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.isProblem()).isTrue();
+        Response oversizedChunked = http.postChunked("/api/accounts",
+                "{\"email\":\"" + "x".repeat(2_000_000) + "@example.org\"}", null);
+        assertThat(oversizedChunked.status()).isEqualTo(413);
+        assertThat(oversizedChunked.isProblem()).isTrue();
 
         assertThat(http.put("/api/admin/films/" + UUID.randomUUID(), film(Map.of()), admin).status()).isEqualTo(404);
         assertThat(http.delete("/api/admin/cinemas/" + catalogue.filmId(), admin).status()).isEqualTo(404);
 
         assertThat(eventCount()).as("events stored by rejected requests").isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void lookupFailuresRollTheCommandBackInsteadOfBeingLogged() {
+        for (String group : List.of("command-catalogue-lookup", "command-account-lookup")) {
+            assertThat(processing.listenerInvocationErrorHandler(group)).as(group)
+                    .isInstanceOf(PropagatingErrorHandler.class);
+        }
     }
 
     // ---------------------------------------------------------------- helpers

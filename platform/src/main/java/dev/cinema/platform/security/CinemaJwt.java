@@ -1,6 +1,8 @@
 package dev.cinema.platform.security;
 
 import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Objects;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -26,7 +28,7 @@ public final class CinemaJwt {
     /**
      * Only RS256 is accepted: a token signed with HS256 (using the public key as the secret) or
      * with {@code alg: none} is rejected before its claims are read. Expired tokens, tokens from
-     * another issuer and tokens without a subject are rejected too.
+     * another issuer and tokens without a subject or an expiry are rejected too.
      */
     public static JwtDecoder decoder(RSAPublicKey publicKey, String issuer) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey)
@@ -54,7 +56,9 @@ public final class CinemaJwt {
     private static OAuth2TokenValidator<Jwt> validator(String issuer) {
         return new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
+                // The timestamp validator accepts a token without "exp"; a token must expire.
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
     }
 
     /** Turns the roles claim into {@code ROLE_*} authorities, so {@code hasRole("ADMIN")} works. */

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -57,6 +59,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (details == null && e.getCause() instanceof DomainException domain) {
             details = domain.details();
         }
+        if (details == null && e.getCause() instanceof ConcurrencyException) {
+            return concurrentModification(e);
+        }
         if (details == null) {
             return unexpected(e);
         }
@@ -83,6 +88,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
         return invalidInput(List.of(new FieldProblem(e.getName(), "must be " + expected)));
+    }
+
+    /**
+     * Two writers on one aggregate (two command-side processes, or a retry racing the original):
+     * the event store's (aggregate, sequence) key lets one win; the other is told to try again.
+     */
+    @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class})
+    ResponseEntity<Object> concurrentModification(Exception e) {
+        return problem(new ErrorDetails(ProblemKind.CONFLICT, "concurrent-modification", null,
+                "Someone else changed this at the same moment; please try again."));
     }
 
     /** Method security ({@code @PreAuthorize}) refuses inside the controller, past the filter chain. */
@@ -131,6 +146,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+                return respond(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+            }
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);

@@ -65,6 +65,30 @@ public final class JsonHttp {
         return send("DELETE", path, null, token);
     }
 
+    /** Sends a body without declaring its length (chunked transfer encoding). */
+    public Response postChunked(String path, String rawBody, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(rawBody.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            JsonNode json = contentType != null && contentType.contains("json") && !response.body().isBlank()
+                    ? MAPPER.readTree(response.body()) : null;
+            return new Response(response.statusCode(), contentType, json, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a raw body as is: for malformed JSON. */
     public Response postRaw(String path, String rawBody, String token) {
         return send("POST", path, new Raw(rawBody), token);

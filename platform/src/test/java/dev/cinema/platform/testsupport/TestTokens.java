@@ -64,6 +64,15 @@ public final class TestTokens {
                 Instant.now().plus(Duration.ofMinutes(10)), roles));
     }
 
+    /** Signed correctly but without an expiry: it would be valid forever. */
+    public static String withoutExpiry(String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(
+                claims(UUID.randomUUID().toString(), ISSUER, Instant.now().plus(Duration.ofMinutes(10)), roles))
+                .expirationTime(null)
+                .build();
+        return rs256(KEYS, claims);
+    }
+
     public static String signedByAnotherKey(String... roles) {
         return rs256(OTHER_KEYS, claims(UUID.randomUUID().toString(), ISSUER,
                 Instant.now().plus(Duration.ofMinutes(10)), roles));

@@ -131,7 +131,7 @@ class CatalogueListingProjection {
             row.seatCount = event.layout().seats().size();
         });
         // Scheduled screenings keep their layout; only the name people look for changes.
-        screenings.renameScreen(event.screenId().value(), event.name());
+        screenings.findByScreenId(event.screenId().value()).forEach(row -> row.screenName = event.name());
     }
 
     @EventHandler
@@ -151,7 +151,7 @@ class CatalogueListingProjection {
     void on(FilmUpdatedEvent event) {
         films.findById(event.filmId().value()).ifPresent(row -> describe(row, event.title(), event.runtimeMinutes(),
                 event.ageRating(), event.genres(), event.releaseDate(), event.synopsis()));
-        screenings.renameFilm(event.filmId().value(), event.title());
+        screenings.findByFilmId(event.filmId().value()).forEach(row -> row.filmTitle = event.title());
     }
 
     @EventHandler

@@ -27,6 +27,7 @@ import dev.cinema.contracts.listing.ScreeningPage;
 import dev.cinema.contracts.listing.ScreeningStatus;
 import dev.cinema.contracts.listing.ScreeningView;
 import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -62,14 +63,17 @@ class ListingQueries {
     private final FilmRows films;
     private final ScreeningRows screenings;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
 
     ListingQueries(LocationRows locations, CinemaRows cinemas,
-            FilmRows films, ScreeningRows screenings, ObjectMapper objectMapper) {
+            FilmRows films, ScreeningRows screenings, ObjectMapper objectMapper,
+            Clock clock) {
         this.locations = locations;
         this.cinemas = cinemas;
         this.films = films;
         this.screenings = screenings;
         this.objectMapper = objectMapper;
+        this.clock = clock;
     }
 
     @QueryHandler
@@ -116,7 +120,7 @@ class ListingQueries {
     @QueryHandler
     Optional<FilmView> handle(FindFilmQuery query) {
         return films.findById(query.filmId()).filter(row -> !row.retired)
-                .map(row -> filmViews(List.of(row), Instant.now()).get(0));
+                .map(row -> filmViews(List.of(row), clock.instant()).get(0));
     }
 
     @QueryHandler

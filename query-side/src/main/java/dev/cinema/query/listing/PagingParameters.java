@@ -20,7 +20,7 @@ final class PagingParameters {
     static Paging of(int page, int size, String sort, String defaultSort, Map<String, String> sortable) {
         String requested = sort == null || sort.isBlank() ? defaultSort : sort.trim();
         String[] parts = requested.split(",");
-        if (parts.length > 2) {
+        if (parts.length == 0 || parts.length > 2) {
             throw invalidSort(sortable);
         }
         String property = sortable.get(parts[0].trim());

@@ -3,20 +3,16 @@ package dev.cinema.query.listing;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 
 /** Listing rows; written only by {@link CatalogueListingProjection}. */
 interface ScreeningRows extends JpaRepository<ScreeningRow, String>, JpaSpecificationExecutor<ScreeningRow> {
 
+    // Copies of names are changed through the entities, not bulk updates: a bulk update bypasses
+    // the persistence context, and a row already loaded in the same batch would write the old
+    // name back when anything else of it changes.
     List<ScreeningRow> findByCinemaId(String cinemaId);
 
-    @Modifying
-    @Query("update ScreeningRow s set s.filmTitle = :title where s.filmId = :filmId")
-    int renameFilm(@Param("filmId") String filmId, @Param("title") String title);
+    List<ScreeningRow> findByFilmId(String filmId);
 
-    @Modifying
-    @Query("update ScreeningRow s set s.screenName = :name where s.screenId = :screenId")
-    int renameScreen(@Param("screenId") String screenId, @Param("name") String name);
+    List<ScreeningRow> findByScreenId(String screenId);
 }

@@ -185,6 +185,7 @@ abstract class ListingApiIntegrationTest {
         assertProblem(http.get("/api/locations?page=-1", null), 400, "page");
         assertProblem(http.get("/api/films?sort=budget", null), 400, "sort");
         assertProblem(http.get("/api/films?sort=title,sideways", null), 400, "sort");
+        assertProblem(http.get("/api/screenings?sort=,", null), 400, "sort");
         assertProblem(http.get("/api/screenings?date=tomorrow", null), 400, "date");
         assertProblem(http.get("/api/screenings?from=noon", null), 400, "from");
         assertProblem(http.get("/api/films?availability=SOON", null), 400, "availability");
@@ -216,6 +217,26 @@ abstract class ListingApiIntegrationTest {
         ScreeningView twice = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
         assertThat(twice).isEqualTo(once);
         assertThat(twice.status()).hasToString("CANCELLED");
+    }
+
+    @Test
+    void aBatchThatRenamesAFilmAndEditsItsCinemaKeepsTheNewTitle() {
+        Catalogue catalogue = catalogue(ZoneId.of("Europe/Madrid"));
+        awaitCatalogue(catalogue);
+        ScreeningScheduledEvent scheduled = scheduledEvent(catalogue, ScreeningId.random(),
+                Instant.now().plus(8, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+        // One transaction, as one batch of the tracking processor: the screening row is loaded by
+        // the first event and must not write the old title back when the cinema edit touches it.
+        transactions.executeWithoutResult(status -> {
+            projection.on(scheduled);
+            projection.on(new FilmUpdatedEvent(FilmId.of(catalogue.filmId), "Harbour Lights II", 110, AgeRating.PG,
+                    Set.of(Genre.DRAMA), LocalDate.now().minusDays(3), null));
+            projection.on(new dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent(CinemaId.of(catalogue.cinemaId),
+                    "Cine Gran Via", new Address("Gran Via 1", "Madrid", "28013", "ES"), ZoneId.of("Europe/Madrid")));
+        });
+        ScreeningView view = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
+        assertThat(view.filmTitle()).isEqualTo("Harbour Lights II");
+        assertThat(view.cinemaName()).isEqualTo("Cine Gran Via");
     }
 
     // ---------------------------------------------------------------- helpers

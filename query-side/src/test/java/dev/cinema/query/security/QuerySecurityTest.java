@@ -65,7 +65,8 @@ abstract class QuerySecurityTest {
                 "other key", TestTokens.signedByAnotherKey("CUSTOMER"),
                 "HS256 with the public key", TestTokens.hs256WithPublicKey("CUSTOMER"),
                 "alg none", TestTokens.unsigned("CUSTOMER"),
-                "other issuer", TestTokens.otherIssuer("CUSTOMER"));
+                "other issuer", TestTokens.otherIssuer("CUSTOMER"),
+                "no expiry", TestTokens.withoutExpiry("CUSTOMER"));
         refused.forEach((kind, token) -> {
             Response response = http.get("/api/me", token.isEmpty() ? null : token);
             assertThat(response.status()).as(kind).isEqualTo(401);

@@ -48,9 +48,18 @@ public class CatalogueLookup {
         return entry;
     }
 
-    /** Locks the screen's row until the transaction ends: scheduling on one screen happens one at a time. */
-    public LookupEntry lockScreen(String screenId) {
-        return entries.lockById(screenId).orElseThrow();
+    /**
+     * Locks an active screen's row until the transaction ends: scheduling on one screen happens
+     * one at a time, also across command-side processes. Unknown or retired screens are refused.
+     */
+    public LookupEntry lockScreen(String screenId, String field) {
+        LookupEntry screen = entries.lockById(screenId).filter(entry -> entry.kind() == LookupEntry.Kind.SCREEN)
+                .orElseThrow(() -> new DomainException(ProblemKind.UNPROCESSABLE, "unknown-screen", field,
+                        "No screen " + screenId));
+        if (screen.retired()) {
+            throw DomainException.invalid("screen-retired", field, "The screen " + screenId + " is retired");
+        }
+        return screen;
     }
 
     public List<ScreenSlot> overlapping(String screenId, Instant from, Instant until, String exceptScreeningId) {

@@ -48,9 +48,10 @@ class ScreeningScheduling {
 
     @CommandHandler
     void handle(ScheduleScreeningCommand command) throws Exception {
+        // Lock first: the first read of the screen in this transaction is the locked one, so a
+        // retirement committed meanwhile is seen, and no other scheduling on it runs until we end.
+        LookupEntry screen = lookup.lockScreen(command.screenId().value(), "screenId");
         LookupEntry film = lookup.requireActive(LookupEntry.Kind.FILM, command.filmId().value(), "filmId");
-        lookup.requireActive(LookupEntry.Kind.SCREEN, command.screenId().value(), "screenId");
-        LookupEntry screen = lookup.lockScreen(command.screenId().value());
         lookup.requireActive(LookupEntry.Kind.CINEMA, screen.parentId(), "screenId");
         Instant startsAt = requireFutureStart(command.startsAt());
         Instant endsAt = startsAt.plus(Duration.ofMinutes(film.runtimeMinutes()));
@@ -67,7 +68,7 @@ class ScreeningScheduling {
     @CommandHandler
     void handle(RescheduleScreeningCommand command) {
         ScreenSlot slot = lookup.slot(command.screeningId().value());
-        lookup.lockScreen(slot.screenId());
+        lookup.lockScreen(slot.screenId(), "screeningId");
         Instant startsAt = requireFutureStart(command.startsAt());
         Instant endsAt = startsAt.plus(Duration.between(slot.startsAt(), slot.endsAt()));
         requireFree(slot.screenId(), startsAt, endsAt, slot.screeningId());

@@ -1,0 +1,41 @@
+package dev.cinema.command.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cinema.platform.security.JwtProperties;
+import dev.cinema.platform.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+class SigningKeysTest {
+
+    @Test
+    void withoutAConfiguredKeyOutsideDevelopmentTheStartIsRefused() {
+        JwtProperties noKeys = new JwtProperties(null, null, null, null, null);
+        assertThatThrownBy(() -> new SigningKeys(noKeys, false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CINEMA_JWT_PRIVATE_KEY");
+    }
+
+    @Test
+    void inDevelopmentAKeyIsGeneratedAndEachStartGetsItsOwn() {
+        JwtProperties noKeys = new JwtProperties(null, null, null, null, null);
+        assertThat(new SigningKeys(noKeys, true).publicKey())
+                .isNotEqualTo(new SigningKeys(noKeys, true).publicKey());
+    }
+
+    @Test
+    void aConfiguredPairIsUsedAndOnlyItsPublicHalfIsPublished() {
+        JwtProperties configured = new JwtProperties(null, TestTokens.publicKeyPem(), TestTokens.privateKeyPem(),
+                null, null);
+        SigningKeys keys = new SigningKeys(configured, false);
+        assertThat(keys.publicJwkSet().toJSONObject().toString()).doesNotContain("\"d\"").doesNotContain("\"p\"");
+        assertThat(keys.signingKey().isPrivate()).isTrue();
+    }
+
+    @Test
+    void halfAPairIsAConfigurationError() {
+        JwtProperties half = new JwtProperties(null, TestTokens.publicKeyPem(), null, null, null);
+        assertThatThrownBy(() -> new SigningKeys(half, true)).isInstanceOf(IllegalStateException.class);
+    }
+}
