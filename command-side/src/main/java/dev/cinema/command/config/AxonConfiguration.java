@@ -1,6 +1,8 @@
 package dev.cinema.command.config;
 
 import java.time.Clock;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -14,6 +16,7 @@ class AxonConfiguration {
 
     static final String CATALOGUE_LOOKUP = "command-catalogue-lookup";
     static final String ACCOUNT_LOOKUP = "command-account-lookup";
+    static final String BOOKING_POLICY = "command-booking-policy";
 
     /** Injected into handlers that compare against "now", so that tests can fix the time. */
     @Bean
@@ -37,7 +40,19 @@ class AxonConfiguration {
     ConfigurerModule lookupFailuresRollBackTheCommand() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerListenerInvocationErrorHandler(CATALOGUE_LOOKUP, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(ACCOUNT_LOOKUP, c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(ACCOUNT_LOOKUP, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(BOOKING_POLICY, c -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * Screenings are the hot aggregates (every hold of a showing goes through one): caching them
+     * saves replaying their events per command. Safe with several command-side processes: a stale
+     * entry makes the append fail on the (aggregate, sequence) key, the unit of work rolls back
+     * and evicts it, and the caller is told to retry.
+     */
+    @Bean
+    Cache screeningCache() {
+        return new WeakReferenceCache();
     }
 
     /** Declared because a provider bean of our own makes Axon drop its default one. */

@@ -200,6 +200,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (details.field() != null) {
             body.setProperty("errors", List.of(new FieldProblem(details.field(), details.message())));
         }
+        details.properties().forEach(body::setProperty);
         return respond(body);
     }
 

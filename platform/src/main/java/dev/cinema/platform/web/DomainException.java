@@ -1,5 +1,8 @@
 package dev.cinema.platform.web;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A refusal the caller should understand: a business rule, an unknown id, a conflict. Carries the
  * HTTP-facing kind, a stable machine-readable code and, where one input is to blame, its field.
@@ -10,12 +13,20 @@ public class DomainException extends RuntimeException {
     private final ProblemKind kind;
     private final String code;
     private final String field;
+    private final Map<String, List<String>> properties;
 
     public DomainException(ProblemKind kind, String code, String field, String message) {
+        this(kind, code, field, message, Map.of());
+    }
+
+    /** {@code properties} become extra members of the problem, e.g. {"unavailableSeats": ["A3"]}. */
+    public DomainException(ProblemKind kind, String code, String field, String message,
+            Map<String, List<String>> properties) {
         super(message);
         this.kind = kind;
         this.code = code;
         this.field = field;
+        this.properties = Map.copyOf(properties);
     }
 
     public static DomainException notFound(String code, String field, String message) {
@@ -47,6 +58,6 @@ public class DomainException extends RuntimeException {
     }
 
     public ErrorDetails details() {
-        return new ErrorDetails(kind, code, field, getMessage());
+        return new ErrorDetails(kind, code, field, getMessage(), properties);
     }
 }

@@ -10,7 +10,9 @@ import dev.cinema.contracts.catalogue.cinema.CinemaCreatedEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaId;
 import dev.cinema.contracts.catalogue.cinema.CinemaRetiredEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent;
+import dev.cinema.contracts.catalogue.cinema.ChangeSeatingPolicyCommand;
 import dev.cinema.contracts.catalogue.cinema.CreateCinemaCommand;
+import dev.cinema.contracts.catalogue.cinema.SeatingPolicyChangedEvent;
 import dev.cinema.contracts.catalogue.cinema.RetireCinemaCommand;
 import dev.cinema.contracts.catalogue.cinema.UpdateCinemaCommand;
 import dev.cinema.platform.web.DomainException;
@@ -32,6 +34,7 @@ class Cinema {
     @AggregateIdentifier
     private CinemaId cinemaId;
     private boolean retired;
+    private boolean preventStrandedSeats;
 
     protected Cinema() {
     }
@@ -51,6 +54,16 @@ class Cinema {
         }
         apply(new CinemaUpdatedEvent(cinemaId, Text.required(command.name(), "name", MAX_NAME),
                 address(command.address()), zone(command.timeZone())));
+    }
+
+    @CommandHandler
+    void handle(ChangeSeatingPolicyCommand command) {
+        if (retired) {
+            throw DomainException.conflict("cinema-retired", null, "Cinema " + cinemaId + " is retired");
+        }
+        if (command.preventStrandedSeats() != preventStrandedSeats) {
+            apply(new SeatingPolicyChangedEvent(cinemaId, command.preventStrandedSeats()));
+        }
     }
 
     @CommandHandler
@@ -84,6 +97,12 @@ class Cinema {
     @EventSourcingHandler
     void on(CinemaCreatedEvent event) {
         cinemaId = event.cinemaId();
+        preventStrandedSeats = true;
+    }
+
+    @EventSourcingHandler
+    void on(SeatingPolicyChangedEvent event) {
+        preventStrandedSeats = event.preventStrandedSeats();
     }
 
     @EventSourcingHandler

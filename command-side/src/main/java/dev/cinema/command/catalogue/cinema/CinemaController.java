@@ -4,6 +4,7 @@ import dev.cinema.command.catalogue.CreatedResource;
 import dev.cinema.command.catalogue.lookup.CatalogueLookup;
 import dev.cinema.command.catalogue.lookup.LookupEntry;
 import dev.cinema.contracts.catalogue.cinema.Address;
+import dev.cinema.contracts.catalogue.cinema.ChangeSeatingPolicyCommand;
 import dev.cinema.contracts.catalogue.cinema.CinemaId;
 import dev.cinema.contracts.catalogue.cinema.CreateCinemaCommand;
 import dev.cinema.contracts.catalogue.cinema.RetireCinemaCommand;
@@ -82,6 +83,17 @@ class CinemaController {
         lookup.requireExisting(LookupEntry.Kind.CINEMA, cinemaId);
         commands.sendAndWait(new UpdateCinemaCommand(CinemaId.of(cinemaId), request.name(),
                 request.address().toAddress(), request.timeZone()));
+    }
+
+    record SeatingPolicyRequest(@NotNull Boolean preventStrandedSeats) {
+    }
+
+    @PutMapping("/{cinemaId}/seating-policy")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Allow or forbid holds that leave one empty seat between taken seats (forbidden by default)")
+    void seatingPolicy(@PathVariable String cinemaId, @Valid @RequestBody SeatingPolicyRequest request) {
+        lookup.requireExisting(LookupEntry.Kind.CINEMA, cinemaId);
+        commands.sendAndWait(new ChangeSeatingPolicyCommand(CinemaId.of(cinemaId), request.preventStrandedSeats()));
     }
 
     @DeleteMapping("/{cinemaId}")

@@ -71,6 +71,14 @@ public class CatalogueLookup {
                 "No screening " + screeningId));
     }
 
+    /** Whether the cinema showing this screening forbids stranding single seats. */
+    public boolean preventsStrandedSeats(String screeningId, String field) {
+        ScreenSlot slot = slots.findById(screeningId).orElseThrow(() -> DomainException.notFound(
+                "screening-not-found", field, "No screening " + screeningId));
+        return entries.findById(slot.screenId()).flatMap(screen -> entries.findById(screen.parentId()))
+                .map(LookupEntry::preventStrandedSeats).orElse(true);
+    }
+
     public SeatLayout layoutOf(LookupEntry screen) {
         try {
             return objectMapper.readValue(screen.layoutJson(), SeatLayout.class);

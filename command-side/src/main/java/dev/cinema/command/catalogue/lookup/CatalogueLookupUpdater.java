@@ -69,6 +69,11 @@ class CatalogueLookupUpdater {
     }
 
     @EventHandler
+    void on(dev.cinema.contracts.catalogue.cinema.SeatingPolicyChangedEvent event) {
+        entries.findById(event.cinemaId().value()).ifPresent(entry -> entry.preventStrandedSeats(event.preventStrandedSeats()));
+    }
+
+    @EventHandler
     void on(CinemaRetiredEvent event) {
         entries.findById(event.cinemaId().value()).ifPresent(LookupEntry::retire);
     }

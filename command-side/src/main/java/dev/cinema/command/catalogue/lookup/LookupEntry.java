@@ -44,6 +44,10 @@ public class LookupEntry {
     @Column(name = "time_zone", length = 64)
     private String timeZone;
 
+    /** A cinema's rule against single empty seats stranded between taken seats (on by default). */
+    @Column(name = "prevent_stranded_seats", nullable = false)
+    private boolean preventStrandedSeats = true;
+
     /** A screen's seat layout as JSON: copied into every screening scheduled on it. */
     @Column(name = "layout_json", length = 262_144)
     private String layoutJson;
@@ -83,6 +87,14 @@ public class LookupEntry {
 
     public String layoutJson() {
         return layoutJson;
+    }
+
+    public boolean preventStrandedSeats() {
+        return preventStrandedSeats;
+    }
+
+    void preventStrandedSeats(boolean prevent) {
+        this.preventStrandedSeats = prevent;
     }
 
     void retire() {

@@ -1,0 +1,135 @@
+package dev.cinema.command.booking;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.cinema.contracts.account.AccountId;
+import dev.cinema.contracts.booking.BookingCancelledEvent;
+import dev.cinema.contracts.booking.BookingExpiredEvent;
+import dev.cinema.contracts.booking.BookingId;
+import dev.cinema.contracts.booking.BookingPlacedEvent;
+import dev.cinema.contracts.booking.BookingSeatsChangedEvent;
+import dev.cinema.contracts.booking.BookingStatus;
+import dev.cinema.contracts.booking.SeatPrice;
+import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import dev.cinema.contracts.common.Money;
+import dev.cinema.platform.web.DomainException;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A customer's order: which seats of which screening, at which price, and where it stands
+ * (awaiting payment, confirmed, expired, cancelled, refunded). Its hold runs out by itself through
+ * a persistent deadline, which survives restarts of the command side.
+ */
+@Aggregate
+class Booking {
+
+    static final String HOLD_EXPIRY = "hold-expiry";
+
+    @AggregateIdentifier
+    private BookingId bookingId;
+    private ScreeningId screeningId;
+    private AccountId customerId;
+    private List<SeatPrice> seats;
+    private BookingStatus status;
+
+    protected Booking() {
+    }
+
+    /** Called by {@link BookingPlacement} once the screening has held the seats, in the same unit of work. */
+    Booking(BookingId bookingId, ScreeningId screeningId, AccountId customerId, List<SeatPrice> seats,
+            Instant expiresAt, DeadlineManager deadlines) {
+        apply(new BookingPlacedEvent(bookingId, screeningId, customerId, seats, total(seats), expiresAt));
+        // The scope is named explicitly: inside the constructor the applied event has not been
+        // sourced yet, so the implicit scope would carry a null aggregate identifier.
+        deadlines.schedule(expiresAt, HOLD_EXPIRY, new HoldExpiry(bookingId.value()),
+                new AggregateScopeDescriptor(Booking.class.getSimpleName(), bookingId.value()));
+    }
+
+    /** Answers the screening to change seats on, after checking the caller may change this booking. */
+    ScreeningId requireChangeableBy(AccountId caller) {
+        requireOwner(caller);
+        requireAwaitingPayment();
+        return screeningId;
+    }
+
+    /** The seats as they stand, with their quoted prices. */
+    List<SeatPrice> seatsFor(AccountId caller) {
+        requireOwner(caller);
+        return seats;
+    }
+
+    void changeSeats(List<SeatPrice> newSeats) {
+        requireAwaitingPayment();
+        apply(new BookingSeatsChangedEvent(bookingId, newSeats, total(newSeats)));
+    }
+
+    /** The customer lets the hold go; answers the screening whose seats are to be released. */
+    ScreeningId cancel(AccountId caller, DeadlineManager deadlines) {
+        requireOwner(caller);
+        requireAwaitingPayment();
+        apply(new BookingCancelledEvent(bookingId, screeningId));
+        deadlines.cancelAllWithinScope(HOLD_EXPIRY);
+        return screeningId;
+    }
+
+    /** Fires at the hold's expiry instant; a booking paid or cancelled by then is left alone. */
+    @DeadlineHandler(deadlineName = HOLD_EXPIRY)
+    void onHoldExpired(HoldExpiry expiry) {
+        if (status == BookingStatus.AWAITING_PAYMENT) {
+            apply(new BookingExpiredEvent(bookingId, screeningId));
+        }
+    }
+
+    /**
+     * Someone else's booking answers exactly as a booking that does not exist: a customer learns
+     * nothing of other customers' orders.
+     */
+    private void requireOwner(AccountId caller) {
+        if (!caller.equals(customerId)) {
+            throw DomainException.notFound("booking-not-found", null, "No booking " + bookingId);
+        }
+    }
+
+    private void requireAwaitingPayment() {
+        if (status != BookingStatus.AWAITING_PAYMENT) {
+            throw DomainException.conflict("booking-not-held", null,
+                    "The booking is " + status + ": only a booking awaiting payment can change");
+        }
+    }
+
+    private static Money total(List<SeatPrice> seats) {
+        return seats.stream().map(SeatPrice::price).reduce(Money::plus)
+                .orElseThrow(() -> new IllegalStateException("A booking has at least one seat"));
+    }
+
+    @EventSourcingHandler
+    void on(BookingPlacedEvent event) {
+        bookingId = event.bookingId();
+        screeningId = event.screeningId();
+        customerId = event.customerId();
+        seats = event.seats();
+        status = BookingStatus.AWAITING_PAYMENT;
+    }
+
+    @EventSourcingHandler
+    void on(BookingSeatsChangedEvent event) {
+        seats = event.seats();
+    }
+
+    @EventSourcingHandler
+    void on(BookingCancelledEvent event) {
+        status = BookingStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(BookingExpiredEvent event) {
+        status = BookingStatus.EXPIRED;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.cinema.command.booking;
+
+import dev.cinema.contracts.account.AccountId;
+import dev.cinema.contracts.booking.BookingId;
+import dev.cinema.contracts.booking.CancelBookingCommand;
+import dev.cinema.contracts.booking.ChangeBookingSeatsCommand;
+import dev.cinema.contracts.booking.PlaceBookingCommand;
+import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import dev.cinema.command.catalogue.lookup.CatalogueLookup;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Seat holds: a customer's booking before payment. Any signed-in account may book for itself. */
+@RestController
+@Tag(name = "Bookings", description = "Hold seats, change or release a hold (token required)")
+class BookingController {
+
+    private final CommandGateway commands;
+    private final CatalogueLookup lookup;
+
+    BookingController(CommandGateway commands, CatalogueLookup lookup) {
+        this.commands = commands;
+        this.lookup = lookup;
+    }
+
+    record HoldRequest(
+            @NotBlank @Size(max = 64) String screeningId,
+            @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 8) String> seats) {
+    }
+
+    record ChangeRequest(
+            @Size(max = 10) List<@NotBlank @Size(max = 8) String> add,
+            @Size(max = 10) List<@NotBlank @Size(max = 8) String> remove) {
+    }
+
+    @PostMapping("/api/bookings")
+    @Operation(summary = "Hold 1 to 10 seats of one screening, all or nothing",
+            description = "201 with the booking id, seats, prices and the hold's expiry; 409 naming the seats that "
+                    + "are not free (unavailableSeats) or that would be stranded (strandedSeats); 400 for unknown "
+                    + "seats or a screening that is cancelled, started or not on sale; 404 for an unknown screening.")
+    ResponseEntity<BookingPlacement.HoldResult> hold(@Valid @RequestBody HoldRequest request,
+            @AuthenticationPrincipal Jwt caller) {
+        lookup.slot(request.screeningId());
+        BookingId bookingId = BookingId.random();
+        BookingPlacement.HoldResult result = commands.sendAndWait(new PlaceBookingCommand(bookingId,
+                ScreeningId.of(request.screeningId()), AccountId.of(caller.getSubject()), request.seats()));
+        return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId)).body(result);
+    }
+
+    @PostMapping("/api/bookings/{bookingId}/seats")
+    @Operation(summary = "Add and remove seats of a held booking in one step, all or nothing")
+    BookingPlacement.HoldResult change(@PathVariable @Size(max = 64) String bookingId,
+            @Valid @RequestBody ChangeRequest request, @AuthenticationPrincipal Jwt caller) {
+        return commands.sendAndWait(new ChangeBookingSeatsCommand(BookingId.of(bookingId),
+                AccountId.of(caller.getSubject()), request.add() == null ? List.of() : request.add(),
+                request.remove() == null ? List.of() : request.remove()));
+    }
+
+    @DeleteMapping("/api/bookings/{bookingId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Release a held booking before paying; its seats are free at once")
+    void cancel(@PathVariable @Size(max = 64) String bookingId, @AuthenticationPrincipal Jwt caller) {
+        commands.sendAndWait(new CancelBookingCommand(BookingId.of(bookingId), AccountId.of(caller.getSubject())));
+    }
+}

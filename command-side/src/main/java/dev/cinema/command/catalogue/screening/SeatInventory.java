@@ -1,0 +1,56 @@
+package dev.cinema.command.catalogue.screening;
+
+import dev.cinema.contracts.account.AccountId;
+import dev.cinema.contracts.booking.BookingId;
+import dev.cinema.contracts.booking.ReleaseReason;
+import dev.cinema.contracts.booking.SeatPrice;
+import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import dev.cinema.platform.web.DomainException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * The seat inventory of screenings as other features use it, from inside their own command
+ * handlers (and so their unit of work). The screening aggregate stays private to this package.
+ */
+@Component
+public class SeatInventory {
+
+    private final Repository<Screening> screenings;
+
+    SeatInventory(Repository<Screening> screenings) {
+        this.screenings = screenings;
+    }
+
+    /** The seats a booking holds and until when. */
+    public record Hold(List<SeatPrice> seats, Instant expiresAt) {
+    }
+
+    public List<SeatPrice> hold(ScreeningId screeningId, BookingId bookingId, AccountId customerId,
+            Collection<String> seats, Instant holdUntil, Instant now, boolean preventStrandedSeats) {
+        return load(screeningId).invoke(screening ->
+                screening.hold(bookingId, customerId, seats, holdUntil, now, preventStrandedSeats));
+    }
+
+    public Hold changeHold(ScreeningId screeningId, BookingId bookingId, AccountId customerId, List<SeatPrice> current,
+            Collection<String> add, Collection<String> remove, Instant now, boolean preventStrandedSeats) {
+        return load(screeningId).invoke(screening ->
+                screening.changeHold(bookingId, customerId, current, add, remove, now, preventStrandedSeats));
+    }
+
+    public void release(ScreeningId screeningId, BookingId bookingId, ReleaseReason reason) {
+        load(screeningId).execute(screening -> screening.release(bookingId, null, reason));
+    }
+
+    private org.axonframework.modelling.command.Aggregate<Screening> load(ScreeningId screeningId) {
+        try {
+            return screenings.load(screeningId.value());
+        } catch (AggregateNotFoundException e) {
+            throw DomainException.notFound("screening-not-found", "screeningId", "No screening " + screeningId);
+        }
+    }
+}

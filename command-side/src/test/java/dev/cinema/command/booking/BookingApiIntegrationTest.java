@@ -1,0 +1,240 @@
+package dev.cinema.command.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cinema.command.CommandSideApplication;
+import dev.cinema.platform.testsupport.JsonHttp;
+import dev.cinema.platform.testsupport.JsonHttp.Response;
+import dev.cinema.platform.testsupport.TestKeys;
+import dev.cinema.platform.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Seat holds through the command API: all or nothing, taken seats named, the stranded-seat rule,
+ * changes, release, and expiry by a persistent deadline. Runs on H2 and PostgreSQL. Holds last
+ * {@value #HOLD_SECONDS} seconds here so that expiry can be watched.
+ */
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {CommandSideApplication.CONFIG_NAME, "cinema.booking.hold-duration=PT" + BookingApiIntegrationTest.HOLD_SECONDS + "S"})
+@ContextConfiguration(initializers = TestKeys.class)
+abstract class BookingApiIntegrationTest {
+
+    static final int HOLD_SECONDS = 4;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    JsonHttp http;
+    final String admin = TestTokens.valid(UUID.randomUUID().toString(), "ADMIN");
+    final String alice = TestTokens.valid(UUID.randomUUID().toString(), "CUSTOMER");
+    final String bob = TestTokens.valid(UUID.randomUUID().toString(), "CUSTOMER");
+
+    @BeforeEach
+    void connect() {
+        http = JsonHttp.localhost(port);
+    }
+
+    @Test
+    void aCustomerHoldsSeatsAndIsToldThePricesAndTheExpiry() {
+        String screening = screening(true);
+        Instant before = Instant.now();
+        Response held = hold(alice, screening, "a1", "B2");
+        assertThat(held.status()).as(held.raw()).isEqualTo(201);
+        assertThat(held.text("bookingId")).isNotBlank();
+        assertThat(held.raw()).contains("\"seat\":\"A1\"", "\"seat\":\"B2\"", "PREMIUM");
+        assertThat(held.text("total/amountMinor")).isEqualTo(String.valueOf(900 + 1400));
+        Instant expiresAt = Instant.parse(held.text("expiresAt"));
+        assertThat(expiresAt).isBetween(before.plusSeconds(HOLD_SECONDS - 1), Instant.now().plusSeconds(HOLD_SECONDS));
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class))
+                .as("a persistent deadline is pending").isPositive();
+    }
+
+    @Test
+    void takenSeatsAreRefusedAndNamedAndNothingOfTheRequestIsHeld() {
+        String screening = screening(true);
+        assertThat(hold(alice, screening, "A1", "A2").status()).isEqualTo(201);
+        long events = eventCount();
+
+        Response refused = hold(bob, screening, "A2", "A3", "A1", "A4");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.text("code")).isEqualTo("seats-unavailable");
+        assertThat(refused.body().get("unavailableSeats").toString()).isEqualTo("[\"A1\",\"A2\"]");
+        assertThat(eventCount()).isEqualTo(events);
+        // A3 and A4 were not held by the refused request: someone else can take them.
+        assertThat(hold(bob, screening, "A3", "A4").status()).isEqualTo(201);
+    }
+
+    @Test
+    void badSeatRequestsAreRefusedWithTheRightStatus() {
+        String screening = screening(true);
+        Response unknown = hold(alice, screening, "A1", "Z9");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().get("unknownSeats").toString()).contains("Z9");
+        assertThat(hold(alice, screening, "A1", "a1").status()).isEqualTo(400);
+        assertThat(hold(alice, screening).status()).isEqualTo(400);
+        assertThat(hold(alice, screening, "A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "B4", "B5", "C1")
+                .status()).isEqualTo(400);
+        assertThat(hold(alice, UUID.randomUUID().toString(), "A1").status()).isEqualTo(404);
+
+        String notOnSale = screening(false);
+        Response notYet = hold(alice, notOnSale, "A1");
+        assertThat(notYet.status()).isEqualTo(400);
+        assertThat(notYet.text("code")).isEqualTo("screening-not-on-sale");
+
+        String cancelled = screening(true);
+        http.post("/api/admin/screenings/" + cancelled + "/cancel", Map.of(), admin);
+        assertThat(hold(alice, cancelled, "A1").text("code")).isEqualTo("screening-cancelled");
+
+        assertThat(http.post("/api/bookings", Map.of("screeningId", screening, "seats", List.of("A1")), null)
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void aHoldMayNotStrandASingleSeatUnlessTheCinemaAllowsIt() {
+        Catalogue catalogue = catalogue();
+        String screening = schedule(catalogue, true);
+        assertThat(hold(alice, screening, "A1").status()).isEqualTo(201);
+        Response stranding = hold(bob, screening, "A3");
+        assertThat(stranding.status()).isEqualTo(409);
+        assertThat(stranding.body().get("strandedSeats").toString()).isEqualTo("[\"A2\"]");
+        // Next to the aisle the row ends: B5 free beside a taken B4 strands nothing.
+        assertThat(hold(bob, screening, "B3", "B4").status()).isEqualTo(201);
+
+        assertThat(http.put("/api/admin/cinemas/" + catalogue.cinemaId() + "/seating-policy",
+                Map.of("preventStrandedSeats", false), admin).status()).isEqualTo(204);
+        assertThat(hold(bob, screening, "A3").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aCustomerChangesTheirHoldAllOrNothingAndNobodyElseCan() {
+        String screening = screening(true);
+        String booking = hold(alice, screening, "A1", "A2").text("bookingId");
+        assertThat(hold(bob, screening, "B1").status()).isEqualTo(201);
+
+        Response clash = http.post("/api/bookings/" + booking + "/seats",
+                Map.of("add", List.of("B1", "A3"), "remove", List.of("A1")), alice);
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(clash.body().get("unavailableSeats").toString()).isEqualTo("[\"B1\"]");
+
+        Response changed = http.post("/api/bookings/" + booking + "/seats",
+                Map.of("add", List.of("A3"), "remove", List.of("A1")), alice);
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        assertThat(changed.raw()).contains("\"seat\":\"A2\"", "\"seat\":\"A3\"").doesNotContain("\"seat\":\"A1\"");
+        assertThat(hold(bob, screening, "A1").status()).as("A1 was released").isEqualTo(201);
+
+        assertThat(http.post("/api/bookings/" + booking + "/seats", Map.of("add", List.of("A4")), bob).status())
+                .as("someone else's booking is not found").isEqualTo(404);
+        assertThat(http.delete("/api/bookings/" + booking, bob).status()).isEqualTo(404);
+        assertThat(http.delete("/api/bookings/" + UUID.randomUUID(), bob).status()).isEqualTo(404);
+    }
+
+    @Test
+    void releasingAHoldFreesItsSeatsAtOnce() {
+        String screening = screening(true);
+        String booking = hold(alice, screening, "C1", "C2").text("bookingId");
+        assertThat(http.delete("/api/bookings/" + booking, alice).status()).isEqualTo(204);
+        assertThat(hold(bob, screening, "C1", "C2").status()).isEqualTo(201);
+        assertThat(http.delete("/api/bookings/" + booking, alice).status()).as("already cancelled").isEqualTo(409);
+        assertThat(payloadsOf(booking)).anySatisfy(p -> assertThat(p).contains("\"reason\":\"CANCELLED\""));
+    }
+
+    @Test
+    void aHoldExpiresByItselfFreesItsSeatsAndTheBookingBecomesExpired() {
+        String screening = screening(true);
+        String booking = hold(alice, screening, "B5").text("bookingId");
+        await().atMost(Duration.ofSeconds(HOLD_SECONDS + 10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(typesOf(booking)).contains("BookingExpiredEvent"));
+        assertThat(payloadsOf(booking)).anySatisfy(p -> assertThat(p).contains("\"reason\":\"EXPIRED\"", "B5"));
+        assertThat(http.delete("/api/bookings/" + booking, alice).status()).as("expired, not held").isEqualTo(409);
+        assertThat(hold(bob, screening, "B5").status()).isEqualTo(201);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    record Catalogue(String cinemaId, String screenId, String filmId) {
+    }
+
+    Response hold(String token, String screening, String... seats) {
+        return http.post("/api/bookings", Map.of("screeningId", screening, "seats", List.of(seats)), token);
+    }
+
+    String screening(boolean onSale) {
+        return schedule(catalogue(), onSale);
+    }
+
+    /** Rows A (5 seats), B (5 seats, aisle after B2) and C (2 couple seats). */
+    Catalogue catalogue() {
+        String location = created(http.post("/api/admin/locations", Map.of("name", "Oxford"), admin));
+        String cinema = created(http.post("/api/admin/cinemas", Map.of("locationId", location, "name", "Ultimate",
+                "timeZone", "Europe/London", "address", Map.of("street", "Magdalen Road", "city", "Oxford",
+                        "postalCode", "OX4 1RW", "country", "GB")), admin));
+        String screen = created(http.post("/api/admin/screens", Map.of("cinemaId", cinema, "name", "One",
+                "format", "TWO_D", "layout", Map.of("rows", List.of(
+                        row("A", seat("1", "STANDARD"), seat("2", "STANDARD"), seat("3", "STANDARD"),
+                                seat("4", "STANDARD"), seat("5", "STANDARD")),
+                        row("B", seat("1", "PREMIUM"), seat("2", "PREMIUM"), Map.of("kind", "GAP"),
+                                seat("3", "PREMIUM"), seat("4", "PREMIUM"), seat("5", "PREMIUM")),
+                        row("C", seat("1", "COUPLE"), seat("2", "COUPLE"))))), admin));
+        String film = created(http.post("/api/admin/films", Map.of("title", "Holds", "runtimeMinutes", 90,
+                "ageRating", "PG", "genres", List.of("DRAMA"), "releaseDate", "2026-01-01"), admin));
+        return new Catalogue(cinema, screen, film);
+    }
+
+    String schedule(Catalogue catalogue, boolean onSale) {
+        Instant start = Instant.now().plus(1, ChronoUnit.DAYS).plus((long) (Math.random() * 300), ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.HOURS);
+        return created(http.post("/api/admin/screenings", Map.of("filmId", catalogue.filmId(), "screenId",
+                catalogue.screenId(), "startsAt", start.toString(), "onSale", onSale, "prices", Map.of(
+                        "STANDARD", Map.of("amountMinor", 900, "currency", "GBP"),
+                        "PREMIUM", Map.of("amountMinor", 1400, "currency", "GBP"),
+                        "COUPLE", Map.of("amountMinor", 2000, "currency", "GBP"))), admin));
+    }
+
+    static Map<String, Object> row(String label, Object... cells) {
+        return Map.of("label", label, "cells", List.of(cells));
+    }
+
+    static Map<String, Object> seat(String number, String type) {
+        return Map.of("kind", "SEAT", "number", number, "type", type);
+    }
+
+    static String created(Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.text("id");
+    }
+
+    long eventCount() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    /** Payloads of every event that mentions the booking (its own and the screening's). */
+    List<String> payloadsOf(String bookingId) {
+        return new ArrayList<>(jdbc.query("select payload from domain_event_entry order by global_index",
+                (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8))).stream()
+                .filter(payload -> payload.contains(bookingId)).toList();
+    }
+
+    List<String> typesOf(String bookingId) {
+        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ?",
+                String.class, bookingId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+}
