@@ -46,10 +46,7 @@ class Booking {
     Booking(BookingId bookingId, ScreeningId screeningId, AccountId customerId, List<SeatPrice> seats,
             Instant expiresAt, DeadlineManager deadlines) {
         apply(new BookingPlacedEvent(bookingId, screeningId, customerId, seats, total(seats), expiresAt));
-        // The scope is named explicitly: inside the constructor the applied event has not been
-        // sourced yet, so the implicit scope would carry a null aggregate identifier.
-        deadlines.schedule(expiresAt, HOLD_EXPIRY, new HoldExpiry(bookingId.value()),
-                new AggregateScopeDescriptor(Booking.class.getSimpleName(), bookingId.value()));
+        deadlines.schedule(expiresAt, HOLD_EXPIRY, new HoldExpiry(bookingId.value()), scope(bookingId));
     }
 
     /** Answers the screening to change seats on, after checking the caller may change this booking. */
@@ -75,7 +72,7 @@ class Booking {
         requireOwner(caller);
         requireAwaitingPayment();
         apply(new BookingCancelledEvent(bookingId, screeningId));
-        deadlines.cancelAllWithinScope(HOLD_EXPIRY);
+        deadlines.cancelAllWithinScope(HOLD_EXPIRY, scope(bookingId));
         return screeningId;
     }
 
@@ -102,6 +99,16 @@ class Booking {
             throw DomainException.conflict("booking-not-held", null,
                     "The booking is " + status + ": only a booking awaiting payment can change");
         }
+    }
+
+    /**
+     * The deadline's scope, named explicitly and the same way when scheduling and cancelling:
+     * inside the constructor the applied event has not been sourced yet (the implicit scope would
+     * carry a null identifier), and elsewhere the implicit one would carry the typed id, which
+     * does not match the plain one.
+     */
+    private static AggregateScopeDescriptor scope(BookingId bookingId) {
+        return new AggregateScopeDescriptor(Booking.class.getSimpleName(), bookingId.value());
     }
 
     private static Money total(List<SeatPrice> seats) {

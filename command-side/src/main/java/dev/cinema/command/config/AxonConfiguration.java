@@ -2,7 +2,9 @@ package dev.cinema.command.config;
 
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -51,8 +53,8 @@ class AxonConfiguration {
      * and evicts it, and the caller is told to retry.
      */
     @Bean
-    Cache screeningCache() {
-        return new WeakReferenceCache();
+    Cache screeningCache(@Value("${cinema.booking.cache-screenings:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /** Declared because a provider bean of our own makes Axon drop its default one. */

@@ -149,6 +149,12 @@ class Screening {
     SeatInventory.Hold changeHold(BookingId bookingId, AccountId customerId, List<SeatPrice> current,
             Collection<String> add, Collection<String> remove, Instant now, boolean preventStrandedSeats) {
         requireBookable(now);
+        Instant expiresAt = holdExpiry.get(bookingId);
+        if (expiresAt == null || !expiresAt.isAfter(now)) {
+            // Between the expiry instant and the deadline's processing the booking still says
+            // "awaiting payment"; its seats may already be someone else's.
+            throw DomainException.conflict("booking-not-held", null, "The hold has run out");
+        }
         Set<String> adding = checkedSeats(add == null ? List.of() : add, "add");
         Set<String> removing = checkedSeats(remove == null ? List.of() : remove, "remove");
         Set<String> held = current.stream().map(SeatPrice::seat).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -167,7 +173,6 @@ class Screening {
         if (preventStrandedSeats) {
             requireNoStrandedSeat(adding, removing, now);
         }
-        Instant expiresAt = holdExpiry.get(bookingId);
         if (!removing.isEmpty()) {
             apply(new SeatsReleasedEvent(screeningId, bookingId, List.copyOf(removing), ReleaseReason.CHANGED));
         }
