@@ -2,6 +2,9 @@ package dev.cinema.query.listing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cinema.contracts.booking.SeatPrice;
+import dev.cinema.contracts.booking.SeatsHeldEvent;
+import dev.cinema.contracts.booking.SeatsReleasedEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaRetiredEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent;
 import dev.cinema.contracts.catalogue.cinema.Address;
@@ -42,7 +45,9 @@ import org.springframework.stereotype.Component;
  * Folds catalogue events into the listing tables. Every handler sets state rather than adding to
  * it, so an event delivered twice leaves the tables as once. Screening rows copy names from the
  * film, cinema and screen rows, which is why this group runs in a single segment: events of
- * different aggregates must be folded in the order they were stored.
+ * different aggregates must be folded in the order they were stored. Seat holds and releases
+ * keep the screenings' free seats: the seats taken are stored, and the free count is recounted
+ * from them after each change.
  */
 @Component
 @ProcessingGroup(CatalogueListingProjection.NAME)
@@ -56,16 +61,18 @@ class CatalogueListingProjection {
     private final ScreenRows screens;
     private final FilmRows films;
     private final ScreeningRows screenings;
+    private final TakenSeatRows takenSeats;
     private final ObjectMapper objectMapper;
 
     CatalogueListingProjection(LocationRows locations, CinemaRows cinemas,
             ScreenRows screens, FilmRows films,
-            ScreeningRows screenings, ObjectMapper objectMapper) {
+            ScreeningRows screenings, TakenSeatRows takenSeats, ObjectMapper objectMapper) {
         this.locations = locations;
         this.cinemas = cinemas;
         this.screens = screens;
         this.films = films;
         this.screenings = screenings;
+        this.takenSeats = takenSeats;
         this.objectMapper = objectMapper;
     }
 
@@ -178,7 +185,7 @@ class CatalogueListingProjection {
         row.pricesJson = json(event.prices());
         row.status = event.onSale() ? ScreeningStatus.ON_SALE : ScreeningStatus.SCHEDULED;
         row.totalSeats = event.layout().seats().size();
-        row.freeSeats = row.totalSeats;
+        row.freeSeats = freeSeats(row);
         screenings.save(row);
     }
 
@@ -207,14 +214,49 @@ class CatalogueListingProjection {
         screenings.findById(event.screeningId().value()).ifPresent(row -> row.status = ScreeningStatus.CANCELLED);
     }
 
+    @EventHandler
+    void on(SeatsHeldEvent event) {
+        String screeningId = event.screeningId().value();
+        for (SeatPrice seat : event.seats()) {
+            TakenSeatRow taken = takenSeats.findById(new TakenSeatRow.Key(screeningId, seat.seat()))
+                    .orElseGet(() -> new TakenSeatRow(screeningId, seat.seat()));
+            taken.bookingId = event.bookingId().value();
+            takenSeats.save(taken);
+        }
+        recountFreeSeats(screeningId);
+    }
+
+    @EventHandler
+    void on(SeatsReleasedEvent event) {
+        String screeningId = event.screeningId().value();
+        String booking = event.bookingId().value();
+        for (String seat : event.seats()) {
+            // Only the releasing booking's seats: by now a seat may be someone else's.
+            takenSeats.findById(new TakenSeatRow.Key(screeningId, seat))
+                    .filter(taken -> booking.equals(taken.bookingId))
+                    .ifPresent(takenSeats::delete);
+        }
+        recountFreeSeats(screeningId);
+    }
+
     /** A replay starts from empty tables. */
     @ResetHandler
     void reset() {
+        takenSeats.deleteAllInBatch();
         screenings.deleteAllInBatch();
         screens.deleteAllInBatch();
         cinemas.deleteAllInBatch();
         films.deleteAllInBatch();
         locations.deleteAllInBatch();
+    }
+
+    private void recountFreeSeats(String screeningId) {
+        screenings.findById(screeningId).ifPresent(row -> row.freeSeats = freeSeats(row));
+    }
+
+    /** Counted afresh from the taken seats (the count flushes pending changes first), never moved up or down. */
+    private int freeSeats(ScreeningRow row) {
+        return Math.max(0, row.totalSeats - (int) takenSeats.countByScreeningId(row.id));
     }
 
     private static void describe(CinemaRow row, String name, Address address, ZoneId zone) {

@@ -9,15 +9,15 @@ import java.util.Map;
  * Turns {@code page}, {@code size} and {@code sort=property[,asc|desc]} request parameters into a
  * {@link Paging}, accepting only the sort properties a list offers (API names mapped to columns).
  */
-final class PagingParameters {
+public final class PagingParameters {
 
-    static final int MAX_SIZE = 100;
-    static final int MAX_PAGE = 10_000;
+    public static final int MAX_SIZE = 100;
+    public static final int MAX_PAGE = 10_000;
 
     private PagingParameters() {
     }
 
-    static Paging of(int page, int size, String sort, String defaultSort, Map<String, String> sortable) {
+    public static Paging of(int page, int size, String sort, String defaultSort, Map<String, String> sortable) {
         String requested = sort == null || sort.isBlank() ? defaultSort : sort.trim();
         String[] parts = requested.split(",");
         if (parts.length == 0 || parts.length > 2) {

@@ -3,6 +3,12 @@ package dev.cinema.query.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cinema.contracts.account.AccountId;
+import dev.cinema.contracts.booking.BookingId;
+import dev.cinema.contracts.booking.ReleaseReason;
+import dev.cinema.contracts.booking.SeatPrice;
+import dev.cinema.contracts.booking.SeatsHeldEvent;
+import dev.cinema.contracts.booking.SeatsReleasedEvent;
 import dev.cinema.contracts.catalogue.cinema.Address;
 import dev.cinema.contracts.catalogue.cinema.CinemaCreatedEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaId;
@@ -217,6 +223,38 @@ abstract class ListingApiIntegrationTest {
         ScreeningView twice = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
         assertThat(twice).isEqualTo(once);
         assertThat(twice.status()).hasToString("CANCELLED");
+    }
+
+    @Test
+    void seatHoldsAndReleasesFoldedTwiceLeaveTheSameFreeSeats() {
+        Catalogue catalogue = catalogue(ZoneId.of("Europe/Rome"));
+        awaitCatalogue(catalogue);
+        ScreeningScheduledEvent scheduled = scheduledEvent(catalogue, ScreeningId.random(),
+                Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+        BookingId booking = BookingId.random();
+        SeatsHeldEvent held = new SeatsHeldEvent(scheduled.screeningId(), booking, AccountId.random(),
+                List.of(new SeatPrice("A1", SeatType.STANDARD, Money.of(1500, "JPY")),
+                        new SeatPrice("B1", SeatType.PREMIUM, Money.of(2100, "JPY"))),
+                Instant.now().plus(10, ChronoUnit.MINUTES));
+        SeatsReleasedEvent released = new SeatsReleasedEvent(scheduled.screeningId(), booking, List.of("B1"),
+                ReleaseReason.CHANGED);
+        // Someone else's release must not free A1, which this booking still holds.
+        SeatsReleasedEvent othersRelease = new SeatsReleasedEvent(scheduled.screeningId(), BookingId.random(),
+                List.of("A1"), ReleaseReason.CANCELLED);
+        Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
+            projection.on(scheduled);
+            projection.on(held);
+            projection.on(released);
+            projection.on(othersRelease);
+        });
+        foldAll.run();
+        ScreeningView once = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
+        foldAll.run();
+        transactions.executeWithoutResult(status -> projection.on(released));
+        ScreeningView twice = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
+        assertThat(twice).isEqualTo(once);
+        assertThat(twice.totalSeats()).isEqualTo(5);
+        assertThat(twice.freeSeats()).isEqualTo(4);
     }
 
     @Test

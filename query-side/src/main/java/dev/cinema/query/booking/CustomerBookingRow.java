@@ -1,0 +1,67 @@
+package dev.cinema.query.booking;
+
+import dev.cinema.contracts.booking.BookingStatus;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A customer's booking: its seats, total and state. Film, cinema and start are joined in when read. */
+@Entity
+@Table(name = "customer_booking", schema = "read_model")
+class CustomerBookingRow {
+
+    @Id
+    @Column(name = "booking_id", length = 64)
+    String id;
+
+    @Column(name = "customer_id", nullable = false, length = 64)
+    String customerId;
+
+    @Column(name = "screening_id", nullable = false, length = 64)
+    String screeningId;
+
+    /** The seats in the order the booking lists them; replaced whole when they change. */
+    @ElementCollection
+    @CollectionTable(name = "customer_booking_seat", schema = "read_model",
+            joinColumns = @JoinColumn(name = "booking_id"))
+    @OrderColumn(name = "seat_index")
+    @BatchSize(size = 100)
+    List<BookedSeat> seats = new ArrayList<>();
+
+    @Column(name = "total_amount_minor", nullable = false)
+    long totalAmountMinor;
+
+    @Column(name = "total_currency", nullable = false, length = 8)
+    String totalCurrency;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "status", nullable = false, length = 20)
+    BookingStatus status;
+
+    @Column(name = "expires_at")
+    Instant expiresAt;
+
+    @Column(name = "placed_at", nullable = false)
+    Instant placedAt;
+
+    protected CustomerBookingRow() {
+    }
+
+    CustomerBookingRow(String id) {
+        this.id = id;
+    }
+}

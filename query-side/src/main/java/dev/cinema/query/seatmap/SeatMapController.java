@@ -1,0 +1,141 @@
+package dev.cinema.query.seatmap;
+
+import dev.cinema.contracts.seatmap.FindSeatMapQuery;
+import dev.cinema.contracts.seatmap.SeatMap;
+import dev.cinema.platform.web.DomainException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
+
+/** A screening's seat map, once or live. Public, like the listings: it never says who holds a seat. */
+@RestController
+@RequestMapping("/api/screenings/{screeningId}/seat-map")
+@Tag(name = "Seat maps", description = "Every seat of a screening with its state, once or live (public)")
+@SecurityRequirements
+class SeatMapController {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatMapController.class);
+    private static final Duration INITIAL_RESULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final QueryGateway queries;
+    private final Duration streamTimeout;
+
+    SeatMapController(QueryGateway queries,
+            @Value("${cinema.query.seat-map.stream-timeout:PT30M}") Duration streamTimeout) {
+        this.queries = queries;
+        this.streamTimeout = streamTimeout;
+    }
+
+    @GetMapping
+    @Operation(summary = "A screening's seat map: layout with gaps, each seat's state, prices and counts")
+    SeatMap seatMap(@PathVariable @Size(max = 64) String screeningId) {
+        return queries.query(new FindSeatMapQuery(screeningId), ResponseTypes.optionalInstanceOf(SeatMap.class))
+                .join()
+                .orElseThrow(() -> notFound(screeningId));
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The seat map live, as Server-Sent Events",
+            description = "Each event (name seat-map, id = the map's version) carries the whole seat map as JSON: "
+                    + "first the current one, then a new one after every change. The stream ends after the "
+                    + "configured timeout (30 minutes by default); reconnect to go on.")
+    SseEmitter stream(@PathVariable @Size(max = 64) String screeningId) {
+        SubscriptionQueryResult<SeatMap, SeatMap> subscription = queries.subscriptionQuery(
+                new FindSeatMapQuery(screeningId), ResponseTypes.instanceOf(SeatMap.class),
+                ResponseTypes.instanceOf(SeatMap.class));
+        SeatMap initial;
+        try {
+            initial = subscription.initialResult().block(INITIAL_RESULT_TIMEOUT);
+        } catch (RuntimeException e) {
+            subscription.cancel();
+            throw e;
+        }
+        if (initial == null) {
+            subscription.cancel();
+            throw notFound(screeningId);
+        }
+
+        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+        // Updates emitted between subscribing and the initial query are buffered by Axon and may
+        // be older than the initial map: only ever send a newer version than the last one sent.
+        AtomicLong lastSent = new AtomicLong(Long.MIN_VALUE);
+        AtomicReference<Disposable> updates = new AtomicReference<>();
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable unsubscribe = () -> {
+            if (closed.compareAndSet(false, true)) {
+                subscription.cancel();
+            }
+            Disposable sending = updates.get();
+            if (sending != null) {
+                sending.dispose();
+            }
+        };
+        emitter.onCompletion(unsubscribe);
+        emitter.onError(error -> unsubscribe.run());
+        emitter.onTimeout(() -> {
+            unsubscribe.run();
+            emitter.complete();
+        });
+        if (!send(emitter, initial, lastSent)) {
+            unsubscribe.run();
+            return emitter;
+        }
+        // Updates are emitted on the event processor's thread: writing to a slow client there would
+        // hold the projection up, so they are sent from another thread.
+        updates.set(subscription.updates()
+                .publishOn(Schedulers.boundedElastic())
+                .subscribe(map -> {
+                    if (!send(emitter, map, lastSent)) {
+                        unsubscribe.run();
+                    }
+                }, error -> {
+                    log.debug("Seat map updates of {} failed", screeningId, error);
+                    emitter.complete();
+                }, emitter::complete));
+        if (closed.get()) {
+            // The client left while we subscribed.
+            updates.get().dispose();
+        }
+        return emitter;
+    }
+
+    /** False when the client has gone away. */
+    private static boolean send(SseEmitter emitter, SeatMap map, AtomicLong lastSent) {
+        if (map.version() <= lastSent.get()) {
+            return true;
+        }
+        try {
+            emitter.send(SseEmitter.event().name("seat-map").id(Long.toString(map.version()))
+                    .data(map, MediaType.APPLICATION_JSON));
+            lastSent.set(map.version());
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            // The connection is gone (or the emitter already completed): the container completes the emitter.
+            return false;
+        }
+    }
+
+    private static DomainException notFound(String screeningId) {
+        return DomainException.notFound("seat-map-not-found", null, "No seat map for screening " + screeningId);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.cinema.query.seatmap;
+
+import dev.cinema.contracts.booking.SeatPrice;
+import dev.cinema.contracts.booking.SeatsHeldEvent;
+import dev.cinema.contracts.booking.SeatsReleasedEvent;
+import dev.cinema.contracts.catalogue.screen.LayoutCell;
+import dev.cinema.contracts.catalogue.screen.SeatRow;
+import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
+import dev.cinema.contracts.catalogue.screening.ScreeningPricesChangedEvent;
+import dev.cinema.contracts.catalogue.screening.ScreeningSalesOpenedEvent;
+import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
+import dev.cinema.contracts.listing.ScreeningStatus;
+import dev.cinema.contracts.seatmap.FindSeatMapQuery;
+import dev.cinema.contracts.seatmap.SeatState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Folds a screening's events into its seat map: the layout it was scheduled with (gaps included),
+ * each seat's state, prices and status. Every event of one seat map comes from the screening's
+ * own event stream, so they arrive in order; a seat map remembers the global position of the last
+ * event it folded ({@link dev.cinema.contracts.seatmap.SeatMap#version()}) and ignores an event at
+ * or below it, which makes a second delivery change nothing. The handlers set state rather than
+ * add to it as well, and a release frees only seats still held by the releasing booking.
+ *
+ * <p>After each change the whole new map goes to the subscribers of that screening's
+ * {@link FindSeatMapQuery}; Axon's emitter sends it once the batch's transaction has committed.
+ * Nothing is sent while replaying: nobody should watch a seat map travel back in time.
+ */
+@Component
+@ProcessingGroup(SeatMapProjection.NAME)
+class SeatMapProjection {
+
+    static final String NAME = "query-seat-maps";
+
+    private final SeatMapRecords maps;
+    private final SeatCells cells;
+    private final SeatMaps views;
+    private final QueryUpdateEmitter updates;
+
+    SeatMapProjection(SeatMapRecords maps, SeatCells cells, SeatMaps views, QueryUpdateEmitter updates) {
+        this.maps = maps;
+        this.cells = cells;
+        this.views = views;
+        this.updates = updates;
+    }
+
+    @EventHandler
+    void on(ScreeningScheduledEvent event, TrackingToken token, ReplayStatus replay) {
+        String id = event.screeningId().value();
+        if (maps.existsById(id)) {
+            // A screening is scheduled once: this is a second delivery of the same event.
+            return;
+        }
+        SeatMapRecord map = new SeatMapRecord(id);
+        map.status = event.onSale() ? ScreeningStatus.ON_SALE : ScreeningStatus.SCHEDULED;
+        map.pricesJson = views.json(event.prices());
+        map.version = position(token).orElse(0L);
+        List<SeatCell> layout = new ArrayList<>();
+        List<SeatRow> rows = event.layout().rows();
+        for (int r = 0; r < rows.size(); r++) {
+            SeatRow row = rows.get(r);
+            for (int c = 0; c < row.cells().size(); c++) {
+                LayoutCell cell = row.cells().get(c);
+                SeatCell stored = new SeatCell(id, r, c, row.label());
+                if (cell != null && cell.sellable()) {
+                    stored.seatNumber = cell.number();
+                    stored.seatLabel = row.label() + cell.number();
+                    stored.seatType = cell.type();
+                    stored.state = SeatState.FREE;
+                }
+                layout.add(stored);
+            }
+        }
+        map = maps.save(map);
+        cells.saveAll(layout);
+        publish(map, replay);
+    }
+
+    @EventHandler
+    void on(ScreeningPricesChangedEvent event, TrackingToken token, ReplayStatus replay) {
+        fold(event.screeningId().value(), token, replay, map -> map.pricesJson = views.json(event.prices()));
+    }
+
+    @EventHandler
+    void on(ScreeningSalesOpenedEvent event, TrackingToken token, ReplayStatus replay) {
+        fold(event.screeningId().value(), token, replay, map -> {
+            if (map.status != ScreeningStatus.CANCELLED) {
+                map.status = ScreeningStatus.ON_SALE;
+            }
+        });
+    }
+
+    @EventHandler
+    void on(ScreeningCancelledEvent event, TrackingToken token, ReplayStatus replay) {
+        fold(event.screeningId().value(), token, replay, map -> map.status = ScreeningStatus.CANCELLED);
+    }
+
+    @EventHandler
+    void on(SeatsHeldEvent event, TrackingToken token, ReplayStatus replay) {
+        String booking = event.bookingId().value();
+        Set<String> labels = event.seats().stream().map(SeatPrice::seat).collect(Collectors.toSet());
+        fold(event.screeningId().value(), token, replay, map -> {
+            for (SeatCell cell : seats(map, labels)) {
+                cell.state = SeatState.HELD;
+                cell.holderBookingId = booking;
+            }
+        });
+    }
+
+    @EventHandler
+    void on(SeatsReleasedEvent event, TrackingToken token, ReplayStatus replay) {
+        String booking = event.bookingId().value();
+        fold(event.screeningId().value(), token, replay, map -> {
+            for (SeatCell cell : seats(map, Set.copyOf(event.seats()))) {
+                // Only the releasing booking's seats: by now a seat may belong to someone else.
+                if (booking.equals(cell.holderBookingId)) {
+                    cell.state = SeatState.FREE;
+                    cell.holderBookingId = null;
+                }
+            }
+        });
+    }
+
+    /** A replay starts from empty tables. */
+    @ResetHandler
+    void reset() {
+        cells.deleteAllInBatch();
+        maps.deleteAllInBatch();
+    }
+
+    private void fold(String screeningId, TrackingToken token, ReplayStatus replay, Consumer<SeatMapRecord> change) {
+        SeatMapRecord map = maps.findById(screeningId).orElse(null);
+        if (map == null) {
+            return;
+        }
+        OptionalLong position = position(token);
+        if (position.isPresent() && position.getAsLong() <= map.version) {
+            return;
+        }
+        change.accept(map);
+        if (position.isPresent()) {
+            map.version = position.getAsLong();
+        }
+        publish(map, replay);
+    }
+
+    private List<SeatCell> seats(SeatMapRecord map, Set<String> labels) {
+        return labels.isEmpty() ? List.of() : cells.findByScreeningIdAndSeatLabelIn(map.screeningId, labels);
+    }
+
+    private void publish(SeatMapRecord map, ReplayStatus replay) {
+        if (replay != null && replay.isReplay()) {
+            return;
+        }
+        String id = map.screeningId;
+        updates.emit(FindSeatMapQuery.class, query -> id.equals(query.screeningId()),
+                views.view(map, cells.findByScreeningIdOrderByRowIndexAscCellIndexAsc(id)));
+    }
+
+    private static OptionalLong position(TrackingToken token) {
+        return token == null ? OptionalLong.empty() : token.position();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.cinema.query.seatmap;
+
+import dev.cinema.contracts.seatmap.FindSeatMapQuery;
+import dev.cinema.contracts.seatmap.SeatMap;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Answers seat map queries, one-off and the initial result of the live seat map. */
+@Component
+@Transactional(readOnly = true)
+class SeatMapQueries {
+
+    private final SeatMapRecords maps;
+    private final SeatCells cells;
+    private final SeatMaps views;
+
+    SeatMapQueries(SeatMapRecords maps, SeatCells cells, SeatMaps views) {
+        this.maps = maps;
+        this.cells = cells;
+        this.views = views;
+    }
+
+    @QueryHandler
+    Optional<SeatMap> handle(FindSeatMapQuery query) {
+        return maps.findById(query.screeningId())
+                .map(map -> views.view(map, cells.findByScreeningIdOrderByRowIndexAscCellIndexAsc(map.screeningId)));
+    }
+}

@@ -1,0 +1,357 @@
+package dev.cinema.query.seatmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cinema.contracts.account.AccountId;
+import dev.cinema.contracts.booking.BookingId;
+import dev.cinema.contracts.booking.ReleaseReason;
+import dev.cinema.contracts.booking.SeatPrice;
+import dev.cinema.contracts.booking.SeatsHeldEvent;
+import dev.cinema.contracts.booking.SeatsReleasedEvent;
+import dev.cinema.contracts.catalogue.screen.SeatType;
+import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
+import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import dev.cinema.contracts.catalogue.screening.ScreeningPricesChangedEvent;
+import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
+import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.seatmap.FindSeatMapQuery;
+import dev.cinema.contracts.seatmap.SeatMap;
+import dev.cinema.contracts.seatmap.SeatState;
+import dev.cinema.platform.testsupport.JsonHttp;
+import dev.cinema.platform.testsupport.JsonHttp.Response;
+import dev.cinema.platform.testsupport.TestKeys;
+import dev.cinema.query.QuerySideApplication;
+import dev.cinema.query.testing.EventFeed;
+import dev.cinema.query.testing.EventFeed.Catalogue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seat maps (once and live) and the free seats of listings, fed with events written straight into
+ * the shared event store, as the command side would. Runs on H2 and on PostgreSQL.
+ */
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = QuerySideApplication.CONFIG_NAME)
+@ContextConfiguration(initializers = TestKeys.class)
+abstract class SeatMapApiIntegrationTest {
+
+    private static final Duration CATCH_UP = Duration.ofSeconds(15);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    SeatMapProjection projection;
+
+    @Autowired
+    SeatMapQueries queries;
+
+    @Autowired
+    QueryUpdateEmitter updates;
+
+    @Autowired
+    SeatMapRecords maps;
+
+    @Autowired
+    SeatCells cells;
+
+    JsonHttp http;
+    EventFeed events;
+
+    @BeforeEach
+    void connect() {
+        http = JsonHttp.localhost(port);
+        events = new EventFeed(eventStore, transactions);
+    }
+
+    @Test
+    void aScheduledScreeningHasASeatMapWithItsWholeLayoutFree() {
+        String screeningId = events.schedule(events.catalogue(ZoneId.of("Europe/Paris")), inDays(3));
+
+        Response map = awaitSeatMap(screeningId, body -> true);
+        assertThat(map.text("screeningId")).isEqualTo(screeningId);
+        assertThat(map.text("status")).isEqualTo("ON_SALE");
+        assertThat(map.text("totalSeats")).isEqualTo("5");
+        assertThat(map.text("freeSeats")).isEqualTo("5");
+        assertThat(map.text("prices/PREMIUM/amountMinor")).isEqualTo("1800");
+        assertThat(Long.parseLong(map.text("version"))).isPositive();
+        assertThat(map.text("rows/0/label")).isEqualTo("A");
+        assertThat(map.body().at("/rows/0/cells")).hasSize(3);
+        assertThat(map.text("rows/0/cells/0/label")).isEqualTo("A1");
+        assertThat(map.text("rows/0/cells/0/number")).isEqualTo("1");
+        assertThat(map.text("rows/0/cells/0/type")).isEqualTo("STANDARD");
+        assertThat(map.text("rows/0/cells/0/state")).isEqualTo("FREE");
+        assertThat(map.text("rows/0/cells/1/label")).as("a gap keeps its place").isNull();
+        assertThat(map.text("rows/0/cells/1/state")).isNull();
+        assertThat(map.text("rows/0/cells/2/label")).isEqualTo("A2");
+        assertThat(map.text("rows/1/label")).isEqualTo("B");
+        assertThat(states(map)).containsExactly("FREE", "FREE", "FREE", "FREE", "FREE");
+    }
+
+    @Test
+    void heldSeatsShowAsHeldWithoutSayingWhoHoldsThemAndComeBackWhenReleased() {
+        String screeningId = events.schedule(events.catalogue(ZoneId.of("Europe/Paris")), inDays(4));
+        BookingId booking = BookingId.random();
+        AccountId customer = AccountId.random();
+        hold(screeningId, booking, customer, "A1", "B2");
+
+        Response held = awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 3);
+        assertThat(states(held)).containsExactly("HELD", "FREE", "FREE", "HELD", "FREE");
+        assertThat(held.raw()).doesNotContain(booking.value()).doesNotContain(customer.value());
+        awaitListedFreeSeats(screeningId, 3);
+
+        // Another booking cannot release what this one holds; this one releases B2.
+        release(screeningId, BookingId.random(), "A1");
+        release(screeningId, booking, "B2");
+        Response partly = awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 4);
+        assertThat(states(partly)).containsExactly("HELD", "FREE", "FREE", "FREE", "FREE");
+        awaitListedFreeSeats(screeningId, 4);
+
+        release(screeningId, booking, "A1");
+        Response free = awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 5);
+        assertThat(states(free)).containsOnly("FREE");
+        assertThat(Long.parseLong(free.text("version"))).isGreaterThan(Long.parseLong(held.text("version")));
+        awaitListedFreeSeats(screeningId, 5);
+    }
+
+    @Test
+    void priceChangesAndCancellationReachTheSeatMap() {
+        String screeningId = events.schedule(events.catalogue(ZoneId.of("Europe/Paris")), inDays(5));
+        events.publish(screeningId, new ScreeningPricesChangedEvent(ScreeningId.of(screeningId),
+                Map.of(SeatType.STANDARD, Money.of(900, "EUR"), SeatType.PREMIUM, Money.of(1500, "EUR"))));
+        events.publish(screeningId, new ScreeningCancelledEvent(ScreeningId.of(screeningId), null, "Flood"));
+
+        Response cancelled = awaitSeatMap(screeningId, body -> "CANCELLED".equals(body.path("status").asText()));
+        assertThat(cancelled.text("prices/STANDARD/amountMinor")).isEqualTo("900");
+        assertThat(cancelled.text("prices/PREMIUM/amountMinor")).isEqualTo("1500");
+    }
+
+    @Test
+    void foldingTheSameEventsTwiceLeavesTheSameSeatMap() {
+        ScreeningScheduledEvent scheduled = events.scheduled(events.catalogue(ZoneId.of("Europe/Paris")), inDays(6));
+        ScreeningId screening = scheduled.screeningId();
+        BookingId booking = BookingId.random();
+        SeatsHeldEvent held = new SeatsHeldEvent(screening, booking, AccountId.random(),
+                List.of(seat("A1"), seat("B1"), seat("B2")), Instant.now().plus(10, ChronoUnit.MINUTES));
+        SeatsReleasedEvent released = new SeatsReleasedEvent(screening, booking, List.of("B1"), ReleaseReason.CHANGED);
+        ScreeningCancelledEvent cancelled = new ScreeningCancelledEvent(screening, scheduled.screenId(), "Storm");
+        // The projection is driven directly: at-least-once delivery means any event may come again.
+        Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
+            projection.on(scheduled, at(1), ReplayStatus.REGULAR);
+            projection.on(held, at(2), ReplayStatus.REGULAR);
+            projection.on(released, at(3), ReplayStatus.REGULAR);
+            projection.on(cancelled, at(4), ReplayStatus.REGULAR);
+        });
+        foldAll.run();
+        SeatMap once = queries.handle(new FindSeatMapQuery(screening.value())).orElseThrow();
+        foldAll.run();
+        transactions.executeWithoutResult(status -> projection.on(held, at(2), ReplayStatus.REGULAR));
+        SeatMap twice = queries.handle(new FindSeatMapQuery(screening.value())).orElseThrow();
+
+        assertThat(twice).isEqualTo(once);
+        assertThat(twice.freeSeats()).isEqualTo(3);
+        assertThat(twice.version()).isEqualTo(4);
+        assertThat(twice.status()).hasToString("CANCELLED");
+    }
+
+    @Test
+    void aReleaseNeverFreesASeatAnotherBookingHoldsNow() {
+        ScreeningScheduledEvent scheduled = events.scheduled(events.catalogue(ZoneId.of("Europe/Paris")), inDays(6));
+        ScreeningId screening = scheduled.screeningId();
+        BookingId first = BookingId.random();
+        BookingId second = BookingId.random();
+        SeatsReleasedEvent firstLetsGo = new SeatsReleasedEvent(screening, first, List.of("A2"), ReleaseReason.EXPIRED);
+        transactions.executeWithoutResult(status -> {
+            projection.on(scheduled, at(10), ReplayStatus.REGULAR);
+            projection.on(new SeatsHeldEvent(screening, first, AccountId.random(), List.of(seat("A2")),
+                    Instant.now()), at(11), ReplayStatus.REGULAR);
+            projection.on(firstLetsGo, at(12), ReplayStatus.REGULAR);
+            projection.on(new SeatsHeldEvent(screening, second, AccountId.random(), List.of(seat("A2")),
+                    Instant.now()), at(13), ReplayStatus.REGULAR);
+            // The first booking's release once more, as if it came late: A2 is the second booking's now.
+            projection.on(firstLetsGo, at(14), ReplayStatus.REGULAR);
+        });
+        SeatMap map = queries.handle(new FindSeatMapQuery(screening.value())).orElseThrow();
+        assertThat(map.rows().get(0).cells().get(2).state()).isEqualTo(SeatState.HELD);
+        assertThat(map.freeSeats()).isEqualTo(4);
+    }
+
+    @Test
+    void aResetEmptiesTheSeatMapTables() {
+        String screeningId = events.schedule(events.catalogue(ZoneId.of("Europe/Paris")), inDays(7));
+        awaitSeatMap(screeningId, body -> true);
+        // Rolled back, so that the other tests sharing this database keep their seat maps.
+        transactions.executeWithoutResult(status -> {
+            projection.reset();
+            assertThat(maps.count()).isZero();
+            assertThat(cells.count()).isZero();
+            status.setRollbackOnly();
+        });
+        assertThat(queries.handle(new FindSeatMapQuery(screeningId))).isPresent();
+    }
+
+    @Test
+    void theLiveSeatMapStartsWithTheCurrentMapThenFollowsEveryChangeUntilTheClientLeaves() throws Exception {
+        String screeningId = events.schedule(events.catalogue(ZoneId.of("Europe/Paris")), inDays(2));
+        awaitSeatMap(screeningId, body -> true);
+
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/screenings/" + screeningId
+                        + "/seat-map/stream")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        BlockingQueue<String> data = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try {
+                stream.body().filter(line -> line.startsWith("data:"))
+                        .forEach(line -> data.add(line.substring("data:".length()).trim()));
+            } catch (RuntimeException closed) {
+                // the test closed the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            JsonNode initial = JsonHttp.MAPPER.readTree(data.poll(15, TimeUnit.SECONDS));
+            assertThat(initial.path("screeningId").asText()).isEqualTo(screeningId);
+            assertThat(initial.path("freeSeats").asInt()).isEqualTo(5);
+            assertThat(subscribed(screeningId)).isTrue();
+
+            hold(screeningId, BookingId.random(), AccountId.random(), "B3");
+            JsonNode update = JsonHttp.MAPPER.readTree(data.poll(15, TimeUnit.SECONDS));
+            assertThat(update.at("/rows/1/cells/2/label").asText()).isEqualTo("B3");
+            assertThat(update.at("/rows/1/cells/2/state").asText()).isEqualTo("HELD");
+            assertThat(update.path("freeSeats").asInt()).isEqualTo(4);
+            assertThat(update.path("version").asLong()).isGreaterThan(initial.path("version").asLong());
+        } finally {
+            stream.body().close();
+        }
+
+        // The server learns that the client left when it next writes to it; then it unsubscribes.
+        BookingId toggling = BookingId.random();
+        boolean[] holding = {false};
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(300)).until(() -> {
+            if (holding[0]) {
+                release(screeningId, toggling, "A1");
+            } else {
+                hold(screeningId, toggling, AccountId.random(), "A1");
+            }
+            holding[0] = !holding[0];
+            return !subscribed(screeningId);
+        });
+    }
+
+    @Test
+    void unknownScreeningsAndOverlongIdsAreProblems() throws Exception {
+        Response unknown = http.get("/api/screenings/no-such-screening/seat-map", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+
+        HttpResponse<String> unknownStream = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/screenings/no-such-screening/seat-map/stream"))
+                        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(15)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownStream.statusCode()).isEqualTo(404);
+        assertThat(unknownStream.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(subscribed("no-such-screening")).isFalse();
+
+        Response overlong = http.get("/api/screenings/" + "x".repeat(65) + "/seat-map", null);
+        assertThat(overlong.status()).isEqualTo(400);
+        assertThat(overlong.errorFields()).contains("screeningId");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static Instant inDays(int days) {
+        return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    static TrackingToken at(long position) {
+        return new GlobalSequenceTrackingToken(position);
+    }
+
+    static SeatPrice seat(String label) {
+        return new SeatPrice(label, label.startsWith("A") ? SeatType.STANDARD : SeatType.PREMIUM,
+                Money.of(label.startsWith("A") ? 1200 : 1800, "EUR"));
+    }
+
+    void hold(String screeningId, BookingId booking, AccountId customer, String... seats) {
+        events.publish(screeningId, new SeatsHeldEvent(ScreeningId.of(screeningId), booking, customer,
+                Stream.of(seats).map(SeatMapApiIntegrationTest::seat).toList(),
+                Instant.now().plus(10, ChronoUnit.MINUTES)));
+    }
+
+    void release(String screeningId, BookingId booking, String... seats) {
+        events.publish(screeningId, new SeatsReleasedEvent(ScreeningId.of(screeningId), booking, List.of(seats),
+                ReleaseReason.CANCELLED));
+    }
+
+    boolean subscribed(String screeningId) {
+        return updates.activeSubscriptions().stream()
+                .anyMatch(query -> query.getPayload() instanceof FindSeatMapQuery find
+                        && find.screeningId().equals(screeningId));
+    }
+
+    Response awaitSeatMap(String screeningId, java.util.function.Predicate<JsonNode> condition) {
+        Response[] last = new Response[1];
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            last[0] = http.get("/api/screenings/" + screeningId + "/seat-map", null);
+            assertThat(last[0].status()).isEqualTo(200);
+            assertThat(condition.test(last[0].body())).as(last[0].raw()).isTrue();
+        });
+        return last[0];
+    }
+
+    void awaitListedFreeSeats(String screeningId, int free) {
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(http.get("/api/screenings/" + screeningId, null).text("freeSeats"))
+                        .isEqualTo(Integer.toString(free)));
+    }
+
+    /** The states of the seats (gaps left out), row by row. */
+    static List<String> states(Response map) {
+        List<String> states = new ArrayList<>();
+        map.body().get("rows").forEach(row -> row.get("cells").forEach(cell -> {
+            if (!cell.path("label").isNull()) {
+                states.add(cell.path("state").asText());
+            }
+        }));
+        return states;
+    }
+}
