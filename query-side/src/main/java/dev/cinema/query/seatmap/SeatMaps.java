@@ -34,6 +34,7 @@ class SeatMaps {
 
     /** {@code cells} in layout order: by row, then by position in the row. */
     SeatMap view(SeatMapRecord map, List<SeatCell> cells) {
+        Map<SeatType, Money> prices = prices(map.pricesJson);
         List<SeatMapRow> rows = new ArrayList<>();
         List<SeatMapCell> rowCells = null;
         int rowIndex = -1;
@@ -50,14 +51,15 @@ class SeatMaps {
                 if (cell.state == SeatState.FREE) {
                     free++;
                 }
-                rowCells.add(new SeatMapCell(cell.seatLabel, cell.seatNumber, cell.seatType, cell.state));
+                rowCells.add(new SeatMapCell(cell.seatLabel, cell.seatNumber, cell.seatType,
+                        prices.get(cell.seatType), cell.state));
             } else {
-                rowCells.add(new SeatMapCell(null, null, null, null));
+                rowCells.add(new SeatMapCell(null, null, null, null, null));
             }
         }
         List<SeatMapRow> frozen = rows.stream().map(row -> new SeatMapRow(row.label(), List.copyOf(row.cells())))
                 .toList();
-        return new SeatMap(map.screeningId, map.status, frozen, prices(map.pricesJson), total, free, map.version);
+        return new SeatMap(map.screeningId, map.status, frozen, prices, total, free, map.version);
     }
 
     String json(Map<SeatType, Money> prices) {

@@ -114,6 +114,9 @@ abstract class SeatMapApiIntegrationTest {
         assertThat(map.text("rows/0/cells/0/number")).isEqualTo("1");
         assertThat(map.text("rows/0/cells/0/type")).isEqualTo("STANDARD");
         assertThat(map.text("rows/0/cells/0/state")).isEqualTo("FREE");
+        assertThat(map.text("rows/0/cells/0/price/amountMinor")).isEqualTo("1200");
+        assertThat(map.text("rows/1/cells/0/price/amountMinor")).as("each seat carries its type's price")
+                .isEqualTo("1800");
         assertThat(map.text("rows/0/cells/1/label")).as("a gap keeps its place").isNull();
         assertThat(map.text("rows/0/cells/1/state")).isNull();
         assertThat(map.text("rows/0/cells/2/label")).isEqualTo("A2");
