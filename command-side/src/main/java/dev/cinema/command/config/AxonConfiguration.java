@@ -6,6 +6,9 @@ import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -55,6 +58,17 @@ class AxonConfiguration {
     @Bean
     Cache screeningCache(@Value("${cinema.booking.cache-screenings:true}") boolean enabled) {
         return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    /**
+     * A screening with many holds would otherwise be rebuilt from all of them whenever it is not
+     * in the cache (another process, a restart, an evicted entry): a snapshot every N events bounds
+     * that work.
+     */
+    @Bean
+    SnapshotTriggerDefinition screeningSnapshotTrigger(Snapshotter snapshotter,
+            @Value("${cinema.booking.screening-snapshot-every:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     /** Declared because a provider bean of our own makes Axon drop its default one. */

@@ -2,6 +2,8 @@ package dev.cinema.command.catalogue.screening;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.cinema.command.catalogue.Text;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
@@ -54,7 +56,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * checks overlaps and then asks this aggregate; bookings come through {@code BookingPlacement},
  * which also updates the booking in the same unit of work.
  */
-@Aggregate(cache = "screeningCache")
+@Aggregate(cache = "screeningCache", snapshotTriggerDefinition = "screeningSnapshotTrigger")
+// Snapshots are written with Jackson from the fields: the aggregate has (and should have) no getters.
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 class Screening {
 
     static final int MAX_SEATS_PER_BOOKING = 10;
