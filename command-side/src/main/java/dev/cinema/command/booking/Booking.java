@@ -67,12 +67,15 @@ class Booking {
         apply(new BookingSeatsChangedEvent(bookingId, newSeats, total(newSeats)));
     }
 
-    /** The customer lets the hold go; answers the screening whose seats are to be released. */
-    ScreeningId cancel(AccountId caller, DeadlineManager deadlines) {
+    /**
+     * The customer lets the hold go; answers the screening whose seats are to be released. The
+     * pending expiry is left to fire and find the booking no longer awaiting payment: cancelling
+     * it by scope would make db-scheduler read every pending deadline on each cancellation.
+     */
+    ScreeningId cancel(AccountId caller) {
         requireOwner(caller);
         requireAwaitingPayment();
         apply(new BookingCancelledEvent(bookingId, screeningId));
-        deadlines.cancelAllWithinScope(HOLD_EXPIRY, scope(bookingId));
         return screeningId;
     }
 
@@ -102,10 +105,8 @@ class Booking {
     }
 
     /**
-     * The deadline's scope, named explicitly and the same way when scheduling and cancelling:
-     * inside the constructor the applied event has not been sourced yet (the implicit scope would
-     * carry a null identifier), and elsewhere the implicit one would carry the typed id, which
-     * does not match the plain one.
+     * The deadline's scope, named explicitly: inside the constructor the applied event has not
+     * been sourced yet, so the implicit scope would carry a null identifier.
      */
     private static AggregateScopeDescriptor scope(BookingId bookingId) {
         return new AggregateScopeDescriptor(Booking.class.getSimpleName(), bookingId.value());

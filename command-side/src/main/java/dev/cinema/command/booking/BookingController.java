@@ -67,7 +67,7 @@ class BookingController {
 
     @PostMapping("/api/bookings/{bookingId}/seats")
     @Operation(summary = "Add and remove seats of a held booking in one step, all or nothing")
-    BookingPlacement.HoldResult change(@PathVariable @Size(max = 64) String bookingId,
+    BookingPlacement.HoldResult change(@PathVariable @NotBlank @Size(max = 64) String bookingId,
             @Valid @RequestBody ChangeRequest request, @AuthenticationPrincipal Jwt caller) {
         return commands.sendAndWait(new ChangeBookingSeatsCommand(BookingId.of(bookingId),
                 AccountId.of(caller.getSubject()), request.add() == null ? List.of() : request.add(),
@@ -77,7 +77,7 @@ class BookingController {
     @DeleteMapping("/api/bookings/{bookingId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Release a held booking before paying; its seats are free at once")
-    void cancel(@PathVariable @Size(max = 64) String bookingId, @AuthenticationPrincipal Jwt caller) {
+    void cancel(@PathVariable @NotBlank @Size(max = 64) String bookingId, @AuthenticationPrincipal Jwt caller) {
         commands.sendAndWait(new CancelBookingCommand(BookingId.of(bookingId), AccountId.of(caller.getSubject())));
     }
 }

@@ -78,7 +78,7 @@ class BookingPlacement {
     @CommandHandler
     void handle(CancelBookingCommand command) {
         ScreeningId screeningId = bookings.load(command.bookingId().value())
-                .invoke(b -> b.cancel(command.customerId(), deadlines));
+                .invoke(b -> b.cancel(command.customerId()));
         inventory.release(screeningId, command.bookingId(), ReleaseReason.CANCELLED);
     }
 

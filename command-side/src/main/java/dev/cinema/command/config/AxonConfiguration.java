@@ -1,6 +1,13 @@
 package dev.cinema.command.config;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -69,6 +76,31 @@ class AxonConfiguration {
     SnapshotTriggerDefinition screeningSnapshotTrigger(Snapshotter snapshotter,
             @Value("${cinema.booking.screening-snapshot-every:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Axon's default snapshotter runs in the committing thread while the aggregate is still
+     * locked, and needs a database connection of its own: with every pooled connection held by
+     * callers queued on that same lock (a hot screening), it waits for the pool and they for it.
+     * A snapshot is an optimisation: it is taken on its own thread, after the command is done.
+     */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+            HandlerDefinition handlerDefinition, ParameterResolverFactory parameterResolverFactory,
+            EventStore eventStore, TransactionManager transactionManager, SnapshotterSpanFactory spanFactory) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "aggregate-snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .build();
     }
 
     /** Declared because a provider bean of our own makes Axon drop its default one. */

@@ -131,23 +131,16 @@ class BookingTest {
         AtomicReference<ScreeningId> answer = new AtomicReference<>();
 
         fixture.given(PLACED)
-                .whenInvoking(BOOKING.value(), booking -> answer.set(booking.cancel(CUSTOMER, deadlines)))
+                .whenInvoking(BOOKING.value(), booking -> answer.set(booking.cancel(CUSTOMER)))
                 .expectEvents(CANCELLED);
         assertThat(answer).hasValue(SCREENING);
     }
 
-    @Test
-    void cancellingABookingCancelsItsPendingHoldExpiry() {
-        fixture.givenState(this::placedBooking)
-                .whenInvoking(BOOKING.value(), booking -> booking.cancel(CUSTOMER, deadlines))
-                .expectEvents(CANCELLED)
-                .expectNoScheduledDeadlines();
-    }
 
     @Test
     void cancellingSomeoneElsesBookingIsRefusedAsIfItDidNotExist() {
         fixture.given(PLACED)
-                .whenInvoking(BOOKING.value(), booking -> booking.cancel(SOMEONE_ELSE, deadlines))
+                .whenInvoking(BOOKING.value(), booking -> booking.cancel(SOMEONE_ELSE))
                 .expectException(refusal(ProblemKind.NOT_FOUND, "booking-not-found", null))
                 .expectNoEvents();
     }
@@ -155,7 +148,7 @@ class BookingTest {
     @Test
     void cancellingACancelledBookingAgainIsRefused() {
         fixture.given(PLACED, CANCELLED)
-                .whenInvoking(BOOKING.value(), booking -> booking.cancel(CUSTOMER, deadlines))
+                .whenInvoking(BOOKING.value(), booking -> booking.cancel(CUSTOMER))
                 .expectException(refusal(ProblemKind.CONFLICT, "booking-not-held", null))
                 .expectNoEvents();
     }
@@ -163,7 +156,7 @@ class BookingTest {
     @Test
     void cancellingAnExpiredBookingIsRefused() {
         fixture.given(PLACED, EXPIRED)
-                .whenInvoking(BOOKING.value(), booking -> booking.cancel(CUSTOMER, deadlines))
+                .whenInvoking(BOOKING.value(), booking -> booking.cancel(CUSTOMER))
                 .expectException(refusal(ProblemKind.CONFLICT, "booking-not-held", null))
                 .expectNoEvents();
     }

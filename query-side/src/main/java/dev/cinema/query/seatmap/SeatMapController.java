@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /** A screening's seat map, once or live. Public, like the listings: it never says who holds a seat. */
@@ -39,11 +41,14 @@ class SeatMapController {
 
     private final QueryGateway queries;
     private final Duration streamTimeout;
+    private final Duration keepAlive;
 
     SeatMapController(QueryGateway queries,
-            @Value("${cinema.query.seat-map.stream-timeout:PT30M}") Duration streamTimeout) {
+            @Value("${cinema.query.seat-map.stream-timeout:PT30M}") Duration streamTimeout,
+            @Value("${cinema.query.seat-map.keep-alive:PT20S}") Duration keepAlive) {
         this.queries = queries;
         this.streamTimeout = streamTimeout;
+        this.keepAlive = keepAlive;
     }
 
     @GetMapping
@@ -80,14 +85,17 @@ class SeatMapController {
         // be older than the initial map: only ever send a newer version than the last one sent.
         AtomicLong lastSent = new AtomicLong(Long.MIN_VALUE);
         AtomicReference<Disposable> updates = new AtomicReference<>();
+        AtomicReference<Disposable> heartbeat = new AtomicReference<>();
         AtomicBoolean closed = new AtomicBoolean();
         Runnable unsubscribe = () -> {
             if (closed.compareAndSet(false, true)) {
                 subscription.cancel();
             }
-            Disposable sending = updates.get();
-            if (sending != null) {
-                sending.dispose();
+            for (AtomicReference<Disposable> task : List.of(updates, heartbeat)) {
+                Disposable running = task.get();
+                if (running != null) {
+                    running.dispose();
+                }
             }
         };
         emitter.onCompletion(unsubscribe);
@@ -102,8 +110,10 @@ class SeatMapController {
         }
         // Updates are emitted on the event processor's thread: writing to a slow client there would
         // hold the projection up, so they are sent from another thread.
+        // Each update is a whole map, so a slow client only ever needs the latest one.
         updates.set(subscription.updates()
-                .publishOn(Schedulers.boundedElastic())
+                .onBackpressureLatest()
+                .publishOn(Schedulers.boundedElastic(), 1)
                 .subscribe(map -> {
                     if (!send(emitter, map, lastSent)) {
                         unsubscribe.run();
@@ -112,9 +122,18 @@ class SeatMapController {
                     log.debug("Seat map updates of {} failed", screeningId, error);
                     emitter.complete();
                 }, emitter::complete));
+        // A comment now and then: a client that went away is noticed (the write fails) without
+        // waiting for the next change, and proxies do not cut a quiet stream.
+        heartbeat.set(Flux.interval(keepAlive).subscribe(tick -> {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                unsubscribe.run();
+            }
+        }));
         if (closed.get()) {
             // The client left while we subscribed.
-            updates.get().dispose();
+            unsubscribe.run();
         }
         return emitter;
     }

@@ -196,6 +196,12 @@ class Screening {
         release(command.bookingId(), command.seats(), command.reason());
     }
 
+    /**
+     * Always records the release, even when the booking holds nothing here any more (its seats
+     * were re-held after its expiry): a decision taken on a stale cached copy of this screening
+     * in another process must fail on the event store's key and be retried, not pass silently
+     * and leave seats held.
+     */
     void release(BookingId bookingId, Collection<String> only, ReleaseReason reason) {
         List<String> released = heldBy.entrySet().stream()
                 .filter(entry -> entry.getValue().equals(bookingId))
@@ -203,9 +209,7 @@ class Screening {
                 .filter(seat -> only == null || only.isEmpty() || only.contains(seat))
                 .sorted()
                 .toList();
-        if (!released.isEmpty()) {
-            apply(new SeatsReleasedEvent(screeningId, bookingId, released, reason));
-        }
+        apply(new SeatsReleasedEvent(screeningId, bookingId, released, reason));
     }
 
     private void requireBookable(Instant now) {
