@@ -1,6 +1,8 @@
 package dev.cinema.command.config;
 
 import java.time.Clock;
+import java.util.Map;
+import org.axonframework.deadline.DeadlineMessage;
 import java.util.concurrent.Executors;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
@@ -19,7 +21,6 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,10 +37,19 @@ class AxonConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Copies the sender onto every event a command causes, so history says who did what. */
+    /**
+     * Copies the sender onto every event a command causes, so history says who did what. What a
+     * deadline causes (a hold running out) was done by the system, not by whoever scheduled it.
+     */
     @Bean
     CorrelationDataProvider sentByCorrelation() {
-        return new SimpleCorrelationDataProvider(CommandBusInterceptors.SENT_BY);
+        return message -> {
+            if (message instanceof DeadlineMessage<?>) {
+                return Map.of(CommandBusInterceptors.SENT_BY, CommandBusInterceptors.SYSTEM);
+            }
+            Object sender = message.getMetaData().get(CommandBusInterceptors.SENT_BY);
+            return sender == null ? Map.of() : Map.of(CommandBusInterceptors.SENT_BY, sender);
+        };
     }
 
     /**

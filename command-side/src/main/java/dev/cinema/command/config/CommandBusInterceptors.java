@@ -8,7 +8,10 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,17 +20,27 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
-/** Cross-cutting behaviour of every command: who sent it, and how refusals travel back. */
+/** Cross-cutting behaviour of commands and deadlines: who caused them, and how refusals travel back. */
 @Component
 class CommandBusInterceptors {
 
     /** Metadata key naming the account that sent a command; copied onto the events it causes. */
     static final String SENT_BY = "sentBy";
+    static final String SYSTEM = "system";
 
     @Autowired
     void register(CommandBus commandBus) {
         commandBus.registerDispatchInterceptor(sentBy());
         commandBus.registerHandlerInterceptor(refusalsAsDetails());
+    }
+
+    /**
+     * Axon puts correlation data on what commands and event handlers cause, but not on what a
+     * deadline causes: without this, an expiry's events would say nobody did it.
+     */
+    @Autowired
+    void register(DeadlineManager deadlines, List<CorrelationDataProvider> providers) {
+        deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
     }
 
     /**
@@ -40,7 +53,7 @@ class CommandBusInterceptors {
                 return command;
             }
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            String sender = authentication instanceof JwtAuthenticationToken jwt ? jwt.getName() : "system";
+            String sender = authentication instanceof JwtAuthenticationToken jwt ? jwt.getName() : SYSTEM;
             return command.andMetaData(Map.of(SENT_BY, sender));
         };
     }

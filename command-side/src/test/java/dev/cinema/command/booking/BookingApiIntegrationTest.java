@@ -42,6 +42,9 @@ abstract class BookingApiIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     JsonHttp http;
     final String admin = TestTokens.valid(UUID.randomUUID().toString(), "ADMIN");
     final String alice = TestTokens.valid(UUID.randomUUID().toString(), "CUSTOMER");
@@ -164,8 +167,22 @@ abstract class BookingApiIntegrationTest {
         await().atMost(Duration.ofSeconds(HOLD_SECONDS + 10)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(typesOf(booking)).contains("BookingExpiredEvent"));
         assertThat(payloadsOf(booking)).anySatisfy(p -> assertThat(p).contains("\"reason\":\"EXPIRED\"", "B5"));
+        String expiryMetaData = jdbc.queryForObject("select meta_data from domain_event_entry where "
+                + "aggregate_identifier = ? and payload_type like '%BookingExpiredEvent'",
+                (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8), booking);
+        assertThat(expiryMetaData).as("the system expired it, not the customer").contains("\"sentBy\":\"system\"");
         assertThat(http.delete("/api/bookings/" + booking, alice).status()).as("expired, not held").isEqualTo(409);
         assertThat(hold(bob, screening, "B5").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aFailedExpiryIsRetriedWithinSecondsNotMinutes() {
+        Object task = context.getBean("dbSchedulerDeadlineDetailsTask");
+        assertThat(task).isInstanceOf(com.github.kagkarlsson.scheduler.task.AbstractTask.class);
+        var deadlines = (com.github.kagkarlsson.scheduler.task.AbstractTask<?>) task;
+        assertThat(deadlines.getTaskName()).isEqualTo("AxonDeadline");
+        assertThat(deadlines.getFailureHandler())
+                .isInstanceOf(com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler.class);
     }
 
     // ---------------------------------------------------------------- helpers
