@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingCancelledEvent;
+import dev.cinema.contracts.booking.BookingConfirmedEvent;
+import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.BookingPlacedEvent;
@@ -38,6 +40,7 @@ class Booking {
     private AccountId customerId;
     private List<SeatPrice> seats;
     private BookingStatus status;
+    private PaymentId paidWith;
 
     protected Booking() {
     }
@@ -60,6 +63,29 @@ class Booking {
     List<SeatPrice> seatsFor(AccountId caller) {
         requireOwner(caller);
         return seats;
+    }
+
+    /** What the caller owes for this booking, and for which screening; only while it is held. */
+    Due amountDue(AccountId caller) {
+        requireOwner(caller);
+        requireAwaitingPayment();
+        return new Due(screeningId, total(seats));
+    }
+
+    record Due(ScreeningId screeningId, Money amount) {
+    }
+
+    boolean isConfirmedBy(PaymentId payment) {
+        return status == BookingStatus.CONFIRMED && payment.equals(paidWith);
+    }
+
+    /** Paid: confirms the booking. False if it no longer awaits payment (cancelled or expired). */
+    boolean confirm(PaymentId payment) {
+        if (status != BookingStatus.AWAITING_PAYMENT) {
+            return false;
+        }
+        apply(new BookingConfirmedEvent(bookingId, screeningId, payment, total(seats)));
+        return true;
     }
 
     void changeSeats(List<SeatPrice> newSeats) {
@@ -129,6 +155,12 @@ class Booking {
     @EventSourcingHandler
     void on(BookingSeatsChangedEvent event) {
         seats = event.seats();
+    }
+
+    @EventSourcingHandler
+    void on(BookingConfirmedEvent event) {
+        status = BookingStatus.CONFIRMED;
+        paidWith = event.paymentId();
     }
 
     @EventSourcingHandler

@@ -185,6 +185,121 @@ abstract class BookingApiIntegrationTest {
                 .isInstanceOf(com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler.class);
     }
 
+    // ---------------------------------------------------------------- payments
+
+    @Test
+    void payingAHeldBookingSellsItsSeatsConfirmsItAndARepeatNeverChargesTwice() {
+        String screening = screening(true);
+        String booking = hold(alice, screening, "A1", "B1").text("bookingId");
+        Response paid = pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success");
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        assertThat(paid.text("payment")).isEqualTo("CAPTURED");
+        assertThat(paid.text("bookingConfirmed")).isEqualTo("true");
+        assertThat(paid.text("amount/amountMinor")).isEqualTo(String.valueOf(900 + 1400));
+        assertThat(typesOf(booking)).contains("BookingConfirmedEvent");
+        assertThat(payloadsOf(booking)).anySatisfy(p -> assertThat(p).contains("\"seats\":[\"A1\",\"B1\"]"));
+
+        Response taken = hold(bob, screening, "A1");
+        assertThat(taken.status()).as("sold seats are not free").isEqualTo(409);
+        assertThat(http.delete("/api/bookings/" + booking, alice).status()).as("paid, not held").isEqualTo(409);
+
+        String key = "key-" + UUID.randomUUID();
+        Response held2 = hold(bob, screening, "B5");
+        assertThat(held2.status()).as(held2.raw()).isEqualTo(201);
+        String booking2 = held2.text("bookingId");
+        Response first = pay(bob, booking2, key, "tok_success");
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        Response again = pay(bob, booking2, key, "tok_success");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.text("paymentId")).isEqualTo(first.text("paymentId"));
+        assertThat(typesOf(first.text("paymentId")).stream().filter("PaymentCapturedEvent"::equals).count())
+                .as("captured once").isEqualTo(1);
+
+        Response otherRequest = pay(bob, booking2, key, "tok_decline");
+        assertThat(otherRequest.status()).isEqualTo(422);
+        assertThat(otherRequest.errorFields()).containsExactly("Idempotency-Key");
+    }
+
+    @Test
+    void aDeclinedPaymentKeepsTheHoldAndAnotherMethodMayPay() {
+        String screening = screening(true);
+        String booking = hold(alice, screening, "C1").text("bookingId");
+        Response declined = pay(alice, booking, "key-" + UUID.randomUUID(), "tok_decline");
+        assertThat(declined.status()).isEqualTo(402);
+        assertThat(declined.isProblem()).isTrue();
+        assertThat(declined.text("code")).isEqualTo("payment-declined");
+        assertThat(hold(bob, screening, "C1").status()).as("still held").isEqualTo(409);
+        assertThat(pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aProviderTimeoutChargesNothingAndAsksForARetryWithTheSameKey() {
+        String screening = screening(true);
+        String booking = hold(alice, screening, "C2").text("bookingId");
+        String key = "key-" + UUID.randomUUID();
+        Response timedOut = pay(alice, booking, key, "tok_timeout");
+        assertThat(timedOut.status()).isEqualTo(503);
+        assertThat(timedOut.text("code")).isEqualTo("provider-unavailable");
+        assertThat(pay(alice, booking, key, "tok_timeout").status()).isEqualTo(503);
+        String paymentId = jdbc.queryForObject("select payment_id from payment_request where idempotency_key = ?",
+                String.class, key);
+        assertThat(typesOf(paymentId)).containsExactly("PaymentRequestedEvent");
+    }
+
+    @Test
+    void aPaymentThatArrivesAfterTheHoldRanOutIsRefundedAtOnce() {
+        String screening = screening(true);
+        String booking = hold(alice, screening, "A5").text("bookingId");
+        await().atMost(Duration.ofSeconds(HOLD_SECONDS + 10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(typesOf(booking)).contains("BookingExpiredEvent"));
+        Response late = pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success");
+        assertThat(late.status()).as(late.raw()).isEqualTo(409);
+        // The booking no longer awaits payment: refused before any money moves.
+        assertThat(late.text("code")).isEqualTo("booking-not-held");
+    }
+
+    @Test
+    void aPaymentCapturedAfterTheHoldRanOutButBeforeItsExpiryWasProcessedIsRefunded() {
+        String screening = screening(true);
+        String booking = hold(alice, screening, "A4").text("bookingId");
+        // Pay just after the hold's instant, before the expiry deadline (polled every second) has
+        // run: the booking still says "awaiting payment", but the seats may no longer be sold.
+        Instant expiresAt = Instant.parse(payloadsOf(booking).get(0).replaceAll(".*\"expiresAt\":\"([^\"]+)\".*", "$1"));
+        await().atMost(Duration.ofSeconds(HOLD_SECONDS + 2)).until(() -> Instant.now().isAfter(expiresAt));
+        Response late = pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success");
+        if (late.status() == 409 && "booking-not-held".equals(late.text("code"))) {
+            return; // the expiry won the race this time: nothing was charged, which is also right
+        }
+        assertThat(late.status()).as(late.raw()).isEqualTo(409);
+        assertThat(late.text("code")).isEqualTo("hold-expired-refunded");
+        String paymentId = late.body().at("/payment/paymentId").asText();
+        assertThat(typesOf(paymentId)).containsExactly("PaymentRequestedEvent", "PaymentCapturedEvent",
+                "PaymentRefundedEvent");
+    }
+
+    @Test
+    void badPaymentRequestsAreRefusedAndLeaveNothingBehind() {
+        String screening = screening(true);
+        String booking = hold(alice, screening, "B3").text("bookingId");
+        long events = eventCount();
+        Response cardNumber = pay(alice, booking, "key-" + UUID.randomUUID(), "4242424242424242");
+        assertThat(cardNumber.status()).isEqualTo(400);
+        assertThat(cardNumber.errorFields()).containsExactly("paymentMethod");
+        assertThat(cardNumber.raw()).doesNotContain("4242424242424242");
+        assertThat(http.post("/api/bookings/" + booking + "/payments", Map.of("paymentMethod", "tok_success"), alice)
+                .status()).as("no Idempotency-Key").isEqualTo(400);
+        String key = "key-" + UUID.randomUUID();
+        assertThat(pay(bob, booking, key, "tok_success").status()).as("someone else's booking").isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from payment_request where idempotency_key = ?", Long.class,
+                key)).isZero();
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    Response pay(String token, String booking, String key, String method) {
+        return http.postWithHeaders("/api/bookings/" + booking + "/payments", Map.of("paymentMethod", method), token,
+                Map.of("Idempotency-Key", key));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     record Catalogue(String cinemaId, String screenId, String filmId) {

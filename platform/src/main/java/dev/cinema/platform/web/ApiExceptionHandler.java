@@ -27,7 +27,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -137,7 +139,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
-            String name = result.getMethodParameter().getParameterName();
+            if (result instanceof ParameterErrors errors) {
+                // A validated request body: name its fields, not the Java parameter.
+                errors.getFieldErrors().forEach(error ->
+                        problems.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+                return;
+            }
+            RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+            String name = header != null && !header.value().isEmpty() ? header.value()
+                    : result.getMethodParameter().getParameterName();
             result.getResolvableErrors().forEach(error -> problems.add(new FieldProblem(name, error.getDefaultMessage())));
         });
         return invalidInput(problems);

@@ -7,7 +7,8 @@ public enum ProblemKind {
     FORBIDDEN(403),
     NOT_FOUND(404),
     CONFLICT(409),
-    UNPROCESSABLE(422);
+    UNPROCESSABLE(422),
+    UNAVAILABLE(503);
 
     private final int status;
 

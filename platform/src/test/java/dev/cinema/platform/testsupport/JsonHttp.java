@@ -57,6 +57,10 @@ public final class JsonHttp {
         return send("POST", path, body, token);
     }
 
+    public Response postWithHeaders(String path, Object body, String token, java.util.Map<String, String> headers) {
+        return send("POST", path, body, token, headers);
+    }
+
     public Response put(String path, Object body, String token) {
         return send("PUT", path, body, token);
     }
@@ -98,6 +102,10 @@ public final class JsonHttp {
     }
 
     private Response send(String method, String path, Object body, String token) {
+        return send(method, path, body, token, java.util.Map.of());
+    }
+
+    private Response send(String method, String path, Object body, String token, java.util.Map<String, String> headers) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof Raw raw ? raw.text()
@@ -112,6 +120,7 @@ public final class JsonHttp {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
             JsonNode json = null;

@@ -1,6 +1,7 @@
 package dev.cinema.query.booking;
 
 import dev.cinema.contracts.booking.BookingCancelledEvent;
+import dev.cinema.contracts.booking.BookingConfirmedEvent;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
 import dev.cinema.contracts.booking.BookingPlacedEvent;
 import dev.cinema.contracts.booking.BookingSeatsChangedEvent;
@@ -106,6 +107,17 @@ class CustomerBookingProjection {
             seats(row, event.seats());
             row.totalAmountMinor = event.total().amountMinor();
             row.totalCurrency = event.total().currency();
+        });
+    }
+
+    /** Paid: the total is what was paid, and the hold's deadline no longer applies. */
+    @EventHandler
+    void on(BookingConfirmedEvent event) {
+        bookings.findById(event.bookingId().value()).ifPresent(row -> {
+            row.status = BookingStatus.CONFIRMED;
+            row.totalAmountMinor = event.total().amountMinor();
+            row.totalCurrency = event.total().currency();
+            row.expiresAt = null;
         });
     }
 

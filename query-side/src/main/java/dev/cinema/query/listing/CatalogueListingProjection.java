@@ -47,7 +47,8 @@ import org.springframework.stereotype.Component;
  * film, cinema and screen rows, which is why this group runs in a single segment: events of
  * different aggregates must be folded in the order they were stored. Seat holds and releases
  * keep the screenings' free seats: the seats taken are stored, and the free count is recounted
- * from them after each change.
+ * from them after each change. A sale changes nothing here: a sold seat stays taken by the booking
+ * that held it, until a release of that booking (a refund) frees it like a held one.
  */
 @Component
 @ProcessingGroup(CatalogueListingProjection.NAME)

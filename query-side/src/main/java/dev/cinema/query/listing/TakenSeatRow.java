@@ -13,7 +13,7 @@ import java.util.Objects;
 import org.springframework.data.domain.Persistable;
 
 /**
- * A seat of a screening that some booking holds. A listing's free seats are its total less these,
+ * A seat of a screening that some booking holds or has bought. A listing's free seats are its total less these,
  * counted afresh after every change: a counter moved up and down would drift with every event
  * delivered twice.
  */

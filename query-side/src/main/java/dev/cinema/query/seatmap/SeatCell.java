@@ -20,8 +20,9 @@ import org.springframework.data.domain.Persistable;
 
 /**
  * One cell of a screening's layout, in layout order: a seat with its state, or a gap (no label,
- * type or state). {@code holderBookingId} only lets a release check that the seat is still the
- * releasing booking's; it never leaves the query side.
+ * type or state). {@code holderBookingId} is the booking that holds the seat or bought it; it only
+ * lets a sale or a release check that the seat is still that booking's, and never leaves the query
+ * side.
  */
 @Entity
 @Table(name = "seat_map_cell", schema = "read_model")

@@ -3,6 +3,7 @@ package dev.cinema.query.seatmap;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.booking.SeatsHeldEvent;
 import dev.cinema.contracts.booking.SeatsReleasedEvent;
+import dev.cinema.contracts.booking.SeatsSoldEvent;
 import dev.cinema.contracts.catalogue.screen.LayoutCell;
 import dev.cinema.contracts.catalogue.screen.SeatRow;
 import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
@@ -33,6 +34,10 @@ import org.springframework.stereotype.Component;
  * event it folded ({@link dev.cinema.contracts.seatmap.SeatMap#version()}) and ignores an event at
  * or below it, which makes a second delivery change nothing. The handlers set state rather than
  * add to it as well, and a release frees only seats still held by the releasing booking.
+ *
+ * <p>A sale turns only the seats that booking holds (or was already sold) SOLD; the booking stays
+ * recorded on the seat, so that a later release of that booking (a refund) frees its sold seats
+ * as it frees held ones.
  *
  * <p>After each change the whole new map goes to the subscribers of that screening's
  * {@link FindSeatMapQuery}; Axon's emitter sends it once the batch's transaction has committed.
@@ -120,11 +125,25 @@ class SeatMapProjection {
     }
 
     @EventHandler
+    void on(SeatsSoldEvent event, TrackingToken token, ReplayStatus replay) {
+        String booking = event.bookingId().value();
+        fold(event.screeningId().value(), token, replay, map -> {
+            for (SeatCell cell : seats(map, Set.copyOf(event.seats()))) {
+                // Only the selling booking's seats, held or already sold to it: never a free seat or another's.
+                if (booking.equals(cell.holderBookingId)
+                        && (cell.state == SeatState.HELD || cell.state == SeatState.SOLD)) {
+                    cell.state = SeatState.SOLD;
+                }
+            }
+        });
+    }
+
+    @EventHandler
     void on(SeatsReleasedEvent event, TrackingToken token, ReplayStatus replay) {
         String booking = event.bookingId().value();
         fold(event.screeningId().value(), token, replay, map -> {
             for (SeatCell cell : seats(map, Set.copyOf(event.seats()))) {
-                // Only the releasing booking's seats: by now a seat may belong to someone else.
+                // Only the releasing booking's seats, held or sold: by now a seat may belong to someone else.
                 if (booking.equals(cell.holderBookingId)) {
                     cell.state = SeatState.FREE;
                     cell.holderBookingId = null;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingCancelledEvent;
+import dev.cinema.contracts.booking.BookingConfirmedEvent;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.BookingPlacedEvent;
@@ -26,6 +27,7 @@ import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.catalogue.screening.ScreeningRescheduledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.platform.testsupport.JsonHttp;
 import dev.cinema.platform.testsupport.JsonHttp.Response;
 import dev.cinema.platform.testsupport.TestKeys;
@@ -196,6 +198,67 @@ abstract class CustomerBookingApiIntegrationTest {
         assertThat(Instant.parse(seatsChanged.text("startsAt"))).isEqualTo(movedTo);
         assertThat(seatsChanged.text("localStart")).isEqualTo(movedTo.atZone(TOKYO).toLocalDate() + "T18:00");
         assertThat(http.get("/api/me/bookings/" + cancelled.bookingId(), token).text("status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aPaidBookingIsConfirmedForItsCustomerOnly() {
+        String screeningId = events.schedule(events.catalogue(TOKYO), Instant.now().plus(4, ChronoUnit.DAYS));
+        String customer = AccountId.random().value();
+        BookingPlacedEvent placed = place(screeningId, customer, Instant.now(), "A1", "B1");
+        events.publish(placed.bookingId().value(), new BookingConfirmedEvent(placed.bookingId(),
+                ScreeningId.of(screeningId), PaymentId.random(), placed.total()));
+        String token = TestTokens.valid(customer, "CUSTOMER");
+
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(http.get("/api/me/bookings/" + placed.bookingId(), token).text("status"))
+                        .isEqualTo("CONFIRMED"));
+        Response confirmed = http.get("/api/me/bookings/" + placed.bookingId(), token);
+        assertThat(confirmed.text("total/amountMinor")).isEqualTo("3000");
+        assertThat(confirmed.text("expiresAt")).as("a paid booking no longer runs out").isNull();
+        assertThat(confirmed.text("seats/0/seat")).isEqualTo("A1");
+        assertThat(confirmed.text("seats/1/seat")).isEqualTo("B1");
+        assertThat(confirmed.text("filmTitle")).isEqualTo("Night Train");
+        assertThat(awaitBookings(token, 1).text("items/0/status")).isEqualTo("CONFIRMED");
+        assertThat(http.get("/api/me/bookings/" + placed.bookingId(), TestTokens.customer()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void foldingAConfirmationTwiceLeavesTheSameBooking() {
+        Catalogue catalogue = events.catalogue(TOKYO);
+        await().atMost(CATCH_UP).until(() -> films.existsById(catalogue.filmId())
+                && cinemas.existsById(catalogue.cinemaId()));
+        ScreeningScheduledEvent scheduled = events.scheduled(catalogue, Instant.now().plus(6, ChronoUnit.DAYS));
+        String customer = AccountId.random().value();
+        BookingId bookingId = BookingId.random();
+        BookingPlacedEvent placed = new BookingPlacedEvent(bookingId, scheduled.screeningId(), AccountId.of(customer),
+                List.of(seat("A1")), Money.of(1200, "EUR"), Instant.now().plus(10, ChronoUnit.MINUTES));
+        BookingSeatsChangedEvent changed = new BookingSeatsChangedEvent(bookingId, List.of(seat("A1"), seat("B2")),
+                Money.of(3000, "EUR"));
+        BookingConfirmedEvent confirmed = new BookingConfirmedEvent(bookingId, scheduled.screeningId(),
+                PaymentId.random(), Money.of(3000, "EUR"));
+        Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
+            projection.on(scheduled);
+            projection.on(placed, placedAt);
+            projection.on(changed);
+            projection.on(confirmed);
+        });
+        foldAll.run();
+        BookingView once = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value())).orElseThrow();
+        foldAll.run();
+        transactions.executeWithoutResult(status -> {
+            projection.on(confirmed);
+            projection.on(placed, placedAt.plusSeconds(5));
+        });
+        BookingView twice = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value())).orElseThrow();
+
+        assertThat(twice).isEqualTo(once);
+        assertThat(twice.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(twice.seats()).extracting(SeatPrice::seat).containsExactly("A1", "B2");
+        assertThat(twice.total()).isEqualTo(Money.of(3000, "EUR"));
+        assertThat(twice.expiresAt()).isNull();
+        assertThat(twice.placedAt()).isEqualTo(placedAt);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.cinema.contracts.booking.ReleaseReason;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.booking.SeatsHeldEvent;
 import dev.cinema.contracts.booking.SeatsReleasedEvent;
+import dev.cinema.contracts.booking.SeatsSoldEvent;
 import dev.cinema.contracts.catalogue.cinema.Address;
 import dev.cinema.contracts.catalogue.cinema.CinemaCreatedEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaId;
@@ -83,6 +84,9 @@ abstract class ListingApiIntegrationTest {
 
     @Autowired
     ListingQueries queries;
+
+    @Autowired
+    TakenSeatRows takenSeats;
 
     JsonHttp http;
     private final Map<String, Long> sequences = new HashMap<>();
@@ -258,6 +262,37 @@ abstract class ListingApiIntegrationTest {
     }
 
     @Test
+    void soldSeatsStayTakenUntilTheirBookingReleasesThem() {
+        Catalogue catalogue = catalogue(ZoneId.of("Europe/Lisbon"));
+        awaitCatalogue(catalogue);
+        String screeningId = schedule(catalogue, Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+        ScreeningId screening = ScreeningId.of(screeningId);
+        BookingId booking = BookingId.random();
+        publish(screeningId, held(screening, booking, "A1", "B1"));
+        publish(screeningId, new SeatsSoldEvent(screening, booking, List.of("A1", "B1")));
+        // Folded in store order by one segment: once this later hold shows, the sale has been folded.
+        publish(screeningId, held(screening, BookingId.random(), "B3"));
+        awaitFreeSeats(screeningId, 2);
+        assertThat(List.of("A1", "B1")).allSatisfy(seat -> assertThat(takenSeats.findById(
+                new TakenSeatRow.Key(screeningId, seat))).hasValueSatisfying(taken ->
+                assertThat(taken.bookingId).isEqualTo(booking.value())));
+
+        // Someone else's release frees nothing; the booking's own release (a refund) frees its sold seats.
+        publish(screeningId, new SeatsReleasedEvent(screening, BookingId.random(), List.of("A1", "B1"),
+                ReleaseReason.CANCELLED));
+        publish(screeningId, new SeatsReleasedEvent(screening, booking, List.of("A1", "B1"), ReleaseReason.CANCELLED));
+        awaitFreeSeats(screeningId, 4);
+        assertThat(takenSeats.countByScreeningId(screeningId)).isEqualTo(1);
+
+        // The same sale and release delivered again change nothing: the count is recounted, not moved.
+        publish(screeningId, new SeatsSoldEvent(screening, booking, List.of("A1", "B1")));
+        publish(screeningId, new SeatsReleasedEvent(screening, booking, List.of("A1", "B1"), ReleaseReason.CANCELLED));
+        publish(screeningId, held(screening, BookingId.random(), "A2"));
+        awaitFreeSeats(screeningId, 3);
+        assertThat(takenSeats.countByScreeningId(screeningId)).isEqualTo(2);
+    }
+
+    @Test
     void aBatchThatRenamesAFilmAndEditsItsCinemaKeepsTheNewTitle() {
         Catalogue catalogue = catalogue(ZoneId.of("Europe/Madrid"));
         awaitCatalogue(catalogue);
@@ -330,6 +365,19 @@ abstract class ListingApiIntegrationTest {
         transactions.executeWithoutResult(status -> eventStore.publish(
                 new GenericDomainEventMessage<>(event.getClass().getSimpleName().replace("CreatedEvent", ""),
                         aggregateId, sequence, event)));
+    }
+
+    static SeatsHeldEvent held(ScreeningId screening, BookingId booking, String... seats) {
+        return new SeatsHeldEvent(screening, booking, AccountId.random(), java.util.stream.Stream.of(seats)
+                .map(seat -> new SeatPrice(seat, seat.startsWith("A") ? SeatType.STANDARD : SeatType.PREMIUM,
+                        Money.of(seat.startsWith("A") ? 1500 : 2100, "JPY")))
+                .toList(), Instant.now().plus(10, ChronoUnit.MINUTES));
+    }
+
+    void awaitFreeSeats(String screeningId, int free) {
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(http.get("/api/screenings/" + screeningId, null).text("freeSeats"))
+                        .isEqualTo(Integer.toString(free)));
     }
 
     Response awaitItems(String path, int count) {

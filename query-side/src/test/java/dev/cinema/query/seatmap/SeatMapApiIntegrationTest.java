@@ -10,6 +10,7 @@ import dev.cinema.contracts.booking.ReleaseReason;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.booking.SeatsHeldEvent;
 import dev.cinema.contracts.booking.SeatsReleasedEvent;
+import dev.cinema.contracts.booking.SeatsSoldEvent;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
@@ -151,6 +152,78 @@ abstract class SeatMapApiIntegrationTest {
     }
 
     @Test
+    void soldSeatsShowAsSoldWithoutSayingToWhomKeepTheFreeCountAndComeBackWhenReleased() {
+        String screeningId = events.schedule(events.catalogue(ZoneId.of("Europe/Paris")), inDays(4));
+        BookingId booking = BookingId.random();
+        AccountId customer = AccountId.random();
+        BookingId other = BookingId.random();
+        hold(screeningId, booking, customer, "A1", "B2");
+        hold(screeningId, other, AccountId.random(), "B3");
+        Response held = awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 2);
+        assertThat(states(held)).containsExactly("HELD", "FREE", "FREE", "HELD", "HELD");
+
+        // The sale names a free seat (B1) and another booking's (B3) as well: only this booking's seats are sold.
+        sell(screeningId, booking, "A1", "B2", "B1", "B3");
+        Response sold = awaitSeatMap(screeningId, body -> states(body).contains("SOLD"));
+        assertThat(states(sold)).containsExactly("SOLD", "FREE", "FREE", "SOLD", "HELD");
+        assertThat(sold.text("freeSeats")).as("a sale takes no seat that was free").isEqualTo("2");
+        assertThat(sold.text("totalSeats")).isEqualTo("5");
+        assertThat(sold.raw()).doesNotContain(booking.value()).doesNotContain(customer.value())
+                .doesNotContain(other.value());
+        assertThat(Long.parseLong(sold.text("version"))).isGreaterThan(Long.parseLong(held.text("version")));
+        awaitListedFreeSeats(screeningId, 2);
+
+        // Another booking's release frees none of them; this booking's release (a refund) frees them all.
+        release(screeningId, other, "A1", "B2");
+        release(screeningId, booking, "A1", "B2");
+        Response released = awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 4);
+        assertThat(states(released)).containsExactly("FREE", "FREE", "FREE", "FREE", "HELD");
+        awaitListedFreeSeats(screeningId, 4);
+    }
+
+    @Test
+    void salesAndReleasesOfSoldSeatsFoldedTwiceLeaveTheSameSeatMap() {
+        ScreeningScheduledEvent scheduled = events.scheduled(events.catalogue(ZoneId.of("Europe/Paris")), inDays(6));
+        ScreeningId screening = scheduled.screeningId();
+        BookingId booking = BookingId.random();
+        BookingId other = BookingId.random();
+        SeatsHeldEvent held = new SeatsHeldEvent(screening, booking, AccountId.random(),
+                List.of(seat("A1"), seat("B1"), seat("B2")), Instant.now().plus(10, ChronoUnit.MINUTES));
+        SeatsHeldEvent othersHold = new SeatsHeldEvent(screening, other, AccountId.random(), List.of(seat("A2")),
+                Instant.now().plus(10, ChronoUnit.MINUTES));
+        // A2 is another booking's and B3 is free: neither may become this booking's sold seat.
+        SeatsSoldEvent sold = new SeatsSoldEvent(screening, booking, List.of("A1", "B1", "A2", "B3"));
+        SeatsReleasedEvent refunded = new SeatsReleasedEvent(screening, booking, List.of("B1"),
+                ReleaseReason.CANCELLED);
+        Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
+            projection.on(scheduled, at(1), ReplayStatus.REGULAR);
+            projection.on(held, at(2), ReplayStatus.REGULAR);
+            projection.on(othersHold, at(3), ReplayStatus.REGULAR);
+            projection.on(sold, at(4), ReplayStatus.REGULAR);
+            projection.on(refunded, at(5), ReplayStatus.REGULAR);
+        });
+        foldAll.run();
+        SeatMap once = queries.handle(new FindSeatMapQuery(screening.value())).orElseThrow();
+        foldAll.run();
+        transactions.executeWithoutResult(status -> projection.on(sold, at(4), ReplayStatus.REGULAR));
+        SeatMap twice = queries.handle(new FindSeatMapQuery(screening.value())).orElseThrow();
+
+        assertThat(twice).isEqualTo(once);
+        assertThat(seatStates(twice)).containsExactly(SeatState.SOLD, SeatState.HELD, SeatState.FREE,
+                SeatState.HELD, SeatState.FREE);
+        assertThat(twice.freeSeats()).isEqualTo(2);
+        assertThat(twice.version()).isEqualTo(5);
+
+        // The same sale once more, as if stored again later: it sells nothing that is not this booking's,
+        // and does not take back B1, which the refund freed.
+        transactions.executeWithoutResult(status -> projection.on(sold, at(6), ReplayStatus.REGULAR));
+        SeatMap later = queries.handle(new FindSeatMapQuery(screening.value())).orElseThrow();
+        assertThat(seatStates(later)).isEqualTo(seatStates(once));
+        assertThat(later.freeSeats()).isEqualTo(2);
+        assertThat(later.version()).isEqualTo(6);
+    }
+
+    @Test
     void priceChangesAndCancellationReachTheSeatMap() {
         String screeningId = events.schedule(events.catalogue(ZoneId.of("Europe/Paris")), inDays(5));
         events.publish(screeningId, new ScreeningPricesChangedEvent(ScreeningId.of(screeningId),
@@ -255,12 +328,19 @@ abstract class SeatMapApiIntegrationTest {
             assertThat(initial.path("freeSeats").asInt()).isEqualTo(5);
             assertThat(subscribed(screeningId)).isTrue();
 
-            hold(screeningId, BookingId.random(), AccountId.random(), "B3");
+            BookingId buyer = BookingId.random();
+            hold(screeningId, buyer, AccountId.random(), "B3");
             JsonNode update = JsonHttp.MAPPER.readTree(data.poll(15, TimeUnit.SECONDS));
             assertThat(update.at("/rows/1/cells/2/label").asText()).isEqualTo("B3");
             assertThat(update.at("/rows/1/cells/2/state").asText()).isEqualTo("HELD");
             assertThat(update.path("freeSeats").asInt()).isEqualTo(4);
             assertThat(update.path("version").asLong()).isGreaterThan(initial.path("version").asLong());
+
+            sell(screeningId, buyer, "B3");
+            JsonNode sale = JsonHttp.MAPPER.readTree(data.poll(15, TimeUnit.SECONDS));
+            assertThat(sale.at("/rows/1/cells/2/state").asText()).isEqualTo("SOLD");
+            assertThat(sale.path("freeSeats").asInt()).isEqualTo(4);
+            assertThat(sale.path("version").asLong()).isGreaterThan(update.path("version").asLong());
         } finally {
             stream.body().close();
         }
@@ -325,6 +405,10 @@ abstract class SeatMapApiIntegrationTest {
                 ReleaseReason.CANCELLED));
     }
 
+    void sell(String screeningId, BookingId booking, String... seats) {
+        events.publish(screeningId, new SeatsSoldEvent(ScreeningId.of(screeningId), booking, List.of(seats)));
+    }
+
     boolean subscribed(String screeningId) {
         return updates.activeSubscriptions().stream()
                 .anyMatch(query -> query.getPayload() instanceof FindSeatMapQuery find
@@ -349,12 +433,21 @@ abstract class SeatMapApiIntegrationTest {
 
     /** The states of the seats (gaps left out), row by row. */
     static List<String> states(Response map) {
+        return states(map.body());
+    }
+
+    static List<String> states(JsonNode map) {
         List<String> states = new ArrayList<>();
-        map.body().get("rows").forEach(row -> row.get("cells").forEach(cell -> {
+        map.get("rows").forEach(row -> row.get("cells").forEach(cell -> {
             if (!cell.path("label").isNull()) {
                 states.add(cell.path("state").asText());
             }
         }));
         return states;
+    }
+
+    static List<SeatState> seatStates(SeatMap map) {
+        return map.rows().stream().flatMap(row -> row.cells().stream())
+                .filter(cell -> cell.label() != null).map(cell -> cell.state()).toList();
     }
 }

@@ -11,6 +11,7 @@ import dev.cinema.contracts.booking.ReleaseReason;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.booking.SeatsHeldEvent;
 import dev.cinema.contracts.booking.SeatsReleasedEvent;
+import dev.cinema.contracts.booking.SeatsSoldEvent;
 import dev.cinema.contracts.catalogue.screen.LayoutCell;
 import dev.cinema.contracts.catalogue.screen.ScreenId;
 import dev.cinema.contracts.catalogue.screen.SeatLayout;
@@ -190,6 +191,24 @@ class Screening {
         return new SeatInventory.Hold(result, expiresAt);
     }
 
+    /**
+     * Sells the seats a booking holds, if its hold is still running and the screening still on:
+     * answers false when it is too late (the payment must then be given back, never kept).
+     */
+    boolean sell(BookingId bookingId, Instant now) {
+        List<String> seats = heldBy.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(bookingId))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        Instant expiresAt = holdExpiry.get(bookingId);
+        if (cancelled || seats.isEmpty() || expiresAt == null || !expiresAt.isAfter(now)) {
+            return false;
+        }
+        apply(new SeatsSoldEvent(screeningId, bookingId, seats));
+        return true;
+    }
+
     /** Frees what the booking still holds here (all of it, or only {@code only}); nothing if none. */
     @CommandHandler
     void handle(dev.cinema.contracts.booking.ReleaseSeatsCommand command) {
@@ -361,6 +380,15 @@ class Screening {
     void on(SeatsHeldEvent event) {
         event.seats().forEach(seat -> heldBy.put(seat.seat(), event.bookingId()));
         holdExpiry.put(event.bookingId(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(SeatsSoldEvent event) {
+        event.seats().forEach(seat -> {
+            heldBy.remove(seat, event.bookingId());
+            sold.add(seat);
+        });
+        holdExpiry.remove(event.bookingId());
     }
 
     @EventSourcingHandler

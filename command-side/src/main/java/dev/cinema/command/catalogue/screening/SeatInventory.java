@@ -42,6 +42,11 @@ public class SeatInventory {
                 screening.changeHold(bookingId, customerId, current, add, remove, now, preventStrandedSeats));
     }
 
+    /** Sells a booking's held seats; false when its hold has run out (or the screening is off). */
+    public boolean sell(ScreeningId screeningId, BookingId bookingId, Instant now) {
+        return load(screeningId).invoke(screening -> screening.sell(bookingId, now));
+    }
+
     public void release(ScreeningId screeningId, BookingId bookingId, ReleaseReason reason) {
         load(screeningId).execute(screening -> screening.release(bookingId, null, reason));
     }

@@ -1,0 +1,99 @@
+package dev.cinema.command.payment;
+
+import dev.cinema.command.booking.BookingLedger;
+import dev.cinema.command.catalogue.screening.SeatInventory;
+import dev.cinema.contracts.booking.ReleaseReason;
+import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.payment.ChargePaymentCommand;
+import dev.cinema.contracts.payment.PaymentId;
+import dev.cinema.contracts.payment.PaymentStatus;
+import dev.cinema.contracts.payment.RequestPaymentCommand;
+import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.web.ProblemKind;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Paying for a booking, as a process over three aggregates:
+ * <ol>
+ * <li>request: the booking says what is owed (only its customer, only while held) and a Payment
+ * is recorded, before any money moves;</li>
+ * <li>charge and settle, in one unit of work: the payment is charged through the provider; if
+ * captured, the screening sells the held seats and the booking is confirmed; if the hold has run
+ * out meanwhile (or another payment confirmed the booking first), the payment is refunded at
+ * once. Captured money is never kept without seats.</li>
+ * </ol>
+ * Should the unit of work fail after the provider answered, nothing is recorded; a retry charges
+ * again with the same idempotency key and the provider repeats its first answer.
+ */
+@Component
+class PaymentProcessing {
+
+    private final Repository<Payment> payments;
+    private final BookingLedger bookings;
+    private final SeatInventory inventory;
+    private final PaymentServiceProvider provider;
+    private final Clock clock;
+
+    PaymentProcessing(Repository<Payment> payments, BookingLedger bookings, SeatInventory inventory,
+            PaymentServiceProvider provider, Clock clock) {
+        this.payments = payments;
+        this.bookings = bookings;
+        this.inventory = inventory;
+        this.provider = provider;
+        this.clock = clock;
+    }
+
+    /** How a payment ended: CONFIRMED (booking paid), DECLINED, REFUNDED (too late), or still REQUESTED. */
+    record Outcome(String paymentId, String bookingId, PaymentStatus payment, boolean bookingConfirmed, Money amount) {
+    }
+
+    @CommandHandler
+    void handle(RequestPaymentCommand command) throws Exception {
+        BookingLedger.Due due = bookings.amountDue(command.bookingId(), command.customerId());
+        payments.newInstance(() -> new Payment(command.paymentId(), command.bookingId(), due.screeningId(),
+                command.customerId(), due.amount(), command.paymentMethod()));
+    }
+
+    @CommandHandler
+    Outcome handle(ChargePaymentCommand command) {
+        var payment = load(command.paymentId());
+        Payment.Settlement settlement;
+        try {
+            settlement = payment.invoke(p -> p.charge(provider));
+        } catch (PaymentServiceProvider.ProviderUnavailableException e) {
+            // Nothing is recorded; the payment stays requested and a retry asks the provider again.
+            throw new DomainException(ProblemKind.UNAVAILABLE, "provider-unavailable", null,
+                    "The payment provider did not answer; repeat the request with the same Idempotency-Key");
+        }
+        PaymentStatus status = settlement.status();
+        boolean confirmed = false;
+        if (status == PaymentStatus.CAPTURED) {
+            confirmed = bookings.isConfirmedBy(settlement.bookingId(), command.paymentId());
+            if (!confirmed) {
+                boolean sold = inventory.sell(settlement.screeningId(), settlement.bookingId(), clock.instant());
+                confirmed = sold && bookings.confirm(settlement.bookingId(), command.paymentId());
+                if (sold && !confirmed) {
+                    inventory.release(settlement.screeningId(), settlement.bookingId(), ReleaseReason.CANCELLED);
+                }
+                if (!confirmed) {
+                    payment.execute(p -> p.refundInFull(provider, "hold-expired"));
+                    status = PaymentStatus.REFUNDED;
+                }
+            }
+        }
+        Money amount = payment.invoke(Payment::amount);
+        return new Outcome(command.paymentId().value(), settlement.bookingId().value(), status, confirmed, amount);
+    }
+
+    private org.axonframework.modelling.command.Aggregate<Payment> load(PaymentId paymentId) {
+        try {
+            return payments.load(paymentId.value());
+        } catch (AggregateNotFoundException e) {
+            throw DomainException.notFound("payment-not-found", null, "No payment " + paymentId);
+        }
+    }
+}
