@@ -8,6 +8,8 @@ public enum ReleaseReason {
     CANCELLED,
     /** The customer removed these seats from a hold they keep. */
     CHANGED,
+    /** The customer returned paid seats and was refunded. */
+    REFUNDED,
     /** The screening itself was cancelled. */
     SCREENING_CANCELLED
 }

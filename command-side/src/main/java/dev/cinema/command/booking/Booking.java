@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingCancelledEvent;
 import dev.cinema.contracts.booking.BookingConfirmedEvent;
+import dev.cinema.contracts.booking.BookingRefundedEvent;
+import dev.cinema.contracts.booking.BookingSeatsReturnedEvent;
 import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
 import dev.cinema.contracts.booking.BookingId;
@@ -16,7 +18,11 @@ import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.platform.web.DomainException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -86,6 +92,40 @@ class Booking {
         }
         apply(new BookingConfirmedEvent(bookingId, screeningId, payment, total(seats)));
         return true;
+    }
+
+    /** What returning {@code requested} seats (all when empty) of this paid booking would give back. */
+    Returnable returnable(AccountId caller, Collection<String> requested) {
+        requireOwner(caller);
+        if (status != BookingStatus.CONFIRMED) {
+            throw DomainException.conflict("booking-not-confirmed", null,
+                    "Only a paid booking can be refunded; this one is " + status);
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String seat : requested == null ? List.<String>of() : requested) {
+            wanted.add(seat == null ? "" : seat.trim().toUpperCase(Locale.ROOT));
+        }
+        List<String> unknown = wanted.stream()
+                .filter(seat -> seats.stream().noneMatch(held -> held.seat().equals(seat))).toList();
+        if (!unknown.isEmpty()) {
+            throw DomainException.badRequest("seats-not-in-booking", "seats",
+                    "Not part of this booking: " + String.join(", ", unknown));
+        }
+        List<SeatPrice> returned = seats.stream().filter(s -> wanted.isEmpty() || wanted.contains(s.seat())).toList();
+        List<SeatPrice> remaining = seats.stream().filter(s -> !returned.contains(s)).toList();
+        return new Returnable(screeningId, paidWith, returned, remaining);
+    }
+
+    record Returnable(ScreeningId screeningId, PaymentId paymentId, List<SeatPrice> returned,
+            List<SeatPrice> remaining) {
+    }
+
+    void returnSeats(Returnable returnable) {
+        apply(new BookingSeatsReturnedEvent(bookingId, screeningId,
+                returnable.returned().stream().map(SeatPrice::seat).toList(), returnable.remaining()));
+        if (returnable.remaining().isEmpty()) {
+            apply(new BookingRefundedEvent(bookingId, screeningId));
+        }
     }
 
     void changeSeats(List<SeatPrice> newSeats) {
@@ -161,6 +201,16 @@ class Booking {
     void on(BookingConfirmedEvent event) {
         status = BookingStatus.CONFIRMED;
         paidWith = event.paymentId();
+    }
+
+    @EventSourcingHandler
+    void on(BookingSeatsReturnedEvent event) {
+        seats = event.remaining();
+    }
+
+    @EventSourcingHandler
+    void on(BookingRefundedEvent event) {
+        status = BookingStatus.REFUNDED;
     }
 
     @EventSourcingHandler

@@ -4,7 +4,10 @@ import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.payment.PaymentId;
+import java.util.Collection;
+import java.util.List;
 import dev.cinema.platform.web.DomainException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -30,6 +33,22 @@ public class BookingLedger {
     public Due amountDue(BookingId bookingId, AccountId caller) {
         Booking.Due due = load(bookingId).invoke(booking -> booking.amountDue(caller));
         return new Due(due.screeningId(), due.amount());
+    }
+
+    /** What a refund of these seats (all when empty) would return: for the caller's paid booking only. */
+    public record Returnable(ScreeningId screeningId, PaymentId paymentId, List<SeatPrice> returned,
+            List<SeatPrice> remaining) {
+    }
+
+    public Returnable returnable(BookingId bookingId, AccountId caller, Collection<String> seats) {
+        Booking.Returnable r = load(bookingId).invoke(booking -> booking.returnable(caller, seats));
+        return new Returnable(r.screeningId(), r.paymentId(), r.returned(), r.remaining());
+    }
+
+    /** Records that the refunded seats left the booking (and that it is refunded when none remain). */
+    public void returnSeats(BookingId bookingId, Returnable returnable) {
+        load(bookingId).execute(booking -> booking.returnSeats(new Booking.Returnable(returnable.screeningId(),
+                returnable.paymentId(), returnable.returned(), returnable.remaining())));
     }
 
     public boolean isConfirmedBy(BookingId bookingId, PaymentId paymentId) {

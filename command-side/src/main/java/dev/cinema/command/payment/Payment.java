@@ -34,6 +34,7 @@ class Payment {
     private String paymentMethod;
     private PaymentStatus status;
     private String captureReference;
+    private long refundedMinor;
 
     protected Payment() {
     }
@@ -61,16 +62,32 @@ class Payment {
         return new Settlement(status, bookingId, screeningId);
     }
 
-    /** Gives the whole captured amount back; a refunded payment stays refunded. */
+    /** Gives back whatever of the captured amount is not refunded yet; a refunded payment stays refunded. */
     void refundInFull(PaymentServiceProvider provider, String reason) {
         if (status == PaymentStatus.REFUNDED) {
             return;
         }
+        refund(provider, paymentId.value() + "-refund", new Money(amount.amountMinor() - refundedMinor,
+                amount.currency()), reason);
+    }
+
+    /**
+     * Gives {@code part} back, under the refund's own idempotency key; never more than what is left
+     * of the capture. Answers the provider's refund reference.
+     */
+    String refund(PaymentServiceProvider provider, String idempotencyKey, Money part, String reason) {
         if (status != PaymentStatus.CAPTURED) {
-            throw DomainException.conflict("payment-not-captured", null, "Only a captured payment can be refunded");
+            throw DomainException.conflict("payment-not-captured", null,
+                    "Only a captured payment can be refunded; this one is " + status);
         }
-        String reference = provider.refund(paymentId.value() + "-refund", captureReference, amount);
-        apply(new PaymentRefundedEvent(paymentId, bookingId, customerId, amount, reference, reason));
+        if (part.amountMinor() <= 0 || part.amountMinor() > amount.amountMinor() - refundedMinor
+                || !part.currency().equals(amount.currency())) {
+            throw DomainException.conflict("refund-exceeds-payment", null,
+                    "A refund cannot give back more than what is left of the payment");
+        }
+        String reference = provider.refund(idempotencyKey, captureReference, part);
+        apply(new PaymentRefundedEvent(paymentId, bookingId, customerId, part, reference, reason));
+        return reference;
     }
 
     Money amount() {
@@ -101,6 +118,9 @@ class Payment {
 
     @EventSourcingHandler
     void on(PaymentRefundedEvent event) {
-        status = PaymentStatus.REFUNDED;
+        refundedMinor += event.amount().amountMinor();
+        if (refundedMinor >= amount.amountMinor()) {
+            status = PaymentStatus.REFUNDED;
+        }
     }
 }

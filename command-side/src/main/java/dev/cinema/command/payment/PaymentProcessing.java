@@ -2,7 +2,6 @@ package dev.cinema.command.payment;
 
 import dev.cinema.command.booking.BookingLedger;
 import dev.cinema.command.catalogue.screening.SeatInventory;
-import dev.cinema.contracts.booking.ReleaseReason;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.ChargePaymentCommand;
 import dev.cinema.contracts.payment.PaymentId;
@@ -77,7 +76,8 @@ class PaymentProcessing {
                 boolean sold = inventory.sell(settlement.screeningId(), settlement.bookingId(), clock.instant());
                 confirmed = sold && bookings.confirm(settlement.bookingId(), command.paymentId());
                 if (sold && !confirmed) {
-                    inventory.release(settlement.screeningId(), settlement.bookingId(), ReleaseReason.CANCELLED);
+                    // Sold, but the booking was cancelled meanwhile: undo the sale, the money goes back.
+                    inventory.returnSold(settlement.screeningId(), settlement.bookingId(), null);
                 }
                 if (!confirmed) {
                     payment.execute(p -> p.refundInFull(provider, "hold-expired"));

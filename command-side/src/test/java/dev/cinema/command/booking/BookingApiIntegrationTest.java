@@ -295,6 +295,71 @@ abstract class BookingApiIntegrationTest {
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    // ---------------------------------------------------------------- refunds
+
+    @Test
+    void aCustomerReturnsSomeSeatsThenTheRestAndIsRefundedInFullDaysAhead() {
+        String screening = screening(true);
+        String booking = hold(alice, screening, "A1", "B1").text("bookingId");
+        String paymentId = pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success").text("paymentId");
+        Response first = http.post("/api/bookings/" + booking + "/refunds", Map.of("seats", List.of("b1")), alice);
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(first.text("percent")).isEqualTo("100");
+        assertThat(first.text("amount/amountMinor")).isEqualTo("1400");
+        assertThat(hold(bob, screening, "B1").status()).as("a returned seat is free again").isEqualTo(201);
+        assertThat(hold(bob, screening, "A1").status()).as("the kept seat stays sold").isEqualTo(409);
+
+        Response rest = http.post("/api/bookings/" + booking + "/refunds", null, alice);
+        assertThat(rest.status()).as(rest.raw()).isEqualTo(201);
+        assertThat(rest.text("amount/amountMinor")).isEqualTo("900");
+        assertThat(typesOf(booking)).contains("BookingSeatsReturnedEvent", "BookingRefundedEvent");
+        assertThat(http.post("/api/bookings/" + booking + "/refunds", null, alice).status())
+                .as("nothing left to refund").isEqualTo(409);
+        assertThat(typesOf(paymentId).stream().filter("PaymentRefundedEvent"::equals).count()).isEqualTo(2);
+    }
+
+    @Test
+    void theRefundPolicyGivesHalfCloseToTheScreeningAndNothingAtTheLastMinute() {
+        Catalogue catalogue = catalogue();
+        String soon = scheduleAt(catalogue, Instant.now().plus(3, ChronoUnit.HOURS), true);
+        String booking = paidBooking(alice, soon, "C1");
+        Response half = http.post("/api/bookings/" + booking + "/refunds", null, alice);
+        assertThat(half.status()).as(half.raw()).isEqualTo(201);
+        assertThat(half.text("percent")).isEqualTo("50");
+        assertThat(half.text("amount/amountMinor")).isEqualTo("1000");
+
+        String lastMinute = scheduleAt(catalogue, Instant.now().plus(30, ChronoUnit.MINUTES), true);
+        String late = paidBooking(alice, lastMinute, "C2");
+        Response refused = http.post("/api/bookings/" + late + "/refunds", null, alice);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
+        assertThat(refused.text("code")).isEqualTo("refund-not-allowed");
+        String refundId = refused.body().at("/refund/refundId").asText();
+        assertThat(typesOf(refundId)).containsExactly("RefundRequestedEvent", "RefundRejectedEvent");
+        assertThat(hold(bob, lastMinute, "C2").status()).as("still sold").isEqualTo(409);
+    }
+
+    @Test
+    void onlyThePayingCustomerMayAskForARefundOfAPaidBooking() {
+        String screening = screening(true);
+        String booking = paidBooking(alice, screening, "A2");
+        assertThat(http.post("/api/bookings/" + booking + "/refunds", null, bob).status()).isEqualTo(404);
+        assertThat(http.post("/api/bookings/" + booking + "/refunds", Map.of("seats", List.of("A3")), alice)
+                .status()).isEqualTo(400);
+        Response held = hold(alice, screening, "B5");
+        assertThat(held.status()).as(held.raw()).isEqualTo(201);
+        String unpaid = held.text("bookingId");
+        assertThat(http.post("/api/bookings/" + unpaid + "/refunds", null, alice).status()).isEqualTo(409);
+    }
+
+    String paidBooking(String customer, String screening, String... seats) {
+        Response held = hold(customer, screening, seats);
+        assertThat(held.status()).as(held.raw()).isEqualTo(201);
+        String booking = held.text("bookingId");
+        Response paid = pay(customer, booking, "key-" + UUID.randomUUID(), "tok_success");
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        return booking;
+    }
+
     Response pay(String token, String booking, String key, String method) {
         return http.postWithHeaders("/api/bookings/" + booking + "/payments", Map.of("paymentMethod", method), token,
                 Map.of("Idempotency-Key", key));
@@ -332,8 +397,11 @@ abstract class BookingApiIntegrationTest {
     }
 
     String schedule(Catalogue catalogue, boolean onSale) {
-        Instant start = Instant.now().plus(1, ChronoUnit.DAYS).plus((long) (Math.random() * 300), ChronoUnit.DAYS)
-                .truncatedTo(ChronoUnit.HOURS);
+        return scheduleAt(catalogue, Instant.now().plus(2, ChronoUnit.DAYS)
+                .plus((long) (Math.random() * 300), ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), onSale);
+    }
+
+    String scheduleAt(Catalogue catalogue, Instant start, boolean onSale) {
         return created(http.post("/api/admin/screenings", Map.of("filmId", catalogue.filmId(), "screenId",
                 catalogue.screenId(), "startsAt", start.toString(), "onSale", onSale, "prices", Map.of(
                         "STANDARD", Map.of("amountMinor", 900, "currency", "GBP"),

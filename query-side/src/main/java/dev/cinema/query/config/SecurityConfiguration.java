@@ -29,6 +29,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE).permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_LISTINGS).permitAll()
+                        // Also checked by @PreAuthorize on the controllers; here too, so that a caller
+                        // without the role is refused before any of its input is looked at.
+                        .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .anyRequest().authenticated())
                 .build();
     }

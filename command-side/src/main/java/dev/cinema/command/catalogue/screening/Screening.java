@@ -77,7 +77,8 @@ class Screening {
     private boolean cancelled;
     private Map<String, BookingId> heldBy;
     private Map<BookingId, Instant> holdExpiry;
-    private Set<String> sold;
+    /** Sold seats and the booking each was sold to (a refund returns them per booking). */
+    private Map<String, BookingId> soldTo;
 
     protected Screening() {
     }
@@ -209,6 +210,18 @@ class Screening {
         return true;
     }
 
+    /** Frees seats sold to a booking whose money went back (all of them when {@code seats} is null). */
+    List<String> returnSold(BookingId bookingId, Collection<String> seats) {
+        List<String> returned = soldTo.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(bookingId))
+                .map(Map.Entry::getKey)
+                .filter(seat -> seats == null || seats.contains(seat))
+                .sorted()
+                .toList();
+        apply(new SeatsReleasedEvent(screeningId, bookingId, returned, ReleaseReason.REFUNDED));
+        return returned;
+    }
+
     /** Frees what the booking still holds here (all of it, or only {@code only}); nothing if none. */
     @CommandHandler
     void handle(dev.cinema.contracts.booking.ReleaseSeatsCommand command) {
@@ -271,7 +284,7 @@ class Screening {
     }
 
     private boolean isFreeFor(String seat, BookingId bookingId, Instant now) {
-        if (sold.contains(seat)) {
+        if (soldTo.containsKey(seat)) {
             return false;
         }
         BookingId holder = heldBy.get(seat);
@@ -352,7 +365,7 @@ class Screening {
         }
         heldBy = new HashMap<>();
         holdExpiry = new HashMap<>();
-        sold = new HashSet<>();
+        soldTo = new HashMap<>();
     }
 
     @EventSourcingHandler
@@ -386,14 +399,17 @@ class Screening {
     void on(SeatsSoldEvent event) {
         event.seats().forEach(seat -> {
             heldBy.remove(seat, event.bookingId());
-            sold.add(seat);
+            soldTo.put(seat, event.bookingId());
         });
         holdExpiry.remove(event.bookingId());
     }
 
     @EventSourcingHandler
     void on(SeatsReleasedEvent event) {
-        event.seats().forEach(seat -> heldBy.remove(seat, event.bookingId()));
+        event.seats().forEach(seat -> {
+            heldBy.remove(seat, event.bookingId());
+            soldTo.remove(seat, event.bookingId());
+        });
         if (!heldBy.containsValue(event.bookingId())) {
             holdExpiry.remove(event.bookingId());
         }

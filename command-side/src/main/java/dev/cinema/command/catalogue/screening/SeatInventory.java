@@ -47,6 +47,11 @@ public class SeatInventory {
         return load(screeningId).invoke(screening -> screening.sell(bookingId, now));
     }
 
+    /** Frees seats sold to a booking that were refunded. */
+    public List<String> returnSold(ScreeningId screeningId, BookingId bookingId, Collection<String> seats) {
+        return load(screeningId).invoke(screening -> screening.returnSold(bookingId, seats));
+    }
+
     public void release(ScreeningId screeningId, BookingId bookingId, ReleaseReason reason) {
         load(screeningId).execute(screening -> screening.release(bookingId, null, reason));
     }

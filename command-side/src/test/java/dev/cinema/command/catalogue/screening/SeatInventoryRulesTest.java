@@ -412,4 +412,20 @@ class SeatInventoryRulesTest {
                 .expectException(refusal(ProblemKind.BAD_REQUEST, "screening-started", "screeningId"))
                 .expectNoEvents();
     }
+
+    @Test
+    void seatsSoldToABookingAreFreeAgainOnceReturned() {
+        fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")),
+                        new dev.cinema.contracts.booking.SeatsSoldEvent(SCREENING, BOOKING, List.of("A1")))
+                .whenInvoking(SCREENING.value(), screening -> screening.returnSold(BOOKING, null))
+                .expectEvents(new SeatsReleasedEvent(SCREENING, BOOKING, List.of("A1"), ReleaseReason.REFUNDED));
+    }
+
+    @Test
+    void returningSeatsSoldToAnotherBookingFreesNothing() {
+        fixture.given(ON_SALE, held(OTHER_BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")),
+                        new dev.cinema.contracts.booking.SeatsSoldEvent(SCREENING, OTHER_BOOKING, List.of("A1")))
+                .whenInvoking(SCREENING.value(), screening -> screening.returnSold(BOOKING, List.of("A1")))
+                .expectEvents(new SeatsReleasedEvent(SCREENING, BOOKING, List.of(), ReleaseReason.REFUNDED));
+    }
 }

@@ -1,0 +1,10 @@
+package dev.cinema.query.payment;
+
+import dev.cinema.platform.testsupport.PostgresDatabase;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+@ContextConfiguration(initializers = PostgresDatabase.class)
+@ActiveProfiles("postgres")
+class PaymentHistoryApiPostgresTest extends PaymentHistoryApiIntegrationTest {
+}
