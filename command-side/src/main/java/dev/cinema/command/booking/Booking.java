@@ -128,6 +128,22 @@ class Booking {
         }
     }
 
+    /** What settling this booking after its screening was cancelled has to do. */
+    record Settlement(BookingStatus status, ScreeningId screeningId, AccountId customerId, PaymentId paymentId,
+            List<SeatPrice> seats) {
+    }
+
+    Settlement settlementAfterScreeningCancelled() {
+        return new Settlement(status, screeningId, customerId, paidWith, seats);
+    }
+
+    /** The cinema cancels a booking that was still held (its screening was cancelled). */
+    void cancelForScreening() {
+        if (status == BookingStatus.AWAITING_PAYMENT) {
+            apply(new BookingCancelledEvent(bookingId, screeningId));
+        }
+    }
+
     void changeSeats(List<SeatPrice> newSeats) {
         requireAwaitingPayment();
         apply(new BookingSeatsChangedEvent(bookingId, newSeats, total(newSeats)));

@@ -2,6 +2,7 @@ package dev.cinema.command.booking;
 
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
+import dev.cinema.contracts.booking.BookingStatus;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.booking.SeatPrice;
@@ -49,6 +50,20 @@ public class BookingLedger {
     public void returnSeats(BookingId bookingId, Returnable returnable) {
         load(bookingId).execute(booking -> booking.returnSeats(new Booking.Returnable(returnable.screeningId(),
                 returnable.paymentId(), returnable.returned(), returnable.remaining())));
+    }
+
+    /** A booking's state as settling it after its screening was cancelled needs it. */
+    public record Settlement(BookingStatus status, ScreeningId screeningId, AccountId customerId, PaymentId paymentId,
+            List<SeatPrice> seats) {
+    }
+
+    public Settlement settlementAfterScreeningCancelled(BookingId bookingId) {
+        Booking.Settlement s = load(bookingId).invoke(Booking::settlementAfterScreeningCancelled);
+        return new Settlement(s.status(), s.screeningId(), s.customerId(), s.paymentId(), s.seats());
+    }
+
+    public void cancelForScreening(BookingId bookingId) {
+        load(bookingId).execute(Booking::cancelForScreening);
     }
 
     public boolean isConfirmedBy(BookingId bookingId, PaymentId paymentId) {

@@ -63,7 +63,11 @@ class AxonConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerListenerInvocationErrorHandler(CATALOGUE_LOOKUP, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(ACCOUNT_LOOKUP, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(BOOKING_POLICY, c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(BOOKING_POLICY, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler("command-booking-index", c -> PropagatingErrorHandler.instance())
+                // A settlement that fails (provider down) is retried by the tracking processor, not skipped.
+                .registerListenerInvocationErrorHandler("command-screening-cancellation",
+                        c -> PropagatingErrorHandler.instance()));
     }
 
     /**

@@ -351,6 +351,39 @@ abstract class BookingApiIntegrationTest {
         assertThat(http.post("/api/bookings/" + unpaid + "/refunds", null, alice).status()).isEqualTo(409);
     }
 
+    @Test
+    void cancellingAScreeningReleasesEveryHoldAndRefundsEveryPaidBookingExactlyOnce() {
+        String screening = screening(true);
+        String carol = TestTokens.valid(UUID.randomUUID().toString(), "CUSTOMER");
+        String alicePaid = paidBooking(alice, screening, "A1", "B1");
+        String carolPaid = paidBooking(carol, screening, "C1");
+        Response bobHeld = hold(bob, screening, "B5");
+        assertThat(bobHeld.status()).as(bobHeld.raw()).isEqualTo(201);
+        String bobBooking = bobHeld.text("bookingId");
+
+        assertThat(http.post("/api/admin/screenings/" + screening + "/cancel", Map.of("reason", "Flood"), admin)
+                .status()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(typesOf(alicePaid)).contains("BookingRefundedEvent");
+            assertThat(typesOf(carolPaid)).contains("BookingRefundedEvent");
+            assertThat(typesOf(bobBooking)).contains("BookingCancelledEvent");
+        });
+        String aliceRefund = "screening-cancelled-" + alicePaid;
+        assertThat(typesOf(aliceRefund)).containsExactly("RefundRequestedEvent", "RefundCompletedEvent");
+        assertThat(payloadsOf(aliceRefund)).anySatisfy(p -> assertThat(p).contains("\"amountMinor\":2300"));
+
+        // Settling again (a redelivery after a restart) refunds nobody twice.
+        long before = eventCount();
+        context.getBean(org.axonframework.commandhandling.gateway.CommandGateway.class).sendAndWait(
+                new dev.cinema.contracts.booking.SettleBookingOfCancelledScreeningCommand(
+                        dev.cinema.contracts.booking.BookingId.of(alicePaid)));
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like "
+                + "'%PaymentRefundedEvent' and aggregate_identifier in (select payment_id from payment_request)",
+                Long.class)).isPositive();
+    }
+
     String paidBooking(String customer, String screening, String... seats) {
         Response held = hold(customer, screening, seats);
         assertThat(held.status()).as(held.raw()).isEqualTo(201);
