@@ -65,6 +65,7 @@ class AxonConfiguration {
                 .registerListenerInvocationErrorHandler(ACCOUNT_LOOKUP, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(BOOKING_POLICY, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler("command-booking-index", c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler("command-refund-retry", c -> PropagatingErrorHandler.instance())
                 // A settlement that fails (provider down) is retried by the tracking processor, not skipped.
                 .registerListenerInvocationErrorHandler("command-screening-cancellation",
                         c -> PropagatingErrorHandler.instance()));

@@ -7,9 +7,12 @@ import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.contracts.payment.RefundCompletedEvent;
+import dev.cinema.contracts.payment.RefundFailedEvent;
 import dev.cinema.contracts.payment.RefundId;
 import dev.cinema.contracts.payment.RefundRejectedEvent;
 import dev.cinema.contracts.payment.RefundRequestedEvent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -29,7 +32,9 @@ class Refund {
     private PaymentId paymentId;
     private AccountId customerId;
     private Money amount;
+    private List<String> seats;
     private boolean settled;
+    private int attempts;
 
     protected Refund() {
     }
@@ -48,6 +53,27 @@ class Refund {
         return amount.amountMinor() > 0 && !settled;
     }
 
+    /** What another attempt needs to know. */
+    record Attempt(BookingId bookingId, PaymentId paymentId, AccountId customerId, List<String> seats, Money amount,
+            boolean pending) {
+    }
+
+    Attempt attempt() {
+        return new Attempt(bookingId, paymentId, customerId, seats, amount, approved());
+    }
+
+    /**
+     * The provider could not refund: recorded, with the instant of the next attempt (1 min, 2 min,
+     * 4 min… after the first, at most an hour apart).
+     */
+    Instant failed(String reason, Instant now, Duration firstRetry) {
+        int attempt = attempts + 1;
+        Duration wait = firstRetry.multipliedBy(1L << Math.min(attempt - 1, 16));
+        Instant retryAt = now.plus(wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait);
+        apply(new RefundFailedEvent(refundId, bookingId, customerId, reason, attempt, retryAt));
+        return retryAt;
+    }
+
     void complete(String pspReference) {
         if (!settled) {
             apply(new RefundCompletedEvent(refundId, bookingId, paymentId, customerId, amount, pspReference));
@@ -61,6 +87,12 @@ class Refund {
         paymentId = event.paymentId();
         customerId = event.customerId();
         amount = event.amount();
+        seats = event.seats();
+    }
+
+    @EventSourcingHandler
+    void on(RefundFailedEvent event) {
+        attempts = event.attempt();
     }
 
     @EventSourcingHandler

@@ -41,7 +41,8 @@ class RefundController {
     @Operation(summary = "Return all seats of a paid booking, or only some, and be refunded",
             description = "The policy decides the amount by the time left before the screening: 100 % until 24 h "
                     + "before, 50 % until 1 h before, nothing after (then 422, recorded as rejected). 201 with the "
-                    + "amount; the returned seats are free again and the booking is REFUNDED once none remain.")
+                    + "amount; the returned seats are free again and the booking is REFUNDED once none remain. 202 "
+                    + "when the provider does not answer: the refund is recorded and retried by itself.")
     ResponseEntity<Object> refund(@PathVariable @NotBlank @Size(max = 64) String bookingId,
             @Valid @RequestBody(required = false) RefundRequest request, @AuthenticationPrincipal Jwt caller) {
         RefundProcessing.Outcome outcome = commands.sendAndWait(new RequestRefundCommand(RefundId.random(),
@@ -49,6 +50,10 @@ class RefundController {
                 request == null || request.seats() == null ? List.of() : request.seats()));
         if (outcome.refunded()) {
             return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId)).body(outcome);
+        }
+        if (outcome.pending()) {
+            // Recorded; the provider is retried by itself and the seats go back when it has refunded.
+            return ResponseEntity.accepted().body(outcome);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
                 "The screening is too close: the refund policy gives nothing back now");

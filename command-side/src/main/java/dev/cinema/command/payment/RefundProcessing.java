@@ -5,23 +5,29 @@ import dev.cinema.command.catalogue.lookup.CatalogueLookup;
 import dev.cinema.command.catalogue.screening.SeatInventory;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.payment.RefundId;
+import dev.cinema.contracts.payment.RefundRetryDueEvent;
 import dev.cinema.contracts.payment.RequestRefundCommand;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.contracts.payment.RetryRefundCommand;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.scheduling.EventScheduler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A customer returns paid seats, in one unit of work: the booking says which seats and what they
- * cost, the policy what share goes back, the Refund records the request (and a rejection when the
- * policy gives nothing), the payment is refunded through the provider under the refund's own
- * idempotency key, the seats are free again and the booking loses them (REFUNDED when none remain).
- * If the provider does not answer, nothing is recorded and the request can be repeated.
+ * A customer returns paid seats: the booking says which seats and what they cost, the policy what
+ * share goes back, the Refund records the request (and a rejection when the policy gives nothing).
+ * Then, in the same unit of work, the payment is refunded through the provider under the refund's
+ * own idempotency key, the seats are freed and the booking loses them (REFUNDED when none remain).
+ * When the provider does not answer, the failure is recorded and a retry is scheduled (a
+ * persistent scheduled event): the refund completes by itself once the provider is back, and
+ * the repeated provider call cannot refund twice.
  */
 @Component
 class RefundProcessing {
@@ -33,11 +39,13 @@ class RefundProcessing {
     private final CatalogueLookup lookup;
     private final RefundPolicy policy;
     private final PaymentServiceProvider provider;
+    private final EventScheduler scheduler;
     private final Clock clock;
+    private final Duration firstRetry;
 
     RefundProcessing(Repository<Refund> refunds, Repository<Payment> payments, BookingLedger bookings,
             SeatInventory inventory, CatalogueLookup lookup, RefundPolicy policy, PaymentServiceProvider provider,
-            Clock clock) {
+            EventScheduler scheduler, Clock clock, @Value("${cinema.refunds.first-retry:PT1M}") Duration firstRetry) {
         this.refunds = refunds;
         this.payments = payments;
         this.bookings = bookings;
@@ -45,12 +53,14 @@ class RefundProcessing {
         this.lookup = lookup;
         this.policy = policy;
         this.provider = provider;
+        this.scheduler = scheduler;
         this.clock = clock;
+        this.firstRetry = firstRetry;
     }
 
-    /** What the customer is told. */
-    record Outcome(String refundId, String bookingId, boolean refunded, List<String> seats, Money share, int percent,
-            Money amount) {
+    /** What the customer is told: refunded now, pending a retry, or rejected by the policy. */
+    record Outcome(String refundId, String bookingId, boolean refunded, boolean pending, List<String> seats,
+            Money share, int percent, Money amount) {
     }
 
     @CommandHandler
@@ -65,22 +75,44 @@ class RefundProcessing {
                 returnable.paymentId(), command.customerId(), seats, share, percent));
         Money amount = new Money(share.amountMinor() * percent / 100, share.currency());
         if (!refund.invoke(Refund::approved)) {
-            return new Outcome(command.refundId().value(), command.bookingId().value(), false, seats, share, percent,
-                    amount);
+            return new Outcome(command.refundId().value(), command.bookingId().value(), false, false, seats, share,
+                    percent, amount);
         }
+        boolean done = attempt(refund, command.refundId(), returnable);
+        return new Outcome(command.refundId().value(), command.bookingId().value(), done, !done, seats, share,
+                percent, amount);
+    }
+
+    @CommandHandler
+    void handle(RetryRefundCommand command) {
+        var refund = refunds.load(command.refundId().value());
+        Refund.Attempt attempt = refund.invoke(Refund::attempt);
+        if (!attempt.pending()) {
+            return; // completed meanwhile: a late or repeated retry does nothing
+        }
+        BookingLedger.Returnable returnable = bookings.returnable(attempt.bookingId(), attempt.customerId(),
+                attempt.seats());
+        attempt(refund, command.refundId(), returnable);
+    }
+
+    /** One provider attempt; true when the refund is complete, false when a retry was scheduled. */
+    private boolean attempt(org.axonframework.modelling.command.Aggregate<Refund> refund, RefundId refundId,
+            BookingLedger.Returnable returnable) {
+        Refund.Attempt attempt = refund.invoke(Refund::attempt);
         String reference;
         try {
-            reference = payments.load(returnable.paymentId().value()).invoke(payment ->
-                    payment.refund(provider, command.refundId().value(), amount, "customer-refund"));
+            reference = payments.load(attempt.paymentId().value()).invoke(payment ->
+                    payment.refund(provider, refundId.value(), attempt.amount(), "customer-refund"));
         } catch (PaymentServiceProvider.ProviderUnavailableException e) {
-            throw new DomainException(ProblemKind.UNAVAILABLE, "provider-unavailable", null,
-                    "The payment provider did not answer; nothing was refunded yet, please try again");
+            Instant retryAt = refund.invoke(r -> r.failed("provider-unavailable", clock.instant(), firstRetry));
+            scheduler.schedule(retryAt, new RefundRetryDueEvent(refundId));
+            return false;
         } catch (AggregateNotFoundException e) {
-            throw new IllegalStateException("A confirmed booking without its payment: " + command.bookingId(), e);
+            throw new IllegalStateException("A confirmed booking without its payment: " + attempt.bookingId(), e);
         }
         refund.execute(r -> r.complete(reference));
-        inventory.returnSold(returnable.screeningId(), command.bookingId(), seats);
-        bookings.returnSeats(command.bookingId(), returnable);
-        return new Outcome(command.refundId().value(), command.bookingId().value(), true, seats, share, percent, amount);
+        inventory.returnSold(returnable.screeningId(), attempt.bookingId(), attempt.seats());
+        bookings.returnSeats(attempt.bookingId(), returnable);
+        return true;
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
  * {@value #HOLD_SECONDS} seconds here so that expiry can be watched.
  */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {CommandSideApplication.CONFIG_NAME, "cinema.booking.hold-duration=PT" + BookingApiIntegrationTest.HOLD_SECONDS + "S"})
+        properties = {CommandSideApplication.CONFIG_NAME, "cinema.booking.hold-duration=PT" + BookingApiIntegrationTest.HOLD_SECONDS + "S",
+            "cinema.refunds.first-retry=PT1S"})
 @ContextConfiguration(initializers = TestKeys.class)
 abstract class BookingApiIntegrationTest {
 
@@ -316,6 +317,26 @@ abstract class BookingApiIntegrationTest {
         assertThat(http.post("/api/bookings/" + booking + "/refunds", null, alice).status())
                 .as("nothing left to refund").isEqualTo(409);
         assertThat(typesOf(paymentId).stream().filter("PaymentRefundedEvent"::equals).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefundTheProviderCannotMakeYetIsRecordedAndCompletesByItselfLater() {
+        String screening = screening(true);
+        Response held = hold(alice, screening, "C2");
+        String booking = held.text("bookingId");
+        assertThat(pay(alice, booking, "key-" + UUID.randomUUID(), "tok_refund_fails_once").status()).isEqualTo(201);
+
+        Response pending = http.post("/api/bookings/" + booking + "/refunds", null, alice);
+        assertThat(pending.status()).as(pending.raw()).isEqualTo(202);
+        assertThat(pending.text("pending")).isEqualTo("true");
+        String refundId = pending.text("refundId");
+        assertThat(typesOf(refundId)).containsExactly("RefundRequestedEvent", "RefundFailedEvent");
+        assertThat(hold(bob, screening, "C2").status()).as("not refunded yet: still sold").isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(typesOf(refundId)).contains("RefundCompletedEvent"));
+        assertThat(typesOf(booking)).contains("BookingRefundedEvent");
+        assertThat(hold(bob, screening, "C2").status()).isEqualTo(201);
     }
 
     @Test
