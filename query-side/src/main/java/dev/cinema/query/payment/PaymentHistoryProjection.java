@@ -9,6 +9,7 @@ import dev.cinema.contracts.payment.PaymentStatus;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
@@ -36,31 +37,32 @@ class PaymentHistoryProjection {
     @EventHandler
     void on(PaymentRequestedEvent event, @Timestamp Instant at) {
         String paymentId = event.paymentId().value();
-        if (entries.existsById(new PaymentHistoryKey(paymentId, EntryKind.PAYMENT))) {
+        if (entries.existsById(new PaymentHistoryKey(paymentId, EntryKind.PAYMENT, PaymentHistoryKey.PAYMENT_ENTRY))) {
             // A second delivery: the provider may have answered since, which must not be undone.
             return;
         }
-        PaymentHistoryRow row = new PaymentHistoryRow(paymentId, EntryKind.PAYMENT);
+        PaymentHistoryRow row = new PaymentHistoryRow(paymentId, EntryKind.PAYMENT, PaymentHistoryKey.PAYMENT_ENTRY);
         write(row, event.bookingId().value(), event.customerId().value(), event.amount(), PaymentStatus.REQUESTED,
                 null, null, at);
     }
 
     @EventHandler
     void on(PaymentCapturedEvent event, @Timestamp Instant at) {
-        write(entry(event.paymentId().value(), EntryKind.PAYMENT), event.bookingId().value(),
-                event.customerId().value(), event.amount(), PaymentStatus.CAPTURED, event.pspReference(), null, at);
+        write(entry(event.paymentId().value(), EntryKind.PAYMENT, PaymentHistoryKey.PAYMENT_ENTRY),
+                event.bookingId().value(), event.customerId().value(), event.amount(), PaymentStatus.CAPTURED, event.pspReference(), null, at);
     }
 
     @EventHandler
     void on(PaymentDeclinedEvent event, @Timestamp Instant at) {
-        write(entry(event.paymentId().value(), EntryKind.PAYMENT), event.bookingId().value(),
-                event.customerId().value(), event.amount(), PaymentStatus.DECLINED, null, event.reason(), at);
+        write(entry(event.paymentId().value(), EntryKind.PAYMENT, PaymentHistoryKey.PAYMENT_ENTRY),
+                event.bookingId().value(), event.customerId().value(), event.amount(), PaymentStatus.DECLINED, null, event.reason(), at);
     }
 
     /** The payment's own entry keeps CAPTURED: it was paid, and stays counted as paid; the refund is its own entry. */
     @EventHandler
-    void on(PaymentRefundedEvent event, @Timestamp Instant at) {
-        write(entry(event.paymentId().value(), EntryKind.REFUND), event.bookingId().value(),
+    void on(PaymentRefundedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
+        // One entry per refund: a payment refunded in two steps has two.
+        write(entry(event.paymentId().value(), EntryKind.REFUND, eventId), event.bookingId().value(),
                 event.customerId().value(), event.amount(), PaymentStatus.REFUNDED, event.pspRefundReference(),
                 event.reason(), at);
     }
@@ -71,9 +73,9 @@ class PaymentHistoryProjection {
         entries.deleteAllInBatch();
     }
 
-    private PaymentHistoryRow entry(String paymentId, EntryKind kind) {
-        return entries.findById(new PaymentHistoryKey(paymentId, kind))
-                .orElseGet(() -> new PaymentHistoryRow(paymentId, kind));
+    private PaymentHistoryRow entry(String paymentId, EntryKind kind, String entryId) {
+        return entries.findById(new PaymentHistoryKey(paymentId, kind, entryId))
+                .orElseGet(() -> new PaymentHistoryRow(paymentId, kind, entryId));
     }
 
     private void write(PaymentHistoryRow row, String bookingId, String customerId, Money amount, PaymentStatus status,

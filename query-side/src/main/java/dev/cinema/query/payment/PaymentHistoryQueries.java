@@ -72,7 +72,7 @@ class PaymentHistoryQueries {
         long total = bind(entityManager.createQuery("select count(e) " + ENTRY + where, Long.class), parameters)
                 .getSingleResult();
         List<PaymentHistoryRow> rows = bind(entityManager.createQuery("select e " + ENTRY + where
-                        + " order by e.at" + direction + ", e.key.paymentId" + direction + ", e.key.kind" + direction,
+                        + " order by e.at" + direction + ", e.key.paymentId" + direction + ", e.key.kind" + direction + ", e.key.entryId" + direction,
                 PaymentHistoryRow.class), parameters)
                 .setFirstResult(paging.page() * paging.size())
                 .setMaxResults(paging.size())

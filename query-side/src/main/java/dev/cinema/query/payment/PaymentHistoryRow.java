@@ -56,8 +56,8 @@ class PaymentHistoryRow {
     protected PaymentHistoryRow() {
     }
 
-    PaymentHistoryRow(String paymentId, EntryKind kind) {
-        this.key = new PaymentHistoryKey(paymentId, kind);
+    PaymentHistoryRow(String paymentId, EntryKind kind, String entryId) {
+        this.key = new PaymentHistoryKey(paymentId, kind, entryId);
     }
 
     PaymentHistoryEntry view() {

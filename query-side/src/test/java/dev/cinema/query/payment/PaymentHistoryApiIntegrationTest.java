@@ -145,6 +145,23 @@ abstract class PaymentHistoryApiIntegrationTest {
     }
 
     @Test
+    void aPaymentRefundedInTwoStepsShowsBothRefunds() {
+        String customer = AccountId.random().value();
+        Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        Payment payment = new Payment(customer, Money.of(2732, "GBP"));
+        payment.request(start).capture(start.plusSeconds(10), "ch-1");
+        payment.refundPart(start.plusSeconds(20), Money.of(1155, "GBP"), "re-1");
+        payment.refundPart(start.plusSeconds(30), Money.of(1577, "GBP"), "re-2");
+        String token = TestTokens.valid(customer, "CUSTOMER");
+
+        Response history = awaitHistory("/api/me/bookings/" + payment.bookingId() + "/payments", token, 3,
+                "items/0/pspReference", "re-2");
+        assertThat(history.text("items/1/pspReference")).isEqualTo("re-1");
+        assertThat(history.text("items/2/kind")).isEqualTo("PAYMENT");
+        assertThat(totals(history)).containsExactly("GBP paid 2732 refunded 2732 net 0");
+    }
+
+    @Test
     void aRequestedPaymentIsListedUntilTheProviderAnswers() {
         String customer = AccountId.random().value();
         Payment pending = new Payment(customer, Money.of(2400, "EUR")).request(Instant.now());
@@ -255,7 +272,7 @@ abstract class PaymentHistoryApiIntegrationTest {
         Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
             projection.on(requested, at);
             projection.on(captured, at.plusSeconds(1));
-            projection.on(refunded, at.plusSeconds(2));
+            projection.on(refunded, at.plusSeconds(2), "refund-event-1");
             projection.on(declined, at.plusSeconds(3));
         });
         foldAll.run();
@@ -348,6 +365,11 @@ abstract class PaymentHistoryApiIntegrationTest {
 
         Payment decline(Instant at, String reason) {
             publish(new PaymentDeclinedEvent(paymentId, bookingId, customer, amount, reason), at);
+            return this;
+        }
+
+        Payment refundPart(Instant at, Money part, String reference) {
+            publish(new PaymentRefundedEvent(paymentId, bookingId, customer, part, reference, "customer-refund"), at);
             return this;
         }
 
