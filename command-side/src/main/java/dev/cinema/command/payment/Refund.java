@@ -6,6 +6,7 @@ import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.PaymentId;
+import dev.cinema.contracts.payment.RefundApprovedEvent;
 import dev.cinema.contracts.payment.RefundCompletedEvent;
 import dev.cinema.contracts.payment.RefundFailedEvent;
 import dev.cinema.contracts.payment.RefundId;
@@ -19,8 +20,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A customer's request to have (part of) a paid booking's money back, the policy's answer and,
- * when approved, the provider's refund. A request the policy gives nothing for is recorded as
+ * A customer's request to have (part of) a paid booking's money back, the policy's answer
+ * (approved or rejected) and, when approved, the provider's refund, its failures and retries. A request the policy gives nothing for is recorded as
  * rejected: the history shows it was asked and why it was refused.
  */
 @Aggregate
@@ -45,6 +46,8 @@ class Refund {
         apply(new RefundRequestedEvent(refundId, bookingId, paymentId, customerId, seats, share, percent, amount));
         if (amount.amountMinor() == 0) {
             apply(new RefundRejectedEvent(refundId, bookingId, customerId, "too-close-to-the-screening"));
+        } else {
+            apply(new RefundApprovedEvent(refundId, bookingId, amount));
         }
     }
 

@@ -330,7 +330,7 @@ abstract class BookingApiIntegrationTest {
         assertThat(pending.status()).as(pending.raw()).isEqualTo(202);
         assertThat(pending.text("pending")).isEqualTo("true");
         String refundId = pending.text("refundId");
-        assertThat(typesOf(refundId)).containsExactly("RefundRequestedEvent", "RefundFailedEvent");
+        assertThat(typesOf(refundId)).containsExactly("RefundRequestedEvent", "RefundApprovedEvent", "RefundFailedEvent");
         assertThat(hold(bob, screening, "C2").status()).as("not refunded yet: still sold").isEqualTo(409);
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
@@ -391,7 +391,7 @@ abstract class BookingApiIntegrationTest {
             assertThat(typesOf(bobBooking)).contains("BookingCancelledEvent");
         });
         String aliceRefund = "screening-cancelled-" + alicePaid;
-        assertThat(typesOf(aliceRefund)).containsExactly("RefundRequestedEvent", "RefundCompletedEvent");
+        assertThat(typesOf(aliceRefund)).containsExactly("RefundRequestedEvent", "RefundApprovedEvent", "RefundCompletedEvent");
         assertThat(payloadsOf(aliceRefund)).anySatisfy(p -> assertThat(p).contains("\"amountMinor\":2300"));
 
         // Settling again (a redelivery after a restart) refunds nobody twice.

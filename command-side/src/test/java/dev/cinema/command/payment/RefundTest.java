@@ -6,6 +6,7 @@ import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.PaymentId;
+import dev.cinema.contracts.payment.RefundApprovedEvent;
 import dev.cinema.contracts.payment.RefundCompletedEvent;
 import dev.cinema.contracts.payment.RefundId;
 import dev.cinema.contracts.payment.RefundRejectedEvent;
@@ -47,6 +48,10 @@ class RefundTest {
                 Money.of(amountMinor, share.currency()));
     }
 
+    private static RefundApprovedEvent approved(long amountMinor) {
+        return new RefundApprovedEvent(REFUND, BOOKING, Money.of(amountMinor, "EUR"));
+    }
+
     private static RefundCompletedEvent completed(String reference) {
         return new RefundCompletedEvent(REFUND, BOOKING, PAYMENT, CUSTOMER, SHARE, reference);
     }
@@ -57,7 +62,7 @@ class RefundTest {
     void aFullRefundIsRequestedForTheWholeShareOfTheReturnedSeats() {
         fixture.givenNoPriorActivity()
                 .whenConstructing(() -> refundOf(SHARE, 100))
-                .expectEvents(requested(SHARE, 100, 2500));
+                .expectEvents(requested(SHARE, 100, 2500), approved(2500));
     }
 
     @Test
@@ -80,7 +85,7 @@ class RefundTest {
     void halfOfAnOddShareIsRoundedDownToAWholeMinorUnit() {
         fixture.givenNoPriorActivity()
                 .whenConstructing(() -> refundOf(ODD_SHARE, 50))
-                .expectEvents(requested(ODD_SHARE, 50, 617));
+                .expectEvents(requested(ODD_SHARE, 50, 617), approved(617));
     }
 
     @Test
