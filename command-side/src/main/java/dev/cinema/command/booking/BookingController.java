@@ -6,7 +6,6 @@ import dev.cinema.contracts.booking.CancelBookingCommand;
 import dev.cinema.contracts.booking.ChangeBookingSeatsCommand;
 import dev.cinema.contracts.booking.PlaceBookingCommand;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
-import dev.cinema.command.catalogue.lookup.CatalogueLookup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,11 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 class BookingController {
 
     private final CommandGateway commands;
-    private final CatalogueLookup lookup;
 
-    BookingController(CommandGateway commands, CatalogueLookup lookup) {
+    BookingController(CommandGateway commands) {
         this.commands = commands;
-        this.lookup = lookup;
     }
 
     record HoldRequest(
@@ -57,7 +54,6 @@ class BookingController {
                     + "seats or a screening that is cancelled, started or not on sale; 404 for an unknown screening.")
     ResponseEntity<BookingPlacement.HoldResult> hold(@Valid @RequestBody HoldRequest request,
             @AuthenticationPrincipal Jwt caller) {
-        lookup.slot(request.screeningId());
         BookingId bookingId = BookingId.random();
         BookingPlacement.HoldResult result = commands.sendAndWait(new PlaceBookingCommand(bookingId,
                 ScreeningId.of(request.screeningId()), AccountId.of(caller.getSubject()), request.seats()));

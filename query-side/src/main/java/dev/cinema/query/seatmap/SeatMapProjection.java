@@ -184,8 +184,18 @@ class SeatMapProjection {
             return;
         }
         String id = map.screeningId;
+        // Reading the whole map back is the costly part of a seat event: only for someone watching.
+        if (!watched(id)) {
+            return;
+        }
         updates.emit(FindSeatMapQuery.class, query -> id.equals(query.screeningId()),
                 views.view(map, cells.findByScreeningIdOrderByRowIndexAscCellIndexAsc(id)));
+    }
+
+    private boolean watched(String screeningId) {
+        return updates.activeSubscriptions().stream()
+                .anyMatch(subscription -> subscription.getPayload() instanceof FindSeatMapQuery query
+                        && screeningId.equals(query.screeningId()));
     }
 
     private static OptionalLong position(TrackingToken token) {
