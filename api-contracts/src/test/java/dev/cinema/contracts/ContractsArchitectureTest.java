@@ -22,14 +22,19 @@ class ContractsArchitectureTest {
 
     @ArchTest
     static final ArchRule contractsDoNotDependOnSpringJakartaOrJackson = noClasses()
-            .that().resideInAPackage("dev.cinema.contracts..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "com.fasterxml..")
+            .that()
+            .resideInAPackage("dev.cinema.contracts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "jakarta..", "com.fasterxml..")
             .because("messages are plain records; serialisation is configured by the apps, not annotated in");
 
     @ArchTest
     static final ArchRule theOnlyAxonTypesUsedAreTargetAggregateIdentifierAndRevision = noClasses()
-            .that().resideInAPackage("dev.cinema.contracts..")
-            .should().dependOnClassesThat(resideInAPackage("org.axonframework..")
+            .that()
+            .resideInAPackage("dev.cinema.contracts..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.axonframework..")
                     .and(not(type(TargetAggregateIdentifier.class)))
                     .and(not(type(Revision.class))))
             .because("routing and upcasting metadata are the only Axon concepts a message may carry");
@@ -37,9 +42,13 @@ class ContractsArchitectureTest {
     /** Top-level only: nested types (such as {@code LayoutCell.Kind}) belong to their owner and are not messages. */
     @ArchTest
     static final ArchRule messagesViewsPagesAndIdsAreRecords = classes()
-            .that().resideInAPackage("dev.cinema.contracts..")
-            .and().areTopLevelClasses()
-            .and().haveNameMatching(".*\\.[^.$]*(Command|Event|Query|View|Page|Id)")
-            .should().beRecords()
+            .that()
+            .resideInAPackage("dev.cinema.contracts..")
+            .and()
+            .areTopLevelClasses()
+            .and()
+            .haveNameMatching(".*\\.[^.$]*(Command|Event|Query|View|Page|Id)")
+            .should()
+            .beRecords()
             .because("messages must be immutable and compare by value");
 }

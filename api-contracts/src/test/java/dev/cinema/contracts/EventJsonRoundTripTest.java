@@ -47,14 +47,31 @@ class EventJsonRoundTripTest {
     @Test
     void aScheduledScreeningWithSeatsGapsAndPricesSurvivesARoundTrip() throws Exception {
         SeatLayout layout = new SeatLayout(List.of(
-                new SeatRow("A", List.of(LayoutCell.seat("1", SeatType.WHEELCHAIR), LayoutCell.gap(),
-                        LayoutCell.seat("2", SeatType.STANDARD))),
-                new SeatRow("B", List.of(LayoutCell.seat("1", SeatType.COUPLE), LayoutCell.seat("2", SeatType.PREMIUM)))));
-        ScreeningScheduledEvent event = new ScreeningScheduledEvent(ScreeningId.of("screening-1"), FilmId.of("film-1"),
-                ScreenId.of("screen-1"), CinemaId.of("cinema-1"), Instant.parse("2030-05-01T18:30:00Z"),
-                Instant.parse("2030-05-01T20:45:00Z"), layout,
-                Map.of(SeatType.STANDARD, Money.of(1250, "EUR"), SeatType.PREMIUM, Money.of(1600, "EUR"),
-                        SeatType.COUPLE, Money.of(2800, "EUR"), SeatType.WHEELCHAIR, Money.of(1250, "EUR")),
+                new SeatRow(
+                        "A",
+                        List.of(
+                                LayoutCell.seat("1", SeatType.WHEELCHAIR),
+                                LayoutCell.gap(),
+                                LayoutCell.seat("2", SeatType.STANDARD))),
+                new SeatRow(
+                        "B", List.of(LayoutCell.seat("1", SeatType.COUPLE), LayoutCell.seat("2", SeatType.PREMIUM)))));
+        ScreeningScheduledEvent event = new ScreeningScheduledEvent(
+                ScreeningId.of("screening-1"),
+                FilmId.of("film-1"),
+                ScreenId.of("screen-1"),
+                CinemaId.of("cinema-1"),
+                Instant.parse("2030-05-01T18:30:00Z"),
+                Instant.parse("2030-05-01T20:45:00Z"),
+                layout,
+                Map.of(
+                        SeatType.STANDARD,
+                        Money.of(1250, "EUR"),
+                        SeatType.PREMIUM,
+                        Money.of(1600, "EUR"),
+                        SeatType.COUPLE,
+                        Money.of(2800, "EUR"),
+                        SeatType.WHEELCHAIR,
+                        Money.of(1250, "EUR")),
                 true);
 
         ScreeningScheduledEvent read = roundTrip(event, ScreeningScheduledEvent.class);
@@ -78,21 +95,31 @@ class EventJsonRoundTripTest {
 
     @Test
     void instantsAreWrittenAsIsoTextNotAsNumbers() throws Exception {
-        ScreeningScheduledEvent event = new ScreeningScheduledEvent(ScreeningId.of("s"), FilmId.of("f"), ScreenId.of("sc"),
-                CinemaId.of("c"), Instant.parse("2030-05-01T18:30:00Z"), Instant.parse("2030-05-01T20:45:00Z"),
+        ScreeningScheduledEvent event = new ScreeningScheduledEvent(
+                ScreeningId.of("s"),
+                FilmId.of("f"),
+                ScreenId.of("sc"),
+                CinemaId.of("c"),
+                Instant.parse("2030-05-01T18:30:00Z"),
+                Instant.parse("2030-05-01T20:45:00Z"),
                 new SeatLayout(List.of(new SeatRow("A", List.of(LayoutCell.seat("1", SeatType.STANDARD))))),
-                Map.of(SeatType.STANDARD, Money.of(1000, "GBP")), false);
+                Map.of(SeatType.STANDARD, Money.of(1000, "GBP")),
+                false);
 
         JsonNode json = mapper.readTree(mapper.writeValueAsString(event));
 
         assertThat(json.get("startsAt").asText()).isEqualTo("2030-05-01T18:30:00Z");
-        assertThat(json.get("prices").get("STANDARD").get("amountMinor").asLong()).isEqualTo(1000);
+        assertThat(json.get("prices").get("STANDARD").get("amountMinor").asLong())
+                .isEqualTo(1000);
     }
 
     @Test
     void aCreatedCinemaWithItsZoneAndAddressSurvivesARoundTrip() throws Exception {
-        CinemaCreatedEvent event = new CinemaCreatedEvent(CinemaId.of("cinema-1"), LocationId.of("location-1"),
-                "Odeon Leicester Square", new Address("24-26 Leicester Square", "London", "WC2H 7JY", "GB"),
+        CinemaCreatedEvent event = new CinemaCreatedEvent(
+                CinemaId.of("cinema-1"),
+                LocationId.of("location-1"),
+                "Odeon Leicester Square",
+                new Address("24-26 Leicester Square", "London", "WC2H 7JY", "GB"),
                 ZoneId.of("Europe/London"));
 
         assertThat(roundTrip(event, CinemaCreatedEvent.class)).isEqualTo(event);
@@ -100,27 +127,44 @@ class EventJsonRoundTripTest {
 
     @Test
     void aRegisteredAccountWithItsRolesSurvivesARoundTrip() throws Exception {
-        AccountRegisteredEvent event = new AccountRegisteredEvent(AccountId.of("account-1"), "ada@example.com",
-                "Ada", Set.of(Role.CUSTOMER, Role.ADMIN), Instant.parse("2030-01-02T03:04:05.678Z"));
+        AccountRegisteredEvent event = new AccountRegisteredEvent(
+                AccountId.of("account-1"),
+                "ada@example.com",
+                "Ada",
+                Set.of(Role.CUSTOMER, Role.ADMIN),
+                Instant.parse("2030-01-02T03:04:05.678Z"));
 
         assertThat(roundTrip(event, AccountRegisteredEvent.class)).isEqualTo(event);
     }
 
     @Test
     void aCreatedFilmWithItsReleaseDateAndGenresSurvivesARoundTrip() throws Exception {
-        FilmCreatedEvent event = new FilmCreatedEvent(FilmId.of("film-1"), "Metropolis", 153, AgeRating.PG,
-                Set.of(Genre.DRAMA, Genre.SCIENCE_FICTION), LocalDate.of(1927, 1, 10), null);
+        FilmCreatedEvent event = new FilmCreatedEvent(
+                FilmId.of("film-1"),
+                "Metropolis",
+                153,
+                AgeRating.PG,
+                Set.of(Genre.DRAMA, Genre.SCIENCE_FICTION),
+                LocalDate.of(1927, 1, 10),
+                null);
 
         FilmCreatedEvent read = roundTrip(event, FilmCreatedEvent.class);
 
         assertThat(read).isEqualTo(event);
-        assertThat(mapper.readTree(mapper.writeValueAsString(event)).get("releaseDate").asText()).isEqualTo("1927-01-10");
+        assertThat(mapper.readTree(mapper.writeValueAsString(event))
+                        .get("releaseDate")
+                        .asText())
+                .isEqualTo("1927-01-10");
     }
 
     @Test
     void typedIdsAreWrittenAsAnObjectWithTheirValue() throws Exception {
-        CinemaCreatedEvent event = new CinemaCreatedEvent(CinemaId.of("cinema-7"), LocationId.of("location-3"), "Rex",
-                new Address("Boulevard Poissonnière 1", "Paris", "75002", "FR"), ZoneId.of("Europe/Paris"));
+        CinemaCreatedEvent event = new CinemaCreatedEvent(
+                CinemaId.of("cinema-7"),
+                LocationId.of("location-3"),
+                "Rex",
+                new Address("Boulevard Poissonnière 1", "Paris", "75002", "FR"),
+                ZoneId.of("Europe/Paris"));
 
         JsonNode json = mapper.readTree(mapper.writeValueAsString(event));
 

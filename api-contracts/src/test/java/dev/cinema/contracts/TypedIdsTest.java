@@ -63,7 +63,9 @@ class TypedIdsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ids")
     void aMissingIdIsRefused(String name, Function<String, Object> of, Supplier<Object> random) {
-        assertThatThrownBy(() -> of.apply(null)).isInstanceOf(NullPointerException.class).hasMessageContaining(name);
+        assertThatThrownBy(() -> of.apply(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining(name);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,8 +17,7 @@ import org.hamcrest.TypeSafeMatcher;
  */
 public final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** For {@code fixture...expectException(refusal(...))}. */
     public static Matcher<DomainException> refusal(ProblemKind kind, String code, String field) {

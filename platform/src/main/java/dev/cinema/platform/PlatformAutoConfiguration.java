@@ -1,17 +1,17 @@
 package dev.cinema.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.platform.openapi.OpenApiConfiguration;
 import dev.cinema.platform.security.JwtProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.platform.web.ApiExceptionHandler;
 import dev.cinema.platform.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 
 /** What every app of the system gets by having the platform on its class path. */
 @AutoConfiguration
@@ -21,8 +21,8 @@ public class PlatformAutoConfiguration {
 
     /** Ahead of security, so that an oversized body is refused before a token is even checked. */
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ObjectMapper objectMapper,
-            @Value("${cinema.api.max-request-bytes:1048576}") long maxBytes) {
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            ObjectMapper objectMapper, @Value("${cinema.api.max-request-bytes:1048576}") long maxBytes) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes, objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

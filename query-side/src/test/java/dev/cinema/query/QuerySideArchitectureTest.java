@@ -15,8 +15,12 @@ class QuerySideArchitectureTest {
 
     @Test
     void theQuerySideNeverDependsOnTheCommandSide() {
-        noClasses().that().resideInAPackage("dev.cinema.query..")
-                .should().dependOnClassesThat().resideInAPackage("dev.cinema.command..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.cinema.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.cinema.command..")
                 .because("events are the only contract between the two sides")
                 .check(querySide);
     }

@@ -20,8 +20,7 @@ public final class StandaloneApplication {
 
     static final String DEFAULT_DB_URL = "jdbc:h2:mem:cinema;DB_CLOSE_DELAY=-1;MODE=PostgreSQL";
 
-    private StandaloneApplication() {
-    }
+    private StandaloneApplication() {}
 
     public static void main(String[] args) {
         Running running = start(Map.of(), true, args);
@@ -48,8 +47,7 @@ public final class StandaloneApplication {
         ConfigurableApplicationContext command = CommandSideApplication.builder()
                 .profiles(demo ? new String[] {"demo"} : new String[0])
                 .run(asArguments(shared, args));
-        ConfigurableApplicationContext query = QuerySideApplication.builder()
-                .run(asArguments(querySide, args));
+        ConfigurableApplicationContext query = QuerySideApplication.builder().run(asArguments(querySide, args));
         return new Running(command, query);
     }
 
@@ -88,7 +86,8 @@ public final class StandaloneApplication {
         String banner() {
             String c = "http://localhost:" + commandPort();
             String q = "http://localhost:" + queryPort();
-            return String.join("\n",
+            return String.join(
+                    "\n",
                     "",
                     "==================================================================",
                     " Cinema ticketing is running (standalone, in-memory H2, demo data)",

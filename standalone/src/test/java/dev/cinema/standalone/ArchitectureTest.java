@@ -19,30 +19,51 @@ class ArchitectureTest {
 
     @Test
     void theQuerySideNeverUsesCommandSideCode() {
-        noClasses().that().resideInAPackage("dev.cinema.query..")
-                .should().dependOnClassesThat().resideInAPackage("dev.cinema.command..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.cinema.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.cinema.command..")
                 .check(all);
     }
 
     @Test
     void theCommandSideNeverUsesQuerySideCode() {
-        noClasses().that().resideInAPackage("dev.cinema.command..")
-                .should().dependOnClassesThat().resideInAPackage("dev.cinema.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.cinema.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.cinema.query..")
                 .check(all);
     }
 
     @Test
     void contractsDependOnNoFrameworkButAxonsTwoAnnotations() {
-        noClasses().that().resideInAPackage("dev.cinema.contracts..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..",
-                        "com.fasterxml..", "dev.cinema.command..", "dev.cinema.query..", "dev.cinema.platform..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.cinema.contracts..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta..",
+                        "com.fasterxml..",
+                        "dev.cinema.command..",
+                        "dev.cinema.query..",
+                        "dev.cinema.platform..")
                 .check(all);
     }
 
     @Test
     void thePlatformKnowsNoFeature() {
-        noClasses().that().resideInAPackage("dev.cinema.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.cinema.command..", "dev.cinema.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.cinema.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.cinema.command..", "dev.cinema.query..")
                 .check(all);
     }
 }

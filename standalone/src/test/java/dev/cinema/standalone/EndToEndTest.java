@@ -56,38 +56,105 @@ abstract class EndToEndTest {
     @Test
     void aCustomerFindsTheScreeningAnAdminJustScheduled() {
         String email = "viewer-" + UUID.randomUUID() + "@example.org";
-        Response registered = commands.post("/api/accounts",
-                Map.of("email", email, "password", "Popcorn-and-2-tickets", "displayName", "Vi Ewer"), null);
+        Response registered = commands.post(
+                "/api/accounts",
+                Map.of("email", email, "password", "Popcorn-and-2-tickets", "displayName", "Vi Ewer"),
+                null);
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         String customer = token(email, "Popcorn-and-2-tickets");
         String admin = token(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         String location = created(commands.post("/api/admin/locations", Map.of("name", "Lyon"), admin));
-        String cinema = created(commands.post("/api/admin/cinemas", Map.of("locationId", location,
-                "name", "Cinéma Lumière", "timeZone", "Europe/Paris", "address", Map.of("street", "25 Rue du Premier Film",
-                        "city", "Lyon", "postalCode", "69008", "country", "FR")), admin));
-        String screen = created(commands.post("/api/admin/screens", Map.of("cinemaId", cinema, "name", "Salle 1",
-                "format", "TWO_D", "layout", Map.of("rows", List.of(
-                        Map.of("label", "A", "cells", List.of(seat("1", "WHEELCHAIR"), Map.of("kind", "GAP"),
-                                seat("2", "STANDARD"), seat("3", "STANDARD"))),
-                        Map.of("label", "B", "cells", List.of(seat("1", "PREMIUM"), seat("2", "PREMIUM")))))),
+        String cinema = created(commands.post(
+                "/api/admin/cinemas",
+                Map.of(
+                        "locationId",
+                        location,
+                        "name",
+                        "Cinéma Lumière",
+                        "timeZone",
+                        "Europe/Paris",
+                        "address",
+                        Map.of(
+                                "street",
+                                "25 Rue du Premier Film",
+                                "city",
+                                "Lyon",
+                                "postalCode",
+                                "69008",
+                                "country",
+                                "FR")),
                 admin));
-        String film = created(commands.post("/api/admin/films", Map.of("title", "La Sortie de l'usine",
-                "runtimeMinutes", 92, "ageRating", "G", "genres", List.of("DOCUMENTARY"),
-                "releaseDate", LocalDate.now().minusDays(1).toString()), admin));
+        String screen = created(commands.post(
+                "/api/admin/screens",
+                Map.of(
+                        "cinemaId",
+                        cinema,
+                        "name",
+                        "Salle 1",
+                        "format",
+                        "TWO_D",
+                        "layout",
+                        Map.of(
+                                "rows",
+                                List.of(
+                                        Map.of(
+                                                "label",
+                                                "A",
+                                                "cells",
+                                                List.of(
+                                                        seat("1", "WHEELCHAIR"),
+                                                        Map.of("kind", "GAP"),
+                                                        seat("2", "STANDARD"),
+                                                        seat("3", "STANDARD"))),
+                                        Map.of(
+                                                "label",
+                                                "B",
+                                                "cells",
+                                                List.of(seat("1", "PREMIUM"), seat("2", "PREMIUM")))))),
+                admin));
+        String film = created(commands.post(
+                "/api/admin/films",
+                Map.of(
+                        "title",
+                        "La Sortie de l'usine",
+                        "runtimeMinutes",
+                        92,
+                        "ageRating",
+                        "G",
+                        "genres",
+                        List.of("DOCUMENTARY"),
+                        "releaseDate",
+                        LocalDate.now().minusDays(1).toString()),
+                admin));
         LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1);
-        String startsAt = tomorrow.atTime(20, 15).atZone(ZoneId.of("Europe/Paris")).toInstant().toString();
-        String screening = created(commands.post("/api/admin/screenings", Map.of("filmId", film, "screenId", screen,
-                "startsAt", startsAt, "prices", Map.of(
-                        "STANDARD", Map.of("amountMinor", 950, "currency", "EUR"),
-                        "PREMIUM", Map.of("amountMinor", 1400, "currency", "EUR"),
-                        "WHEELCHAIR", Map.of("amountMinor", 950, "currency", "EUR"))), admin));
+        String startsAt = tomorrow.atTime(20, 15)
+                .atZone(ZoneId.of("Europe/Paris"))
+                .toInstant()
+                .toString();
+        String screening = created(commands.post(
+                "/api/admin/screenings",
+                Map.of(
+                        "filmId",
+                        film,
+                        "screenId",
+                        screen,
+                        "startsAt",
+                        startsAt,
+                        "prices",
+                        Map.of(
+                                "STANDARD", Map.of("amountMinor", 950, "currency", "EUR"),
+                                "PREMIUM", Map.of("amountMinor", 1400, "currency", "EUR"),
+                                "WHEELCHAIR", Map.of("amountMinor", 950, "currency", "EUR"))),
+                admin));
 
         Response[] listing = new Response[1];
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            listing[0] = queries.get("/api/screenings?locationId=" + location + "&date=" + tomorrow, customer);
-            assertThat(listing[0].body().get("items")).hasSize(1);
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    listing[0] = queries.get("/api/screenings?locationId=" + location + "&date=" + tomorrow, customer);
+                    assertThat(listing[0].body().get("items")).hasSize(1);
+                });
         assertThat(listing[0].text("items/0/id")).isEqualTo(screening);
         assertThat(listing[0].text("items/0/filmTitle")).isEqualTo("La Sortie de l'usine");
         assertThat(listing[0].text("items/0/cinemaName")).isEqualTo("Cinéma Lumière");
@@ -96,14 +163,17 @@ abstract class EndToEndTest {
         assertThat(listing[0].text("items/0/prices/PREMIUM/amountMinor")).isEqualTo("1400");
         assertThat(queries.get("/api/locations/" + location + "/cinemas", null).text("items/0/name"))
                 .isEqualTo("Cinéma Lumière");
-        assertThat(queries.get("/api/films?availability=NOW_SHOWING&size=100", null).raw()).contains(film);
+        assertThat(queries.get("/api/films?availability=NOW_SHOWING&size=100", null)
+                        .raw())
+                .contains(film);
 
         // The query side accepts the command side's token: it verifies with the public key alone.
         Response me = queries.get("/api/me", customer);
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.text("accountId")).isEqualTo(registered.text("accountId"));
         // And the customer cannot do what the admin did.
-        assertThat(commands.post("/api/admin/locations", Map.of("name", "Villeurbanne"), customer).status())
+        assertThat(commands.post("/api/admin/locations", Map.of("name", "Villeurbanne"), customer)
+                        .status())
                 .isEqualTo(403);
     }
 

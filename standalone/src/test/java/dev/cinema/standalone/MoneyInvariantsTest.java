@@ -70,6 +70,7 @@ abstract class MoneyInvariantsTest {
 
     /** The event store once the run is over, in global order. */
     List<StoredEvent> events;
+
     Map<String, BookingState> bookings;
     Map<String, Ledger> ledgers;
 
@@ -111,16 +112,30 @@ abstract class MoneyInvariantsTest {
         events = storedEvents();
         bookings = bookingStates(events);
         ledgers = ledgers(events);
-        System.out.printf("money invariants (seed %d, %d customers, %d ms): holds %d (refused %d), payments %d "
+        System.out.printf(
+                "money invariants (seed %d, %d customers, %d ms): holds %d (refused %d), payments %d "
                         + "(captured %d, declines %d, replays %d), late payments %d (refunded %d, refused %d), "
                         + "seat changes %d, cancellations %d, refunds %d (partial %d), left to expire %d; "
                         + "bookings %s; %d events%n",
-                SEED, CUSTOMERS, ran, count("holds"), count("holds refused"), count("payments"), count("captured"),
-                count("declines"), count("replays"), count("late payments"), count("late refunds"),
-                count("late refused"), count("seat changes"), count("cancellations"), count("refunds"),
-                count("partial refunds"), count("left to expire"),
-                new TreeMap<>(bookings.values().stream().collect(Collectors.groupingBy(b -> b.status,
-                        Collectors.counting()))),
+                SEED,
+                CUSTOMERS,
+                ran,
+                count("holds"),
+                count("holds refused"),
+                count("payments"),
+                count("captured"),
+                count("declines"),
+                count("replays"),
+                count("late payments"),
+                count("late refunds"),
+                count("late refused"),
+                count("seat changes"),
+                count("cancellations"),
+                count("refunds"),
+                count("partial refunds"),
+                count("left to expire"),
+                new TreeMap<>(bookings.values().stream()
+                        .collect(Collectors.groupingBy(b -> b.status, Collectors.counting()))),
                 events.size());
     }
 
@@ -142,13 +157,17 @@ abstract class MoneyInvariantsTest {
     void theRunExercisedEveryWayMoneyMovesAndSeatsGoBack() {
         assertThat(count("captured")).as("captured payments").isPositive();
         assertThat(count("declines")).as("declined payments").isPositive();
-        assertThat(count("late refunds") + count("late refused")).as("late payments").isPositive();
+        assertThat(count("late refunds") + count("late refused"))
+                .as("late payments")
+                .isPositive();
         assertThat(count("refunds")).as("refunds").isPositive();
         assertThat(count("partial refunds")).as("partial refunds").isPositive();
         assertThat(count("cancellations")).as("cancellations").isPositive();
-        assertThat(bookings.values()).as("bookings left to expire")
+        assertThat(bookings.values())
+                .as("bookings left to expire")
                 .anyMatch(booking -> booking.status.equals("EXPIRED"));
-        assertThat(bookings.values()).as("bookings refunded in full")
+        assertThat(bookings.values())
+                .as("bookings refunded in full")
                 .anyMatch(booking -> booking.status.equals("REFUNDED"));
     }
 
@@ -159,9 +178,17 @@ abstract class MoneyInvariantsTest {
             Ledger ledger = ledgers.getOrDefault(booking.bookingId, new Ledger());
             long expected = booking.status.equals("CONFIRMED") ? booking.price() : 0;
             if (ledger.net() != expected) {
-                violations.add(String.format("booking %s is %s with seats %s worth %d, but captured %d - refunded %d "
-                                + "= %d; its events:%n%s", booking.bookingId, booking.status, booking.seats.keySet(),
-                        booking.price(), ledger.captured, ledger.refunded, ledger.net(), history(booking.bookingId)));
+                violations.add(String.format(
+                        "booking %s is %s with seats %s worth %d, but captured %d - refunded %d "
+                                + "= %d; its events:%n%s",
+                        booking.bookingId,
+                        booking.status,
+                        booking.seats.keySet(),
+                        booking.price(),
+                        ledger.captured,
+                        ledger.refunded,
+                        ledger.net(),
+                        history(booking.bookingId)));
             }
         }
         for (Map.Entry<String, Ledger> entry : ledgers.entrySet()) {
@@ -169,7 +196,9 @@ abstract class MoneyInvariantsTest {
                 violations.add("money moved for unknown booking " + entry.getKey() + ":\n" + history(entry.getKey()));
             }
         }
-        assertThat(violations).as("bookings whose money does not match their seats").isEmpty();
+        assertThat(violations)
+                .as("bookings whose money does not match their seats")
+                .isEmpty();
     }
 
     @Test
@@ -202,36 +231,43 @@ abstract class MoneyInvariantsTest {
                 if (!screening.equals(event.aggregate)) {
                     continue;
                 }
-                String booking = event.is("SeatsHeldEvent") || event.is("SeatsSoldEvent")
-                        || event.is("SeatsReleasedEvent") ? event.id("bookingId") : null;
+                String booking =
+                        event.is("SeatsHeldEvent") || event.is("SeatsSoldEvent") || event.is("SeatsReleasedEvent")
+                                ? event.id("bookingId")
+                                : null;
                 if (event.is("SeatsHeldEvent")) {
                     for (JsonNode seat : event.payload.get("seats")) {
                         String label = seat.get("seat").asText();
                         String owner = soldTo.get(label);
                         if (owner != null && !owner.equals(booking)) {
-                            violations.add(String.format("#%d %s held for %s while sold to %s", event.globalIndex,
-                                    label, booking, owner));
+                            violations.add(String.format(
+                                    "#%d %s held for %s while sold to %s", event.globalIndex, label, booking, owner));
                         }
                         String holder = heldBy.get(label);
-                        if (holder != null && !holder.equals(booking)
+                        if (holder != null
+                                && !holder.equals(booking)
                                 && holdExpiry.getOrDefault(holder, Instant.MIN).isAfter(event.at)) {
-                            violations.add(String.format("#%d %s held for %s while %s held it until %s",
+                            violations.add(String.format(
+                                    "#%d %s held for %s while %s held it until %s",
                                     event.globalIndex, label, booking, holder, holdExpiry.get(holder)));
                         }
                         heldBy.put(label, booking);
                     }
-                    holdExpiry.put(booking, Instant.parse(event.payload.get("expiresAt").asText()));
+                    holdExpiry.put(
+                            booking,
+                            Instant.parse(event.payload.get("expiresAt").asText()));
                 } else if (event.is("SeatsSoldEvent")) {
                     for (JsonNode seat : event.payload.get("seats")) {
                         String label = seat.asText();
                         if (!booking.equals(heldBy.get(label))) {
-                            violations.add(String.format("#%d %s sold to %s, which did not hold it (held by %s)",
+                            violations.add(String.format(
+                                    "#%d %s sold to %s, which did not hold it (held by %s)",
                                     event.globalIndex, label, booking, heldBy.get(label)));
                         }
                         String owner = soldTo.put(label, booking);
                         if (owner != null && !owner.equals(booking)) {
-                            violations.add(String.format("#%d %s sold to %s while sold to %s", event.globalIndex,
-                                    label, booking, owner));
+                            violations.add(String.format(
+                                    "#%d %s sold to %s while sold to %s", event.globalIndex, label, booking, owner));
                         }
                         heldBy.remove(label, booking);
                     }
@@ -248,7 +284,8 @@ abstract class MoneyInvariantsTest {
             }
 
             // At rest: nothing is held any more, and what is sold is exactly the confirmed bookings' seats.
-            assertThat(heldBy).as("seats of screening %s still held once every hold has ended", screening)
+            assertThat(heldBy)
+                    .as("seats of screening %s still held once every hold has ended", screening)
                     .isEmpty();
             Map<String, String> confirmedSeats = new TreeMap<>();
             bookings.values().stream()
@@ -256,26 +293,34 @@ abstract class MoneyInvariantsTest {
                     .forEach(booking -> booking.seats.keySet().forEach(seat -> {
                         String other = confirmedSeats.put(seat, booking.bookingId);
                         if (other != null) {
-                            violations.add(String.format("%s of screening %s belongs to confirmed bookings %s and %s",
+                            violations.add(String.format(
+                                    "%s of screening %s belongs to confirmed bookings %s and %s",
                                     seat, screening, other, booking.bookingId));
                         }
                     }));
-            assertThat(new TreeMap<>(soldTo)).as("seats sold on screening %s", screening).isEqualTo(confirmedSeats);
+            assertThat(new TreeMap<>(soldTo))
+                    .as("seats sold on screening %s", screening)
+                    .isEqualTo(confirmedSeats);
 
             // The seat map on the query side says the same: those seats sold, nothing held.
             Response map = queries.get("/api/screenings/" + screening + "/seat-map", null);
             assertThat(map.status()).isEqualTo(200);
             Set<String> sold = new TreeSet<>();
             Set<String> held = new TreeSet<>();
-            map.body().get("rows").forEach(row -> row.get("cells").forEach(cell -> {
-                if ("SOLD".equals(cell.path("state").asText())) {
-                    sold.add(cell.get("label").asText());
-                } else if ("HELD".equals(cell.path("state").asText())) {
-                    held.add(cell.get("label").asText());
-                }
-            }));
-            assertThat(held).as("seats the seat map of %s shows as held", screening).isEmpty();
-            assertThat(sold).as("seats the seat map of %s shows as sold", screening)
+            map.body()
+                    .get("rows")
+                    .forEach(row -> row.get("cells").forEach(cell -> {
+                        if ("SOLD".equals(cell.path("state").asText())) {
+                            sold.add(cell.get("label").asText());
+                        } else if ("HELD".equals(cell.path("state").asText())) {
+                            held.add(cell.get("label").asText());
+                        }
+                    }));
+            assertThat(held)
+                    .as("seats the seat map of %s shows as held", screening)
+                    .isEmpty();
+            assertThat(sold)
+                    .as("seats the seat map of %s shows as sold", screening)
                     .isEqualTo(confirmedSeats.keySet());
         }
         assertThat(violations).isEmpty();
@@ -306,17 +351,34 @@ abstract class MoneyInvariantsTest {
                     refundEntries++;
                 }
             }
-            if (paid != ledger.captured || refunded != ledger.refunded || net != ledger.net()
-                    || paymentEntries != ledger.requested || refundEntries != ledger.refunds) {
-                violations.add(String.format("booking %s (%s): the audit says paid %d, refunded %d, net %d in %d "
+            if (paid != ledger.captured
+                    || refunded != ledger.refunded
+                    || net != ledger.net()
+                    || paymentEntries != ledger.requested
+                    || refundEntries != ledger.refunds) {
+                violations.add(String.format(
+                        "booking %s (%s): the audit says paid %d, refunded %d, net %d in %d "
                                 + "payment and %d refund entries; the event store says captured %d, refunded %d, "
                                 + "net %d in %d payments and %d refunds; its events:%n%s%nthe audit answer: %s",
-                        booking.bookingId, booking.status, paid, refunded, net, paymentEntries, refundEntries,
-                        ledger.captured, ledger.refunded, ledger.net(), ledger.requested, ledger.refunds,
-                        history(booking.bookingId), audit.raw()));
+                        booking.bookingId,
+                        booking.status,
+                        paid,
+                        refunded,
+                        net,
+                        paymentEntries,
+                        refundEntries,
+                        ledger.captured,
+                        ledger.refunded,
+                        ledger.net(),
+                        ledger.requested,
+                        ledger.refunds,
+                        history(booking.bookingId),
+                        audit.raw()));
             }
         }
-        assertThat(violations).as("bookings whose audit history disagrees with the event store").isEmpty();
+        assertThat(violations)
+                .as("bookings whose audit history disagrees with the event store")
+                .isEmpty();
     }
 
     // ---------------------------------------------------------------- the customers
@@ -382,8 +444,8 @@ abstract class MoneyInvariantsTest {
             while (seats.size() < wanted) {
                 seats.add(randomSeat(random));
             }
-            Response response = commands.post("/api/bookings", Map.of("screeningId", screening,
-                    "seats", List.copyOf(seats)), token);
+            Response response = commands.post(
+                    "/api/bookings", Map.of("screeningId", screening, "seats", List.copyOf(seats)), token);
             if (response.status() == 201) {
                 tally("holds");
                 return Hold.of(response.body());
@@ -460,10 +522,11 @@ abstract class MoneyInvariantsTest {
     }
 
     private void returnSeats(Hold hold, String token, List<String> asked, List<String> expected) {
-        Response refund = commands.post("/api/bookings/" + hold.bookingId + "/refunds",
-                asked.isEmpty() ? null : Map.of("seats", asked), token);
+        Response refund = commands.post(
+                "/api/bookings/" + hold.bookingId + "/refunds", asked.isEmpty() ? null : Map.of("seats", asked), token);
         long share = expected.stream().mapToLong(hold.prices::get).sum();
-        if (refund.status() == 201 && refund.body().at("/amount/amountMinor").asLong() == share
+        if (refund.status() == 201
+                && refund.body().at("/amount/amountMinor").asLong() == share
                 && refund.text("percent").equals("100")) {
             tally("refunds");
         } else {
@@ -473,8 +536,11 @@ abstract class MoneyInvariantsTest {
 
     private Response pay(String token, Hold hold, String method, String key) {
         tally("payments");
-        Response response = commands.postWithHeaders("/api/bookings/" + hold.bookingId + "/payments",
-                Map.of("paymentMethod", method), token, Map.of("Idempotency-Key", key));
+        Response response = commands.postWithHeaders(
+                "/api/bookings/" + hold.bookingId + "/payments",
+                Map.of("paymentMethod", method),
+                token,
+                Map.of("Idempotency-Key", key));
         if (response.status() == 201) {
             tally("captured");
         } else if (response.status() == 402) {
@@ -495,9 +561,14 @@ abstract class MoneyInvariantsTest {
             Map<String, Long> prices = new HashMap<>();
             body.get("seats").forEach(seat -> {
                 seats.add(seat.get("seat").asText());
-                prices.put(seat.get("seat").asText(), seat.at("/price/amountMinor").asLong());
+                prices.put(
+                        seat.get("seat").asText(), seat.at("/price/amountMinor").asLong());
             });
-            return new Hold(body.get("bookingId").asText(), seats, prices, body.at("/total/amountMinor").asLong());
+            return new Hold(
+                    body.get("bookingId").asText(),
+                    seats,
+                    prices,
+                    body.at("/total/amountMinor").asLong());
         }
     }
 
@@ -520,30 +591,45 @@ abstract class MoneyInvariantsTest {
     /** Every hold has ended (paid, cancelled or expired) and the query side has read every event. */
     private void awaitQuiet() {
         JdbcTemplate jdbc = system.command().getBean(JdbcTemplate.class);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(bookingStates(storedEvents()).values()).as("bookings still awaiting payment")
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(bookingStates(storedEvents()).values())
+                        .as("bookings still awaiting payment")
                         .noneMatch(booking -> booking.status.equals("AWAITING_PAYMENT")));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            Long last = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-            Response status = queries.get("/api/ops/processors", analyst);
-            assertThat(status.status()).as(status.raw()).isEqualTo(200);
-            assertThat(status.body()).isNotEmpty();
-            for (JsonNode processor : status.body()) {
-                assertThat(processor.get("error").asBoolean()).as(status.raw()).isFalse();
-                for (JsonNode segment : processor.get("segments")) {
-                    assertThat(segment.get("caughtUp").asBoolean()).as(status.raw()).isTrue();
-                    assertThat(segment.get("position").asLong()).as(status.raw()).isGreaterThanOrEqualTo(last);
-                }
-            }
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    Long last = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+                    Response status = queries.get("/api/ops/processors", analyst);
+                    assertThat(status.status()).as(status.raw()).isEqualTo(200);
+                    assertThat(status.body()).isNotEmpty();
+                    for (JsonNode processor : status.body()) {
+                        assertThat(processor.get("error").asBoolean())
+                                .as(status.raw())
+                                .isFalse();
+                        for (JsonNode segment : processor.get("segments")) {
+                            assertThat(segment.get("caughtUp").asBoolean())
+                                    .as(status.raw())
+                                    .isTrue();
+                            assertThat(segment.get("position").asLong())
+                                    .as(status.raw())
+                                    .isGreaterThanOrEqualTo(last);
+                        }
+                    }
+                });
     }
 
     private List<StoredEvent> storedEvents() {
         JdbcTemplate jdbc = system.command().getBean(JdbcTemplate.class);
-        return jdbc.query("select global_index, aggregate_identifier, payload_type, time_stamp, payload "
-                + "from domain_event_entry order by global_index", (row, i) -> {
+        return jdbc.query(
+                "select global_index, aggregate_identifier, payload_type, time_stamp, payload "
+                        + "from domain_event_entry order by global_index",
+                (row, i) -> {
                     try {
-                        return new StoredEvent(row.getLong(1), row.getString(2), row.getString(3),
+                        return new StoredEvent(
+                                row.getLong(1),
+                                row.getString(2),
+                                row.getString(3),
                                 Instant.parse(row.getString(4)),
                                 JsonHttp.MAPPER.readTree(new String(row.getBytes(5), StandardCharsets.UTF_8)));
                     } catch (java.io.IOException e) {
@@ -565,7 +651,9 @@ abstract class MoneyInvariantsTest {
 
         String id(String field) {
             JsonNode node = payload.get(field);
-            return node == null || node.isNull() ? null : node.isObject() ? node.get("value").asText() : node.asText();
+            return node == null || node.isNull()
+                    ? null
+                    : node.isObject() ? node.get("value").asText() : node.asText();
         }
 
         long minor(String field) {
@@ -601,7 +689,8 @@ abstract class MoneyInvariantsTest {
 
         void seats(JsonNode list) {
             Map<String, Long> now = new TreeMap<>();
-            list.forEach(seat -> now.put(seat.get("seat").asText(), seat.at("/price/amountMinor").asLong()));
+            list.forEach(seat -> now.put(
+                    seat.get("seat").asText(), seat.at("/price/amountMinor").asLong()));
             seats = now;
         }
     }
@@ -627,7 +716,7 @@ abstract class MoneyInvariantsTest {
                 case "BookingRefundedEvent" -> state.status = "REFUNDED";
                 case "BookingCancelledEvent" -> state.status = "CANCELLED";
                 case "BookingExpiredEvent" -> state.status = "EXPIRED";
-                default -> { }
+                default -> {}
             }
         }
         return states;
@@ -650,16 +739,15 @@ abstract class MoneyInvariantsTest {
         for (StoredEvent event : events) {
             switch (event.type) {
                 case "PaymentRequestedEvent" ->
-                        ledgers.computeIfAbsent(event.id("bookingId"), b -> new Ledger()).requested++;
+                    ledgers.computeIfAbsent(event.id("bookingId"), b -> new Ledger()).requested++;
                 case "PaymentCapturedEvent" ->
-                        ledgers.computeIfAbsent(event.id("bookingId"), b -> new Ledger()).captured +=
-                                event.minor("amount");
+                    ledgers.computeIfAbsent(event.id("bookingId"), b -> new Ledger()).captured += event.minor("amount");
                 case "PaymentRefundedEvent" -> {
                     Ledger ledger = ledgers.computeIfAbsent(event.id("bookingId"), b -> new Ledger());
                     ledger.refunded += event.minor("amount");
                     ledger.refunds++;
                 }
-                default -> { }
+                default -> {}
             }
         }
         return ledgers;
@@ -679,11 +767,24 @@ abstract class MoneyInvariantsTest {
     private String screening(int index) {
         if (screenings.isEmpty()) {
             String location = created(commands.post("/api/admin/locations", Map.of("name", "Ledger"), admin));
-            String cinema = created(commands.post("/api/admin/cinemas", Map.of("locationId", location,
-                    "name", "Ledger Hall", "timeZone", "UTC", "address", Map.of("street", "1 Till Lane",
-                            "city", "Leeds", "postalCode", "LS1 4AP", "country", "GB")), admin));
-            assertThat(commands.put("/api/admin/cinemas/" + cinema + "/seating-policy",
-                    Map.of("preventStrandedSeats", false), admin).status()).isEqualTo(204);
+            String cinema = created(commands.post(
+                    "/api/admin/cinemas",
+                    Map.of(
+                            "locationId",
+                            location,
+                            "name",
+                            "Ledger Hall",
+                            "timeZone",
+                            "UTC",
+                            "address",
+                            Map.of("street", "1 Till Lane", "city", "Leeds", "postalCode", "LS1 4AP", "country", "GB")),
+                    admin));
+            assertThat(commands.put(
+                                    "/api/admin/cinemas/" + cinema + "/seating-policy",
+                                    Map.of("preventStrandedSeats", false),
+                                    admin)
+                            .status())
+                    .isEqualTo(204);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (String row : ROWS) {
                 String type = row.compareTo("C") < 0 ? "STANDARD" : row.compareTo("E") < 0 ? "PREMIUM" : "COUPLE";
@@ -693,17 +794,43 @@ abstract class MoneyInvariantsTest {
                 }
                 rows.add(Map.of("label", row, "cells", cells));
             }
-            screen = created(commands.post("/api/admin/screens", Map.of("cinemaId", cinema, "name", "Till",
-                    "format", "TWO_D", "layout", Map.of("rows", rows)), admin));
-            film = created(commands.post("/api/admin/films", Map.of("title", "Balance Sheet", "runtimeMinutes", 95,
-                    "ageRating", "PG", "genres", List.of("DRAMA"), "releaseDate", "2026-01-02"), admin));
+            screen = created(commands.post(
+                    "/api/admin/screens",
+                    Map.of("cinemaId", cinema, "name", "Till", "format", "TWO_D", "layout", Map.of("rows", rows)),
+                    admin));
+            film = created(commands.post(
+                    "/api/admin/films",
+                    Map.of(
+                            "title",
+                            "Balance Sheet",
+                            "runtimeMinutes",
+                            95,
+                            "ageRating",
+                            "PG",
+                            "genres",
+                            List.of("DRAMA"),
+                            "releaseDate",
+                            "2026-01-02"),
+                    admin));
         }
-        return created(commands.post("/api/admin/screenings", Map.of("filmId", film, "screenId", screen,
-                "startsAt", Instant.now().plus(2 + index, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
-                "prices", Map.of(
-                        "STANDARD", Map.of("amountMinor", 1155 + 10 * index, "currency", CURRENCY),
-                        "PREMIUM", Map.of("amountMinor", 1577 + 10 * index, "currency", CURRENCY),
-                        "COUPLE", Map.of("amountMinor", 2333 + 10 * index, "currency", CURRENCY))), admin));
+        return created(commands.post(
+                "/api/admin/screenings",
+                Map.of(
+                        "filmId",
+                        film,
+                        "screenId",
+                        screen,
+                        "startsAt",
+                        Instant.now()
+                                .plus(2 + index, ChronoUnit.DAYS)
+                                .truncatedTo(ChronoUnit.HOURS)
+                                .toString(),
+                        "prices",
+                        Map.of(
+                                "STANDARD", Map.of("amountMinor", 1155 + 10 * index, "currency", CURRENCY),
+                                "PREMIUM", Map.of("amountMinor", 1577 + 10 * index, "currency", CURRENCY),
+                                "COUPLE", Map.of("amountMinor", 2333 + 10 * index, "currency", CURRENCY))),
+                admin));
     }
 
     private String screen;

@@ -114,8 +114,8 @@ abstract class SeatRaceTest {
             String customer = TestTokens.valid(UUID.randomUUID().toString(), "CUSTOMER");
             statuses.add(pool.submit(() -> {
                 go.await();
-                Response response = door.post("/api/bookings", Map.of("screeningId", screening, "seats", seats),
-                        customer);
+                Response response =
+                        door.post("/api/bookings", Map.of("screeningId", screening, "seats", seats), customer);
                 if (response.status() == 201) {
                     winners.put(response.text("bookingId"), seats);
                 }
@@ -132,64 +132,119 @@ abstract class SeatRaceTest {
         assertThat(codes).as("every caller is answered 201 or 409").allMatch(code -> code == 201 || code == 409);
         assertThat(winners).isNotEmpty();
         Set<String> taken = new HashSet<>();
-        winners.values().forEach(seats -> seats.forEach(seat ->
-                assertThat(taken.add(seat)).as("seat %s held twice", seat).isTrue()));
+        winners.values()
+                .forEach(seats -> seats.forEach(seat -> assertThat(taken.add(seat))
+                        .as("seat %s held twice", seat)
+                        .isTrue()));
 
         // The event store: one SeatsHeldEvent per winner, with exactly its seats; nobody else.
         JdbcTemplate jdbc = system.command().getBean(JdbcTemplate.class);
         Map<String, Set<String>> stored = new HashMap<>();
-        for (String payload : jdbc.query("select payload from domain_event_entry where aggregate_identifier = ? "
-                + "and payload_type like '%SeatsHeldEvent' order by sequence_number",
+        for (String payload : jdbc.query(
+                "select payload from domain_event_entry where aggregate_identifier = ? "
+                        + "and payload_type like '%SeatsHeldEvent' order by sequence_number",
                 (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8), screening)) {
             JsonNode event = JsonHttp.MAPPER.readTree(payload);
             Set<String> seats = new TreeSet<>();
             event.get("seats").forEach(seat -> seats.add(seat.get("seat").asText()));
-            assertThat(stored.put(event.get("bookingId").get("value").asText(), seats)).isNull();
+            assertThat(stored.put(event.get("bookingId").get("value").asText(), seats))
+                    .isNull();
         }
         Map<String, Set<String>> expected = new HashMap<>();
         winners.forEach((booking, seats) -> expected.put(booking, new TreeSet<>(seats)));
         assertThat(stored).isEqualTo(expected);
 
         // The seat map and the listing agree with the event store once they have caught up.
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            Response map = queries.get("/api/screenings/" + screening + "/seat-map", null);
-            assertThat(map.status()).isEqualTo(200);
-            Set<String> held = new TreeSet<>();
-            map.body().get("rows").forEach(row -> row.get("cells").forEach(cell -> {
-                if ("HELD".equals(cell.path("state").asText())) {
-                    held.add(cell.get("label").asText());
-                }
-            }));
-            assertThat(held).isEqualTo(new TreeSet<>(taken));
-            assertThat(map.text("freeSeats")).isEqualTo(String.valueOf(SEATS - taken.size()));
-            assertThat(queries.get("/api/screenings/" + screening, null).text("freeSeats"))
-                    .isEqualTo(String.valueOf(SEATS - taken.size()));
-        });
-        System.out.printf("seat race on %d door(s): %d callers, %d winners, %d seats taken, refusals %s%n",
-                doors.size(), CALLERS, winners.size(), taken.size(),
-                Collections.frequency(codes, 409));
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    Response map = queries.get("/api/screenings/" + screening + "/seat-map", null);
+                    assertThat(map.status()).isEqualTo(200);
+                    Set<String> held = new TreeSet<>();
+                    map.body()
+                            .get("rows")
+                            .forEach(row -> row.get("cells").forEach(cell -> {
+                                if ("HELD".equals(cell.path("state").asText())) {
+                                    held.add(cell.get("label").asText());
+                                }
+                            }));
+                    assertThat(held).isEqualTo(new TreeSet<>(taken));
+                    assertThat(map.text("freeSeats")).isEqualTo(String.valueOf(SEATS - taken.size()));
+                    assertThat(queries.get("/api/screenings/" + screening, null).text("freeSeats"))
+                            .isEqualTo(String.valueOf(SEATS - taken.size()));
+                });
+        System.out.printf(
+                "seat race on %d door(s): %d callers, %d winners, %d seats taken, refusals %s%n",
+                doors.size(), CALLERS, winners.size(), taken.size(), Collections.frequency(codes, 409));
     }
 
     /** One row of {@value #SEATS} seats; the stranded-seat rule off, so that the race is about overlaps only. */
     private String screening() {
         String location = created(commands.post("/api/admin/locations", Map.of("name", "Race"), admin));
-        String cinema = created(commands.post("/api/admin/cinemas", Map.of("locationId", location, "name", "Race Hall",
-                "timeZone", "UTC", "address", Map.of("street", "1 Track", "city", "Goodwood",
-                        "postalCode", "PO18 0PS", "country", "GB")), admin));
-        assertThat(commands.put("/api/admin/cinemas/" + cinema + "/seating-policy",
-                Map.of("preventStrandedSeats", false), admin).status()).isEqualTo(204);
+        String cinema = created(commands.post(
+                "/api/admin/cinemas",
+                Map.of(
+                        "locationId",
+                        location,
+                        "name",
+                        "Race Hall",
+                        "timeZone",
+                        "UTC",
+                        "address",
+                        Map.of("street", "1 Track", "city", "Goodwood", "postalCode", "PO18 0PS", "country", "GB")),
+                admin));
+        assertThat(commands.put(
+                                "/api/admin/cinemas/" + cinema + "/seating-policy",
+                                Map.of("preventStrandedSeats", false),
+                                admin)
+                        .status())
+                .isEqualTo(204);
         List<Map<String, Object>> cells = new ArrayList<>();
         for (int s = 1; s <= SEATS; s++) {
             cells.add(Map.of("kind", "SEAT", "number", String.valueOf(s), "type", "STANDARD"));
         }
-        String screen = created(commands.post("/api/admin/screens", Map.of("cinemaId", cinema, "name", "Main",
-                "format", "TWO_D", "layout", Map.of("rows", List.of(Map.of("label", "A", "cells", cells)))), admin));
-        String film = created(commands.post("/api/admin/films", Map.of("title", "The Race", "runtimeMinutes", 90,
-                "ageRating", "PG", "genres", List.of("ACTION"), "releaseDate", "2026-03-03"), admin));
-        return created(commands.post("/api/admin/screenings", Map.of("filmId", film, "screenId", screen,
-                "startsAt", Instant.now().plus(2, ChronoUnit.DAYS).plus((long) (Math.random() * 500), ChronoUnit.DAYS)
-                        .truncatedTo(ChronoUnit.HOURS).toString(),
-                "prices", Map.of("STANDARD", Map.of("amountMinor", 1000, "currency", "EUR"))), admin));
+        String screen = created(commands.post(
+                "/api/admin/screens",
+                Map.of(
+                        "cinemaId",
+                        cinema,
+                        "name",
+                        "Main",
+                        "format",
+                        "TWO_D",
+                        "layout",
+                        Map.of("rows", List.of(Map.of("label", "A", "cells", cells)))),
+                admin));
+        String film = created(commands.post(
+                "/api/admin/films",
+                Map.of(
+                        "title",
+                        "The Race",
+                        "runtimeMinutes",
+                        90,
+                        "ageRating",
+                        "PG",
+                        "genres",
+                        List.of("ACTION"),
+                        "releaseDate",
+                        "2026-03-03"),
+                admin));
+        return created(commands.post(
+                "/api/admin/screenings",
+                Map.of(
+                        "filmId",
+                        film,
+                        "screenId",
+                        screen,
+                        "startsAt",
+                        Instant.now()
+                                .plus(2, ChronoUnit.DAYS)
+                                .plus((long) (Math.random() * 500), ChronoUnit.DAYS)
+                                .truncatedTo(ChronoUnit.HOURS)
+                                .toString(),
+                        "prices",
+                        Map.of("STANDARD", Map.of("amountMinor", 1000, "currency", "EUR"))),
+                admin));
     }
 
     private static String created(Response response) {

@@ -4,10 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Registers an account; the password arrives already hashed and is kept out of every event. */
 public record RegisterAccountCommand(
-        @TargetAggregateIdentifier AccountId accountId,
-        String email,
-        String displayName,
-        String passwordHash) {
+        @TargetAggregateIdentifier AccountId accountId, String email, String displayName, String passwordHash) {
 
     /** Keeps the hash out of logs and error messages that print the command. */
     @Override

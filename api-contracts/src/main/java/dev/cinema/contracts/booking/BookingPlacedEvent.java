@@ -3,7 +3,6 @@ package dev.cinema.contracts.booking;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -14,5 +13,4 @@ public record BookingPlacedEvent(
         AccountId customerId,
         List<SeatPrice> seats,
         Money total,
-        Instant expiresAt) {
-}
+        Instant expiresAt) {}

@@ -1,7 +1,6 @@
 package dev.cinema.contracts.booking;
 
 import dev.cinema.contracts.common.Money;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -17,5 +16,4 @@ public record BookingView(
         Money total,
         BookingStatus status,
         Instant expiresAt,
-        Instant placedAt) {
-}
+        Instant placedAt) {}

@@ -2,7 +2,6 @@ package dev.cinema.contracts.booking;
 
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
-
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -11,5 +10,4 @@ public record PlaceBookingCommand(
         @TargetAggregateIdentifier BookingId bookingId,
         ScreeningId screeningId,
         AccountId customerId,
-        List<String> seats) {
-}
+        List<String> seats) {}

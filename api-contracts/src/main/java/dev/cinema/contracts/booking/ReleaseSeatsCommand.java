@@ -1,7 +1,6 @@
 package dev.cinema.contracts.booking;
 
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
-
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -10,5 +9,4 @@ public record ReleaseSeatsCommand(
         @TargetAggregateIdentifier ScreeningId screeningId,
         BookingId bookingId,
         List<String> seats,
-        ReleaseReason reason) {
-}
+        ReleaseReason reason) {}

@@ -1,12 +1,7 @@
 package dev.cinema.contracts.booking;
 
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
-
 import java.util.List;
 
 /** Held seats were sold to the booking that held them. */
-public record SeatsSoldEvent(
-        ScreeningId screeningId,
-        BookingId bookingId,
-        List<String> seats) {
-}
+public record SeatsSoldEvent(ScreeningId screeningId, BookingId bookingId, List<String> seats) {}

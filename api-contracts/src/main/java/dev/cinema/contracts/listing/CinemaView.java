@@ -10,5 +10,4 @@ public record CinemaView(
         String name,
         Address address,
         String timeZone,
-        int screenCount) {
-}
+        int screenCount) {}

@@ -2,7 +2,6 @@ package dev.cinema.contracts.listing;
 
 import dev.cinema.contracts.catalogue.film.AgeRating;
 import dev.cinema.contracts.catalogue.film.Genre;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
@@ -16,5 +15,4 @@ public record FilmView(
         Set<Genre> genres,
         LocalDate releaseDate,
         String synopsis,
-        Instant nextScreeningAt) {
-}
+        Instant nextScreeningAt) {}

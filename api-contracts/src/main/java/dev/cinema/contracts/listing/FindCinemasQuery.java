@@ -1,5 +1,4 @@
 package dev.cinema.contracts.listing;
 
 /** Lists active cinemas, optionally of one location. */
-public record FindCinemasQuery(String locationId, Paging paging) {
-}
+public record FindCinemasQuery(String locationId, Paging paging) {}

@@ -1,5 +1,4 @@
 package dev.cinema.contracts.listing;
 
 /** Finds one active film; answers null when there is none. */
-public record FindFilmQuery(String filmId) {
-}
+public record FindFilmQuery(String filmId) {}

@@ -3,8 +3,4 @@ package dev.cinema.contracts.listing;
 import java.time.Instant;
 
 /** Lists films by availability as of an instant. */
-public record FindFilmsQuery(
-        FilmAvailability availability,
-        Instant asOf,
-        Paging paging) {
-}
+public record FindFilmsQuery(FilmAvailability availability, Instant asOf, Paging paging) {}

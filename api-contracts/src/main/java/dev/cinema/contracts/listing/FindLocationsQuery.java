@@ -1,5 +1,4 @@
 package dev.cinema.contracts.listing;
 
 /** Lists active locations. */
-public record FindLocationsQuery(Paging paging) {
-}
+public record FindLocationsQuery(Paging paging) {}

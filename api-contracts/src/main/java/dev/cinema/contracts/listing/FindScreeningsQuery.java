@@ -5,10 +5,4 @@ import java.time.LocalDate;
 
 /** Lists screenings by any combination of cinema, film, location and day (in the cinema's zone); without a day, those starting from {@code from}. */
 public record FindScreeningsQuery(
-        String cinemaId,
-        String filmId,
-        String locationId,
-        LocalDate day,
-        Instant from,
-        Paging paging) {
-}
+        String cinemaId, String filmId, String locationId, LocalDate day, Instant from, Paging paging) {}

@@ -3,7 +3,6 @@ package dev.cinema.contracts.listing;
 import dev.cinema.contracts.catalogue.screen.ScreenFormat;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.common.Money;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,5 +24,4 @@ public record ScreeningView(
         Map<SeatType, Money> prices,
         ScreeningStatus status,
         int totalSeats,
-        int freeSeats) {
-}
+        int freeSeats) {}

@@ -1,7 +1,6 @@
 package dev.cinema.contracts.payment;
 
 import dev.cinema.contracts.common.Money;
-
 import java.time.Instant;
 
 /** One payment or refund in a payment history. {@code kind} is PAYMENT or REFUND; {@code status} the payment's state after this entry (REFUNDED for a refund). */
@@ -14,5 +13,4 @@ public record PaymentHistoryEntry(
         PaymentStatus status,
         String pspReference,
         String reason,
-        Instant at) {
-}
+        Instant at) {}

@@ -11,5 +11,4 @@ public record PaymentRefundedEvent(
         AccountId customerId,
         Money amount,
         String pspRefundReference,
-        String reason) {
-}
+        String reason) {}

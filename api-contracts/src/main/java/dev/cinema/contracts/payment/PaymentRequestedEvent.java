@@ -12,5 +12,4 @@ public record PaymentRequestedEvent(
         ScreeningId screeningId,
         AccountId customerId,
         Money amount,
-        String paymentMethod) {
-}
+        String paymentMethod) {}

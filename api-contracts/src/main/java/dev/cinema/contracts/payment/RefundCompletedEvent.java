@@ -11,5 +11,4 @@ public record RefundCompletedEvent(
         PaymentId paymentId,
         AccountId customerId,
         Money amount,
-        String pspReference) {
-}
+        String pspReference) {}

@@ -3,7 +3,6 @@ package dev.cinema.contracts.payment;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.common.Money;
-
 import java.util.List;
 
 /** A refund was requested; the policy set {@code amount} as {@code percent} of the seats' {@code share} of the payment. */
@@ -15,5 +14,4 @@ public record RefundRequestedEvent(
         List<String> seats,
         Money share,
         int percent,
-        Money amount) {
-}
+        Money amount) {}

@@ -2,7 +2,6 @@ package dev.cinema.contracts.payment;
 
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Records a customer's attempt to pay for a held booking with a payment-method token of the provider (never a card number). */
@@ -10,5 +9,4 @@ public record RequestPaymentCommand(
         @TargetAggregateIdentifier PaymentId paymentId,
         BookingId bookingId,
         AccountId customerId,
-        String paymentMethod) {
-}
+        String paymentMethod) {}

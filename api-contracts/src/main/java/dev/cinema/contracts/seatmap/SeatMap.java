@@ -3,7 +3,6 @@ package dev.cinema.contracts.seatmap;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.listing.ScreeningStatus;
-
 import java.util.List;
 import java.util.Map;
 
@@ -15,5 +14,4 @@ public record SeatMap(
         Map<SeatType, Money> prices,
         int totalSeats,
         int freeSeats,
-        long version) {
-}
+        long version) {}

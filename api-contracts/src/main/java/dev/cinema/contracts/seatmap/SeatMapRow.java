@@ -3,5 +3,4 @@ package dev.cinema.contracts.seatmap;
 import java.util.List;
 
 /** One row of the seat map. */
-public record SeatMapRow(String label, List<SeatMapCell> cells) {
-}
+public record SeatMapRow(String label, List<SeatMapCell> cells) {}

@@ -11,7 +11,8 @@ class RegisterAccountCommandTest {
     @Test
     void printingTheCommandDoesNotRevealThePasswordHash() {
         // Axon and our error handling log commands by toString(): the hash must never reach a log.
-        RegisterAccountCommand command = new RegisterAccountCommand(AccountId.of("account-1"), "ada@example.com", "Ada", HASH);
+        RegisterAccountCommand command =
+                new RegisterAccountCommand(AccountId.of("account-1"), "ada@example.com", "Ada", HASH);
 
         assertThat(command.toString())
                 .doesNotContain(HASH)
@@ -22,7 +23,8 @@ class RegisterAccountCommandTest {
 
     @Test
     void theHashIsStillCarriedForTheHandler() {
-        RegisterAccountCommand command = new RegisterAccountCommand(AccountId.of("account-1"), "ada@example.com", "Ada", HASH);
+        RegisterAccountCommand command =
+                new RegisterAccountCommand(AccountId.of("account-1"), "ada@example.com", "Ada", HASH);
 
         assertThat(command.passwordHash()).isEqualTo(HASH);
     }

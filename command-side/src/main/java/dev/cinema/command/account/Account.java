@@ -27,6 +27,7 @@ class Account {
 
     @AggregateIdentifier
     private AccountId accountId;
+
     private Set<Role> roles;
 
     protected Account() {

@@ -39,7 +39,10 @@ class AccountController {
     /** Compared against when the e-mail is unknown, so that a miss costs as long as a hit. */
     private final String decoyHash;
 
-    AccountController(CommandGateway commands, AccountCredentialRepository credentials, PasswordEncoder passwords,
+    AccountController(
+            CommandGateway commands,
+            AccountCredentialRepository credentials,
+            PasswordEncoder passwords,
             TokenIssuer tokens) {
         this.commands = commands;
         this.credentials = credentials;
@@ -51,17 +54,15 @@ class AccountController {
     record RegistrationRequest(
             @NotBlank @Email @Size(max = 254) String email,
             @NotNull @Size(max = 128) String password,
-            @NotBlank @Size(max = 100) String displayName) {
-    }
+            @NotBlank @Size(max = 100) String displayName) {}
 
-    record Registered(String accountId, String email, List<String> roles) {
-    }
+    record Registered(String accountId, String email, List<String> roles) {}
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
-    }
+    record LoginRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 128) String password) {}
 
-    record RoleRequest(@NotNull Role role) {
-    }
+    record RoleRequest(@NotNull Role role) {}
 
     @PostMapping("/api/accounts")
     @Operation(summary = "Register a customer account (public)")
@@ -70,8 +71,8 @@ class AccountController {
         PasswordPolicy.check(request.password(), request.email());
         AccountId accountId = AccountId.random();
         String email = AccountRegistration.normalise(request.email());
-        commands.sendAndWait(new RegisterAccountCommand(accountId, email, request.displayName().trim(),
-                passwords.encode(request.password())));
+        commands.sendAndWait(new RegisterAccountCommand(
+                accountId, email, request.displayName().trim(), passwords.encode(request.password())));
         return ResponseEntity.created(URI.create("/api/accounts/" + accountId))
                 .body(new Registered(accountId.value(), email, List.of(Role.CUSTOMER.name())));
     }
@@ -80,13 +81,13 @@ class AccountController {
     @Operation(summary = "Log in with e-mail and password; answers a bearer token (public)")
     @SecurityRequirements
     TokenIssuer.IssuedToken login(@Valid @RequestBody LoginRequest request) {
-        AccountCredential credential = credentials.findByEmail(AccountRegistration.normalise(request.email()))
+        AccountCredential credential = credentials
+                .findByEmail(AccountRegistration.normalise(request.email()))
                 .orElse(null);
         String hash = credential == null ? decoyHash : credential.passwordHash();
         boolean matches = passwords.matches(request.password(), hash);
         if (credential == null || !matches) {
-            throw new DomainException(ProblemKind.UNAUTHORIZED, "bad-credentials", null,
-                    "E-mail or password is wrong");
+            throw new DomainException(ProblemKind.UNAUTHORIZED, "bad-credentials", null, "E-mail or password is wrong");
         }
         return tokens.issue(credential.accountId(), credential.email(), credential.roles());
     }

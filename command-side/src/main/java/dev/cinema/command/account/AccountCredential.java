@@ -36,8 +36,7 @@ class AccountCredential {
     @Column(name = "registered_at", nullable = false)
     private Instant registeredAt;
 
-    protected AccountCredential() {
-    }
+    protected AccountCredential() {}
 
     AccountCredential(String accountId, String email, String passwordHash, Set<Role> roles, Instant registeredAt) {
         this.accountId = accountId;
@@ -63,7 +62,8 @@ class AccountCredential {
         if (roles.isBlank()) {
             return EnumSet.noneOf(Role.class);
         }
-        return Arrays.stream(roles.split(",")).map(Role::valueOf)
+        return Arrays.stream(roles.split(","))
+                .map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 

@@ -38,8 +38,8 @@ class AccountRegistration {
         }
         Instant now = clock.instant();
         try {
-            credentials.saveAndFlush(new AccountCredential(command.accountId().value(), email,
-                    command.passwordHash(), Set.of(Role.CUSTOMER), now));
+            credentials.saveAndFlush(new AccountCredential(
+                    command.accountId().value(), email, command.passwordHash(), Set.of(Role.CUSTOMER), now));
         } catch (DataIntegrityViolationException race) {
             throw emailTaken();
         }

@@ -31,7 +31,10 @@ class AdminBootstrap implements ApplicationRunner {
     private final String email;
     private final String password;
 
-    AdminBootstrap(CommandGateway commands, AccountCredentialRepository credentials, PasswordEncoder passwords,
+    AdminBootstrap(
+            CommandGateway commands,
+            AccountCredentialRepository credentials,
+            PasswordEncoder passwords,
             @Value("${cinema.bootstrap.admin.email}") String email,
             @Value("${cinema.bootstrap.admin.password}") String password) {
         this.commands = commands;

@@ -13,8 +13,7 @@ final class PasswordPolicy {
     static final int MIN_LENGTH = 10;
     static final int MAX_LENGTH = 128;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     static void check(String password, String email) {
         if (password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
@@ -26,7 +25,8 @@ final class PasswordPolicy {
         if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
             throw violation("must contain at least one letter and one digit");
         }
-        if (email != null && password.trim().toLowerCase(Locale.ROOT).equals(email.trim().toLowerCase(Locale.ROOT))) {
+        if (email != null
+                && password.trim().toLowerCase(Locale.ROOT).equals(email.trim().toLowerCase(Locale.ROOT))) {
             throw violation("must not be the e-mail address");
         }
     }

@@ -42,16 +42,29 @@ class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .claim(CinemaJwt.EMAIL_CLAIM, email)
-                .claim(CinemaJwt.ROLES_CLAIM, roles.stream().map(Role::name).sorted().toList())
+                .claim(
+                        CinemaJwt.ROLES_CLAIM,
+                        roles.stream().map(Role::name).sorted().toList())
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.signingKey().getKeyID()).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(keys.signingKey().getKeyID())
+                .build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-        return new IssuedToken(token, "Bearer", properties.accessTokenTtl().toSeconds(), expiresAt,
-                accountId, roles.stream().map(Role::name).sorted().toList());
+        return new IssuedToken(
+                token,
+                "Bearer",
+                properties.accessTokenTtl().toSeconds(),
+                expiresAt,
+                accountId,
+                roles.stream().map(Role::name).sorted().toList());
     }
 
     /** What a successful login answers. */
-    record IssuedToken(String accessToken, String tokenType, long expiresIn, Instant expiresAt,
-            String accountId, java.util.List<String> roles) {
-    }
+    record IssuedToken(
+            String accessToken,
+            String tokenType,
+            long expiresIn,
+            Instant expiresAt,
+            String accountId,
+            java.util.List<String> roles) {}
 }

@@ -5,17 +5,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingCancelledEvent;
 import dev.cinema.contracts.booking.BookingConfirmedEvent;
-import dev.cinema.contracts.booking.BookingRefundedEvent;
-import dev.cinema.contracts.booking.BookingSeatsReturnedEvent;
-import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.BookingPlacedEvent;
+import dev.cinema.contracts.booking.BookingRefundedEvent;
 import dev.cinema.contracts.booking.BookingSeatsChangedEvent;
+import dev.cinema.contracts.booking.BookingSeatsReturnedEvent;
 import dev.cinema.contracts.booking.BookingStatus;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.platform.web.DomainException;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,8 +26,8 @@ import java.util.Set;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -42,18 +42,23 @@ class Booking {
 
     @AggregateIdentifier
     private BookingId bookingId;
+
     private ScreeningId screeningId;
     private AccountId customerId;
     private List<SeatPrice> seats;
     private BookingStatus status;
     private PaymentId paidWith;
 
-    protected Booking() {
-    }
+    protected Booking() {}
 
     /** Called by {@link BookingPlacement} once the screening has held the seats, in the same unit of work. */
-    Booking(BookingId bookingId, ScreeningId screeningId, AccountId customerId, List<SeatPrice> seats,
-            Instant expiresAt, DeadlineManager deadlines) {
+    Booking(
+            BookingId bookingId,
+            ScreeningId screeningId,
+            AccountId customerId,
+            List<SeatPrice> seats,
+            Instant expiresAt,
+            DeadlineManager deadlines) {
         apply(new BookingPlacedEvent(bookingId, screeningId, customerId, seats, total(seats), expiresAt));
         deadlines.schedule(expiresAt, HOLD_EXPIRY, new HoldExpiry(bookingId.value()), scope(bookingId));
     }
@@ -78,8 +83,7 @@ class Booking {
         return new Due(screeningId, total(seats));
     }
 
-    record Due(ScreeningId screeningId, Money amount) {
-    }
+    record Due(ScreeningId screeningId, Money amount) {}
 
     boolean isConfirmedBy(PaymentId payment) {
         return status == BookingStatus.CONFIRMED && payment.equals(paidWith);
@@ -98,40 +102,49 @@ class Booking {
     Returnable returnable(AccountId caller, Collection<String> requested) {
         requireOwner(caller);
         if (status != BookingStatus.CONFIRMED) {
-            throw DomainException.conflict("booking-not-confirmed", null,
-                    "Only a paid booking can be refunded; this one is " + status);
+            throw DomainException.conflict(
+                    "booking-not-confirmed", null, "Only a paid booking can be refunded; this one is " + status);
         }
         Set<String> wanted = new LinkedHashSet<>();
         for (String seat : requested == null ? List.<String>of() : requested) {
             wanted.add(seat == null ? "" : seat.trim().toUpperCase(Locale.ROOT));
         }
         List<String> unknown = wanted.stream()
-                .filter(seat -> seats.stream().noneMatch(held -> held.seat().equals(seat))).toList();
+                .filter(seat -> seats.stream().noneMatch(held -> held.seat().equals(seat)))
+                .toList();
         if (!unknown.isEmpty()) {
-            throw DomainException.badRequest("seats-not-in-booking", "seats",
-                    "Not part of this booking: " + String.join(", ", unknown));
+            throw DomainException.badRequest(
+                    "seats-not-in-booking", "seats", "Not part of this booking: " + String.join(", ", unknown));
         }
-        List<SeatPrice> returned = seats.stream().filter(s -> wanted.isEmpty() || wanted.contains(s.seat())).toList();
-        List<SeatPrice> remaining = seats.stream().filter(s -> !returned.contains(s)).toList();
+        List<SeatPrice> returned = seats.stream()
+                .filter(s -> wanted.isEmpty() || wanted.contains(s.seat()))
+                .toList();
+        List<SeatPrice> remaining =
+                seats.stream().filter(s -> !returned.contains(s)).toList();
         return new Returnable(screeningId, paidWith, returned, remaining);
     }
 
-    record Returnable(ScreeningId screeningId, PaymentId paymentId, List<SeatPrice> returned,
-            List<SeatPrice> remaining) {
-    }
+    record Returnable(
+            ScreeningId screeningId, PaymentId paymentId, List<SeatPrice> returned, List<SeatPrice> remaining) {}
 
     void returnSeats(Returnable returnable) {
-        apply(new BookingSeatsReturnedEvent(bookingId, screeningId,
-                returnable.returned().stream().map(SeatPrice::seat).toList(), returnable.remaining()));
+        apply(new BookingSeatsReturnedEvent(
+                bookingId,
+                screeningId,
+                returnable.returned().stream().map(SeatPrice::seat).toList(),
+                returnable.remaining()));
         if (returnable.remaining().isEmpty()) {
             apply(new BookingRefundedEvent(bookingId, screeningId));
         }
     }
 
     /** What settling this booking after its screening was cancelled has to do. */
-    record Settlement(BookingStatus status, ScreeningId screeningId, AccountId customerId, PaymentId paymentId,
-            List<SeatPrice> seats) {
-    }
+    record Settlement(
+            BookingStatus status,
+            ScreeningId screeningId,
+            AccountId customerId,
+            PaymentId paymentId,
+            List<SeatPrice> seats) {}
 
     Settlement settlementAfterScreeningCancelled() {
         return new Settlement(status, screeningId, customerId, paidWith, seats);
@@ -181,7 +194,9 @@ class Booking {
 
     private void requireAwaitingPayment() {
         if (status != BookingStatus.AWAITING_PAYMENT) {
-            throw DomainException.conflict("booking-not-held", null,
+            throw DomainException.conflict(
+                    "booking-not-held",
+                    null,
                     "The booking is " + status + ": only a booking awaiting payment can change");
         }
     }
@@ -195,7 +210,9 @@ class Booking {
     }
 
     private static Money total(List<SeatPrice> seats) {
-        return seats.stream().map(SeatPrice::price).reduce(Money::plus)
+        return seats.stream()
+                .map(SeatPrice::price)
+                .reduce(Money::plus)
                 .orElseThrow(() -> new IllegalStateException("A booking has at least one seat"));
     }
 

@@ -39,33 +39,37 @@ class BookingController {
 
     record HoldRequest(
             @NotBlank @Size(max = 64) String screeningId,
-            @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 8) String> seats) {
-    }
+            @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 8) String> seats) {}
 
     record ChangeRequest(
             @Size(max = 10) List<@NotBlank @Size(max = 8) String> add,
-            @Size(max = 10) List<@NotBlank @Size(max = 8) String> remove) {
-    }
+            @Size(max = 10) List<@NotBlank @Size(max = 8) String> remove) {}
 
     @PostMapping("/api/bookings")
-    @Operation(summary = "Hold 1 to 10 seats of one screening, all or nothing",
+    @Operation(
+            summary = "Hold 1 to 10 seats of one screening, all or nothing",
             description = "201 with the booking id, seats, prices and the hold's expiry; 409 naming the seats that "
                     + "are not free (unavailableSeats) or that would be stranded (strandedSeats); 400 for unknown "
                     + "seats or a screening that is cancelled, started or not on sale; 404 for an unknown screening.")
-    ResponseEntity<BookingPlacement.HoldResult> hold(@Valid @RequestBody HoldRequest request,
-            @AuthenticationPrincipal Jwt caller) {
+    ResponseEntity<BookingPlacement.HoldResult> hold(
+            @Valid @RequestBody HoldRequest request, @AuthenticationPrincipal Jwt caller) {
         BookingId bookingId = BookingId.random();
-        BookingPlacement.HoldResult result = commands.sendAndWait(new PlaceBookingCommand(bookingId,
-                ScreeningId.of(request.screeningId()), AccountId.of(caller.getSubject()), request.seats()));
-        return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId)).body(result);
+        BookingPlacement.HoldResult result = commands.sendAndWait(new PlaceBookingCommand(
+                bookingId, ScreeningId.of(request.screeningId()), AccountId.of(caller.getSubject()), request.seats()));
+        return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId))
+                .body(result);
     }
 
     @PostMapping("/api/bookings/{bookingId}/seats")
     @Operation(summary = "Add and remove seats of a held booking in one step, all or nothing")
-    BookingPlacement.HoldResult change(@PathVariable @NotBlank @Size(max = 64) String bookingId,
-            @Valid @RequestBody ChangeRequest request, @AuthenticationPrincipal Jwt caller) {
-        return commands.sendAndWait(new ChangeBookingSeatsCommand(BookingId.of(bookingId),
-                AccountId.of(caller.getSubject()), request.add() == null ? List.of() : request.add(),
+    BookingPlacement.HoldResult change(
+            @PathVariable @NotBlank @Size(max = 64) String bookingId,
+            @Valid @RequestBody ChangeRequest request,
+            @AuthenticationPrincipal Jwt caller) {
+        return commands.sendAndWait(new ChangeBookingSeatsCommand(
+                BookingId.of(bookingId),
+                AccountId.of(caller.getSubject()),
+                request.add() == null ? List.of() : request.add(),
                 request.remove() == null ? List.of() : request.remove()));
     }
 

@@ -30,8 +30,7 @@ class BookingIndexEntry {
     @Column(name = "status", nullable = false, length = 24)
     private BookingStatus status;
 
-    protected BookingIndexEntry() {
-    }
+    protected BookingIndexEntry() {}
 
     BookingIndexEntry(String bookingId, String screeningId) {
         this.bookingId = bookingId;

@@ -24,7 +24,8 @@ class BookingIndexUpdater {
     @EventHandler
     void on(BookingPlacedEvent event) {
         if (!index.existsById(event.bookingId().value())) {
-            index.save(new BookingIndexEntry(event.bookingId().value(), event.screeningId().value()));
+            index.save(new BookingIndexEntry(
+                    event.bookingId().value(), event.screeningId().value()));
         }
     }
 

@@ -3,13 +3,13 @@ package dev.cinema.command.booking;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.BookingStatus;
+import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
-import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.payment.PaymentId;
+import dev.cinema.platform.web.DomainException;
 import java.util.Collection;
 import java.util.List;
-import dev.cinema.platform.web.DomainException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -28,8 +28,7 @@ public class BookingLedger {
     }
 
     /** What is owed for a held booking of the caller's: 404 if it is not theirs, 409 if not held. */
-    public record Due(ScreeningId screeningId, Money amount) {
-    }
+    public record Due(ScreeningId screeningId, Money amount) {}
 
     public Due amountDue(BookingId bookingId, AccountId caller) {
         Booking.Due due = load(bookingId).invoke(booking -> booking.amountDue(caller));
@@ -37,9 +36,8 @@ public class BookingLedger {
     }
 
     /** What a refund of these seats (all when empty) would return: for the caller's paid booking only. */
-    public record Returnable(ScreeningId screeningId, PaymentId paymentId, List<SeatPrice> returned,
-            List<SeatPrice> remaining) {
-    }
+    public record Returnable(
+            ScreeningId screeningId, PaymentId paymentId, List<SeatPrice> returned, List<SeatPrice> remaining) {}
 
     public Returnable returnable(BookingId bookingId, AccountId caller, Collection<String> seats) {
         Booking.Returnable r = load(bookingId).invoke(booking -> booking.returnable(caller, seats));
@@ -48,14 +46,21 @@ public class BookingLedger {
 
     /** Records that the refunded seats left the booking (and that it is refunded when none remain). */
     public void returnSeats(BookingId bookingId, Returnable returnable) {
-        load(bookingId).execute(booking -> booking.returnSeats(new Booking.Returnable(returnable.screeningId(),
-                returnable.paymentId(), returnable.returned(), returnable.remaining())));
+        load(bookingId)
+                .execute(booking -> booking.returnSeats(new Booking.Returnable(
+                        returnable.screeningId(),
+                        returnable.paymentId(),
+                        returnable.returned(),
+                        returnable.remaining())));
     }
 
     /** A booking's state as settling it after its screening was cancelled needs it. */
-    public record Settlement(BookingStatus status, ScreeningId screeningId, AccountId customerId, PaymentId paymentId,
-            List<SeatPrice> seats) {
-    }
+    public record Settlement(
+            BookingStatus status,
+            ScreeningId screeningId,
+            AccountId customerId,
+            PaymentId paymentId,
+            List<SeatPrice> seats) {}
 
     public Settlement settlementAfterScreeningCancelled(BookingId bookingId) {
         Booking.Settlement s = load(bookingId).invoke(Booking::settlementAfterScreeningCancelled);

@@ -35,8 +35,12 @@ class BookingPlacement {
     private final Clock clock;
     private final Duration holdDuration;
 
-    BookingPlacement(Repository<Booking> bookings, SeatInventory inventory, CatalogueLookup lookup,
-            DeadlineManager deadlines, Clock clock,
+    BookingPlacement(
+            Repository<Booking> bookings,
+            SeatInventory inventory,
+            CatalogueLookup lookup,
+            DeadlineManager deadlines,
+            Clock clock,
             @Value("${cinema.booking.hold-duration:PT10M}") Duration holdDuration) {
         this.bookings = bookings;
         this.inventory = inventory;
@@ -47,18 +51,24 @@ class BookingPlacement {
     }
 
     /** What the customer is told when a hold succeeds. */
-    record HoldResult(String bookingId, String screeningId, List<SeatPrice> seats, Money total, Instant expiresAt) {
-    }
+    record HoldResult(String bookingId, String screeningId, List<SeatPrice> seats, Money total, Instant expiresAt) {}
 
     @CommandHandler
     HoldResult handle(PlaceBookingCommand command) throws Exception {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(holdDuration);
-        boolean preventStranded = lookup.preventsStrandedSeats(command.screeningId().value(), "screeningId");
-        List<SeatPrice> seats = inventory.hold(command.screeningId(), command.bookingId(), command.customerId(),
-                command.seats(), expiresAt, now, preventStranded);
-        bookings.newInstance(() -> new Booking(command.bookingId(), command.screeningId(), command.customerId(), seats,
-                expiresAt, deadlines));
+        boolean preventStranded =
+                lookup.preventsStrandedSeats(command.screeningId().value(), "screeningId");
+        List<SeatPrice> seats = inventory.hold(
+                command.screeningId(),
+                command.bookingId(),
+                command.customerId(),
+                command.seats(),
+                expiresAt,
+                now,
+                preventStranded);
+        bookings.newInstance(() -> new Booking(
+                command.bookingId(), command.screeningId(), command.customerId(), seats, expiresAt, deadlines));
         return result(command.bookingId(), command.screeningId(), seats, expiresAt);
     }
 
@@ -69,21 +79,28 @@ class BookingPlacement {
         List<SeatPrice> current = booking.invoke(b -> b.seatsFor(command.customerId()));
         Instant now = clock.instant();
         boolean preventStranded = lookup.preventsStrandedSeats(screeningId.value(), "screeningId");
-        SeatInventory.Hold hold = inventory.changeHold(screeningId, command.bookingId(), command.customerId(), current,
-                command.add(), command.remove(), now, preventStranded);
+        SeatInventory.Hold hold = inventory.changeHold(
+                screeningId,
+                command.bookingId(),
+                command.customerId(),
+                current,
+                command.add(),
+                command.remove(),
+                now,
+                preventStranded);
         booking.execute(b -> b.changeSeats(hold.seats()));
         return result(command.bookingId(), screeningId, hold.seats(), hold.expiresAt());
     }
 
     @CommandHandler
     void handle(CancelBookingCommand command) {
-        ScreeningId screeningId = bookings.load(command.bookingId().value())
-                .invoke(b -> b.cancel(command.customerId()));
+        ScreeningId screeningId =
+                bookings.load(command.bookingId().value()).invoke(b -> b.cancel(command.customerId()));
         inventory.release(screeningId, command.bookingId(), ReleaseReason.CANCELLED);
     }
 
-    private static HoldResult result(BookingId bookingId, ScreeningId screeningId, List<SeatPrice> seats,
-            Instant expiresAt) {
+    private static HoldResult result(
+            BookingId bookingId, ScreeningId screeningId, List<SeatPrice> seats, Instant expiresAt) {
         Money total = seats.stream().map(SeatPrice::price).reduce(Money::plus).orElseThrow();
         return new HoldResult(bookingId.value(), screeningId.value(), seats, total, expiresAt);
     }

@@ -25,7 +25,7 @@ class HoldExpiryPolicy {
 
     @EventHandler
     void on(BookingExpiredEvent event) {
-        commands.sendAndWait(new ReleaseSeatsCommand(event.screeningId(), event.bookingId(), null,
-                ReleaseReason.EXPIRED));
+        commands.sendAndWait(
+                new ReleaseSeatsCommand(event.screeningId(), event.bookingId(), null, ReleaseReason.EXPIRED));
     }
 }

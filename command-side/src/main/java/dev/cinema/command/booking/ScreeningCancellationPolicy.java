@@ -1,8 +1,8 @@
 package dev.cinema.command.booking;
 
+import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.BookingStatus;
 import dev.cinema.contracts.booking.SettleBookingOfCancelledScreeningCommand;
-import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
 import java.util.EnumSet;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -31,8 +31,8 @@ class ScreeningCancellationPolicy {
 
     @EventHandler
     void on(ScreeningCancelledEvent event) {
-        for (BookingIndexEntry booking : index.findByScreeningIdAndStatusIn(event.screeningId().value(),
-                EnumSet.of(BookingStatus.AWAITING_PAYMENT, BookingStatus.CONFIRMED))) {
+        for (BookingIndexEntry booking : index.findByScreeningIdAndStatusIn(
+                event.screeningId().value(), EnumSet.of(BookingStatus.AWAITING_PAYMENT, BookingStatus.CONFIRMED))) {
             commands.sendAndWait(new SettleBookingOfCancelledScreeningCommand(BookingId.of(booking.bookingId())));
         }
     }

@@ -5,8 +5,7 @@ import dev.cinema.platform.web.DomainException;
 /** Rules for the free-text fields of the catalogue, checked by aggregates whatever the door. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Trimmed, non-blank, at most {@code max} characters. */
     public static String required(String value, String field, int max) {
@@ -15,7 +14,8 @@ public final class Text {
         }
         String trimmed = value.trim();
         if (trimmed.length() > max) {
-            throw DomainException.badRequest("too-long-" + field, field, field + " must be at most " + max + " characters");
+            throw DomainException.badRequest(
+                    "too-long-" + field, field, field + " must be at most " + max + " characters");
         }
         return trimmed;
     }

@@ -2,25 +2,25 @@ package dev.cinema.command.config;
 
 import java.time.Clock;
 import java.util.Map;
-import org.axonframework.deadline.DeadlineMessage;
 import java.util.concurrent.Executors;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
-import org.springframework.beans.factory.annotation.Value;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -64,11 +64,12 @@ class AxonConfiguration {
                 .registerListenerInvocationErrorHandler(CATALOGUE_LOOKUP, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(ACCOUNT_LOOKUP, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(BOOKING_POLICY, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler("command-booking-index", c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(
+                        "command-booking-index", c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler("command-refund-retry", c -> PropagatingErrorHandler.instance())
                 // A settlement that fails (provider down) is retried by the tracking processor, not skipped.
-                .registerListenerInvocationErrorHandler("command-screening-cancellation",
-                        c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(
+                        "command-screening-cancellation", c -> PropagatingErrorHandler.instance()));
     }
 
     /**
@@ -88,8 +89,8 @@ class AxonConfiguration {
      * that work.
      */
     @Bean
-    SnapshotTriggerDefinition screeningSnapshotTrigger(Snapshotter snapshotter,
-            @Value("${cinema.booking.screening-snapshot-every:100}") int threshold) {
+    SnapshotTriggerDefinition screeningSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${cinema.booking.screening-snapshot-every:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
@@ -100,9 +101,13 @@ class AxonConfiguration {
      * A snapshot is an optimisation: it is taken on its own thread, after the command is done.
      */
     @Bean
-    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
-            HandlerDefinition handlerDefinition, ParameterResolverFactory parameterResolverFactory,
-            EventStore eventStore, TransactionManager transactionManager, SnapshotterSpanFactory spanFactory) {
+    SpringAggregateSnapshotter aggregateSnapshotter(
+            org.axonframework.config.Configuration configuration,
+            HandlerDefinition handlerDefinition,
+            ParameterResolverFactory parameterResolverFactory,
+            EventStore eventStore,
+            TransactionManager transactionManager,
+            SnapshotterSpanFactory spanFactory) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)

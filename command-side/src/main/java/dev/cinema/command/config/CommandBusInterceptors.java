@@ -10,9 +10,9 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
@@ -26,6 +26,7 @@ class CommandBusInterceptors {
 
     /** Metadata key naming the account that sent a command; copied onto the events it causes. */
     static final String SENT_BY = "sentBy";
+
     static final String SYSTEM = "system";
 
     @Autowired
@@ -69,8 +70,8 @@ class CommandBusInterceptors {
             } catch (DomainException e) {
                 throw new CommandExecutionException(e.getMessage(), e, e.details());
             } catch (AggregateNotFoundException e) {
-                throw new CommandExecutionException(e.getMessage(), e,
-                        new ErrorDetails(ProblemKind.NOT_FOUND, "not-found", null, "No such item"));
+                throw new CommandExecutionException(
+                        e.getMessage(), e, new ErrorDetails(ProblemKind.NOT_FOUND, "not-found", null, "No such item"));
             }
         };
     }

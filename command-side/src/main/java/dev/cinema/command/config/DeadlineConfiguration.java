@@ -26,8 +26,8 @@ class DeadlineConfiguration {
 
     @Bean
     @Qualifier("deadlineDetailsTask")
-    Task<DbSchedulerBinaryDeadlineDetails> dbSchedulerDeadlineDetailsTask(ApplicationContext context,
-            @Value("${cinema.deadlines.first-retry:PT1S}") Duration firstRetry) {
+    Task<DbSchedulerBinaryDeadlineDetails> dbSchedulerDeadlineDetailsTask(
+            ApplicationContext context, @Value("${cinema.deadlines.first-retry:PT1S}") Duration firstRetry) {
         Task<DbSchedulerBinaryDeadlineDetails> axon =
                 DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
         return Tasks.oneTime(axon.getTaskName(), DbSchedulerBinaryDeadlineDetails.class)

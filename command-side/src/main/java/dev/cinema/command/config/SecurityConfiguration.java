@@ -21,13 +21,18 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain commandApiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         return CinemaHttpSecurity.statelessBearer(http, objectMapper)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/auth/login").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/accounts/*/roles/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/auth/login")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+                        .permitAll()
+                        .requestMatchers("/api/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/accounts/*/roles/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 .build();
     }
 

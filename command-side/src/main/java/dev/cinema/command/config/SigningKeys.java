@@ -5,11 +5,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.cinema.platform.security.JwtProperties;
 import dev.cinema.platform.security.RsaKeys;
 import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +27,8 @@ public class SigningKeys {
 
     private final RSAKey jwk;
 
-    SigningKeys(JwtProperties properties,
+    SigningKeys(
+            JwtProperties properties,
             @Value("${cinema.security.jwt.generate-dev-key:false}") boolean allowGeneratedKey) {
         RSAPublicKey publicKey;
         RSAPrivateKey privateKey;
@@ -47,7 +48,10 @@ public class SigningKeys {
             publicKey = (RSAPublicKey) pair.getPublic();
             privateKey = (RSAPrivateKey) pair.getPrivate();
         }
-        this.jwk = new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(keyId(publicKey)).build();
+        this.jwk = new RSAKey.Builder(publicKey)
+                .privateKey(privateKey)
+                .keyID(keyId(publicKey))
+                .build();
     }
 
     public RSAKey signingKey() {
@@ -70,7 +74,10 @@ public class SigningKeys {
     private static String keyId(RSAPublicKey key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -58,6 +58,7 @@ class DemoData implements ApplicationRunner {
             "admin@cinema.dev", Role.ADMIN,
             "auditor@cinema.dev", Role.AUDITOR,
             "analyst@cinema.dev", Role.ANALYST);
+
     static final String PASSWORD_SUFFIX = "-pass-2026";
 
     private static final LocalTime[] SHOWTIMES = {LocalTime.of(13, 0), LocalTime.of(16, 30), LocalTime.of(20, 0)};
@@ -87,27 +88,34 @@ class DemoData implements ApplicationRunner {
         LocationId edinburgh = location("Edinburgh");
         ZoneId uk = ZoneId.of("Europe/London");
         List<ScreenId> screens = new ArrayList<>();
-        CinemaId southbank = cinema(london, "Riverside Picturehouse", new Address("1 Belvedere Road", "London", "SE1 8XX", "GB"), uk);
+        CinemaId southbank = cinema(
+                london, "Riverside Picturehouse", new Address("1 Belvedere Road", "London", "SE1 8XX", "GB"), uk);
         screens.add(screen(southbank, "Screen 1", ScreenFormat.IMAX, layout(14, 22, 6, 16)));
         screens.add(screen(southbank, "Screen 2", ScreenFormat.TWO_D, layout(9, 14, 4, 10)));
         CinemaId camden = cinema(london, "Camden Electric", new Address("40 Parkway", "London", "NW1 7AH", "GB"), uk);
         screens.add(screen(camden, "Main", ScreenFormat.TWO_D, layout(10, 16, 4, 12)));
-        CinemaId deansgate = cinema(manchester, "Deansgate Odeum", new Address("235 Deansgate", "Manchester", "M3 4EN", "GB"), uk);
+        CinemaId deansgate =
+                cinema(manchester, "Deansgate Odeum", new Address("235 Deansgate", "Manchester", "M3 4EN", "GB"), uk);
         screens.add(screen(deansgate, "Screen A", ScreenFormat.THREE_D, layout(12, 18, 5, 13)));
         screens.add(screen(deansgate, "Screen B", ScreenFormat.TWO_D, layout(8, 12, 3, 9)));
-        CinemaId leith = cinema(edinburgh, "Leith Filmhouse", new Address("88 Lothian Road", "Edinburgh", "EH3 9BZ", "GB"), uk);
+        CinemaId leith =
+                cinema(edinburgh, "Leith Filmhouse", new Address("88 Lothian Road", "Edinburgh", "EH3 9BZ", "GB"), uk);
         screens.add(screen(leith, "Screen 1", ScreenFormat.DOLBY_CINEMA, layout(11, 16, 4, 12)));
         int scheduled = screenings(screens, showing, uk);
-        log.info("Demo data loaded: 3 locations, 4 cinemas, {} screens, {} films, {} screenings, {} accounts",
-                screens.size(), showing.size() + 2, scheduled, ACCOUNTS.size());
+        log.info(
+                "Demo data loaded: 3 locations, 4 cinemas, {} screens, {} films, {} screenings, {} accounts",
+                screens.size(),
+                showing.size() + 2,
+                scheduled,
+                ACCOUNTS.size());
     }
 
     private void accounts() {
         ACCOUNTS.forEach((email, role) -> {
             AccountId id = AccountId.random();
             String name = email.substring(0, email.indexOf('@'));
-            commands.sendAndWait(new RegisterAccountCommand(id, email, "Demo " + name,
-                    passwords.encode(name + PASSWORD_SUFFIX)));
+            commands.sendAndWait(
+                    new RegisterAccountCommand(id, email, "Demo " + name, passwords.encode(name + PASSWORD_SUFFIX)));
             if (role != Role.CUSTOMER) {
                 commands.sendAndWait(new GrantRoleCommand(id, role));
             }
@@ -117,20 +125,55 @@ class DemoData implements ApplicationRunner {
     private List<FilmId> films() {
         LocalDate today = LocalDate.now(clock);
         List<FilmId> showing = new ArrayList<>();
-        showing.add(film("The Lighthouse Keeper's Daughter", 118, AgeRating.PG_13, Set.of(Genre.DRAMA),
-                today.minusDays(12), "A keeper's daughter inherits a lamp that shows ships that sank a century ago."));
-        showing.add(film("Orbit of Glass", 142, AgeRating.PG_13, Set.of(Genre.SCIENCE_FICTION, Genre.THRILLER),
-                today.minusDays(5), "A repair crew finds a second station hidden in the shadow of their own."));
-        showing.add(film("Paper Tigers", 97, AgeRating.PG, Set.of(Genre.COMEDY, Genre.FAMILY),
-                today.minusDays(20), "Three retired origami champions are dragged into one last tournament."));
-        showing.add(film("The Long Quiet", 104, AgeRating.R, Set.of(Genre.HORROR),
-                today.minusDays(2), "A sound engineer records a silence that will not stop following her."));
-        showing.add(film("Northern Lines", 131, AgeRating.PG_13, Set.of(Genre.ACTION, Genre.ADVENTURE),
-                today.minusDays(30), "A train driver has one night to cross a frozen country with a stolen map."));
-        film("Clockwork Harbour", 112, AgeRating.PG, Set.of(Genre.ANIMATION, Genre.FAMILY),
-                today.plusDays(20), "A mechanical gull wants to see what lies beyond the harbour wall.");
-        film("Last Light Over Aldgate", 126, AgeRating.R, Set.of(Genre.CRIME, Genre.MYSTERY),
-                today.plusDays(45), "A night-shift detective investigates a robbery that happened tomorrow.");
+        showing.add(film(
+                "The Lighthouse Keeper's Daughter",
+                118,
+                AgeRating.PG_13,
+                Set.of(Genre.DRAMA),
+                today.minusDays(12),
+                "A keeper's daughter inherits a lamp that shows ships that sank a century ago."));
+        showing.add(film(
+                "Orbit of Glass",
+                142,
+                AgeRating.PG_13,
+                Set.of(Genre.SCIENCE_FICTION, Genre.THRILLER),
+                today.minusDays(5),
+                "A repair crew finds a second station hidden in the shadow of their own."));
+        showing.add(film(
+                "Paper Tigers",
+                97,
+                AgeRating.PG,
+                Set.of(Genre.COMEDY, Genre.FAMILY),
+                today.minusDays(20),
+                "Three retired origami champions are dragged into one last tournament."));
+        showing.add(film(
+                "The Long Quiet",
+                104,
+                AgeRating.R,
+                Set.of(Genre.HORROR),
+                today.minusDays(2),
+                "A sound engineer records a silence that will not stop following her."));
+        showing.add(film(
+                "Northern Lines",
+                131,
+                AgeRating.PG_13,
+                Set.of(Genre.ACTION, Genre.ADVENTURE),
+                today.minusDays(30),
+                "A train driver has one night to cross a frozen country with a stolen map."));
+        film(
+                "Clockwork Harbour",
+                112,
+                AgeRating.PG,
+                Set.of(Genre.ANIMATION, Genre.FAMILY),
+                today.plusDays(20),
+                "A mechanical gull wants to see what lies beyond the harbour wall.");
+        film(
+                "Last Light Over Aldgate",
+                126,
+                AgeRating.R,
+                Set.of(Genre.CRIME, Genre.MYSTERY),
+                today.plusDays(45),
+                "A night-shift detective investigates a robbery that happened tomorrow.");
         return showing;
     }
 
@@ -146,8 +189,16 @@ class DemoData implements ApplicationRunner {
             for (int s = 0; s < screens.size(); s++) {
                 for (int slot = 0; slot < SHOWTIMES.length; slot++) {
                     FilmId film = films.get((day + s + slot) % films.size());
-                    commands.sendAndWait(new ScheduleScreeningCommand(ScreeningId.random(), film, screens.get(s),
-                            firstDay.plusDays(day).atTime(SHOWTIMES[slot]).atZone(zone).toInstant(), prices, true));
+                    commands.sendAndWait(new ScheduleScreeningCommand(
+                            ScreeningId.random(),
+                            film,
+                            screens.get(s),
+                            firstDay.plusDays(day)
+                                    .atTime(SHOWTIMES[slot])
+                                    .atZone(zone)
+                                    .toInstant(),
+                            prices,
+                            true));
                     count++;
                 }
             }
@@ -173,8 +224,8 @@ class DemoData implements ApplicationRunner {
         return id;
     }
 
-    private FilmId film(String title, int runtime, AgeRating rating, Set<Genre> genres, LocalDate release,
-            String synopsis) {
+    private FilmId film(
+            String title, int runtime, AgeRating rating, Set<Genre> genres, LocalDate release, String synopsis) {
         FilmId id = FilmId.random();
         commands.sendAndWait(new CreateFilmCommand(id, title, runtime, rating, genres, release, synopsis));
         return id;
@@ -194,9 +245,11 @@ class DemoData implements ApplicationRunner {
             int number = 1;
             int seatsInRow = back ? seatsPerRow / 2 : seatsPerRow;
             for (int position = 1; position <= seatsInRow; position++) {
-                SeatType type = back ? SeatType.COUPLE
-                        : r == 0 && (position <= 2 || position > seatsInRow - 2) ? SeatType.WHEELCHAIR
-                        : premium ? SeatType.PREMIUM : SeatType.STANDARD;
+                SeatType type = back
+                        ? SeatType.COUPLE
+                        : r == 0 && (position <= 2 || position > seatsInRow - 2)
+                                ? SeatType.WHEELCHAIR
+                                : premium ? SeatType.PREMIUM : SeatType.STANDARD;
                 cells.add(LayoutCell.seat(String.valueOf(number++), type));
                 int aisleLeft = back ? leftAisleAfter / 2 : leftAisleAfter;
                 int aisleRight = back ? rightAisleAfter / 2 : rightAisleAfter;

@@ -30,8 +30,12 @@ class CancelledScreeningSettlement {
     private final Repository<Payment> payments;
     private final PaymentServiceProvider provider;
 
-    CancelledScreeningSettlement(BookingLedger bookings, SeatInventory inventory, Repository<Refund> refunds,
-            Repository<Payment> payments, PaymentServiceProvider provider) {
+    CancelledScreeningSettlement(
+            BookingLedger bookings,
+            SeatInventory inventory,
+            Repository<Refund> refunds,
+            Repository<Payment> payments,
+            PaymentServiceProvider provider) {
         this.bookings = bookings;
         this.inventory = inventory;
         this.refunds = refunds;
@@ -50,24 +54,32 @@ class CancelledScreeningSettlement {
         if (booking.status() != BookingStatus.CONFIRMED) {
             return; // settled already (or never open): nothing to do, which makes a repeat harmless
         }
-        RefundId refundId = RefundId.of("screening-cancelled-" + command.bookingId().value());
+        RefundId refundId =
+                RefundId.of("screening-cancelled-" + command.bookingId().value());
         List<String> seats = booking.seats().stream().map(SeatPrice::seat).toList();
-        Money share = booking.seats().stream().map(SeatPrice::price).reduce(Money::plus).orElseThrow();
-        var refund = refunds.newInstance(() -> new Refund(refundId, command.bookingId(), booking.paymentId(),
-                booking.customerId(), seats, share, 100));
+        Money share = booking.seats().stream()
+                .map(SeatPrice::price)
+                .reduce(Money::plus)
+                .orElseThrow();
+        var refund = refunds.newInstance(() -> new Refund(
+                refundId, command.bookingId(), booking.paymentId(), booking.customerId(), seats, share, 100));
         String reference;
         try {
-            reference = payments.load(booking.paymentId().value()).invoke(payment ->
-                    payment.refund(provider, refundId.value(), share, "screening-cancelled"));
+            reference = payments.load(booking.paymentId().value())
+                    .invoke(payment -> payment.refund(provider, refundId.value(), share, "screening-cancelled"));
         } catch (PaymentServiceProvider.ProviderUnavailableException e) {
-            throw new DomainException(ProblemKind.UNAVAILABLE, "provider-unavailable", null,
+            throw new DomainException(
+                    ProblemKind.UNAVAILABLE,
+                    "provider-unavailable",
+                    null,
                     "The payment provider did not answer; the settlement will be retried");
         } catch (AggregateNotFoundException e) {
             throw new IllegalStateException("A confirmed booking without its payment: " + command.bookingId(), e);
         }
         refund.execute(r -> r.complete(reference));
         inventory.returnSold(booking.screeningId(), command.bookingId(), null);
-        bookings.returnSeats(command.bookingId(), new BookingLedger.Returnable(booking.screeningId(),
-                booking.paymentId(), booking.seats(), List.of()));
+        bookings.returnSeats(
+                command.bookingId(),
+                new BookingLedger.Returnable(booking.screeningId(), booking.paymentId(), booking.seats(), List.of()));
     }
 }

@@ -34,8 +34,8 @@ public class HttpPaymentServiceProvider implements PaymentServiceProvider {
     private final Duration firstBackoff;
     private final ObjectMapper json;
 
-    public HttpPaymentServiceProvider(URI baseUrl, String apiKey, Duration timeout, int maxAttempts,
-            Duration firstBackoff, ObjectMapper json) {
+    public HttpPaymentServiceProvider(
+            URI baseUrl, String apiKey, Duration timeout, int maxAttempts, Duration firstBackoff, ObjectMapper json) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
@@ -47,10 +47,13 @@ public class HttpPaymentServiceProvider implements PaymentServiceProvider {
 
     @Override
     public Charge charge(String idempotencyKey, Money amount, String paymentMethod) {
-        HttpResponse<String> response = post("/v1/charges", idempotencyKey, Map.of(
-                "amount", amount.amountMinor(),
-                "currency", amount.currency().toLowerCase(Locale.ROOT),
-                "source", paymentMethod));
+        HttpResponse<String> response = post(
+                "/v1/charges",
+                idempotencyKey,
+                Map.of(
+                        "amount", amount.amountMinor(),
+                        "currency", amount.currency().toLowerCase(Locale.ROOT),
+                        "source", paymentMethod));
         JsonNode body = parse(response);
         if (response.statusCode() / 100 == 2) {
             return new Captured(body.path("id").asText());
@@ -58,14 +61,14 @@ public class HttpPaymentServiceProvider implements PaymentServiceProvider {
         if (response.statusCode() == 402) {
             return new Declined(body.path("error").path("code").asText("card_declined"));
         }
-        throw new IllegalStateException("The payment provider refused the charge request: HTTP " + response.statusCode());
+        throw new IllegalStateException(
+                "The payment provider refused the charge request: HTTP " + response.statusCode());
     }
 
     @Override
     public String refund(String idempotencyKey, String captureReference, Money amount) {
-        HttpResponse<String> response = post("/v1/refunds", idempotencyKey, Map.of(
-                "charge", captureReference,
-                "amount", amount.amountMinor()));
+        HttpResponse<String> response =
+                post("/v1/refunds", idempotencyKey, Map.of("charge", captureReference, "amount", amount.amountMinor()));
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("The payment provider refused the refund: HTTP " + response.statusCode());
         }
@@ -103,11 +106,15 @@ public class HttpPaymentServiceProvider implements PaymentServiceProvider {
                 throw new ProviderUnavailableException("Interrupted while calling the payment provider");
             }
             if (attempt >= maxAttempts) {
-                throw new ProviderUnavailableException("The payment provider failed " + attempt + " times (last: "
-                        + failure + ")");
+                throw new ProviderUnavailableException(
+                        "The payment provider failed " + attempt + " times (last: " + failure + ")");
             }
-            log.warn("Payment provider call {} failed ({}), attempt {} of {}; retrying with the same idempotency key",
-                    path, failure, attempt, maxAttempts);
+            log.warn(
+                    "Payment provider call {} failed ({}), attempt {} of {}; retrying with the same idempotency key",
+                    path,
+                    failure,
+                    attempt,
+                    maxAttempts);
             sleep(backoff);
             backoff = backoff.multipliedBy(2);
         }
@@ -115,7 +122,8 @@ public class HttpPaymentServiceProvider implements PaymentServiceProvider {
 
     private JsonNode parse(HttpResponse<String> response) {
         try {
-            return response.body() == null || response.body().isBlank() ? json.createObjectNode()
+            return response.body() == null || response.body().isBlank()
+                    ? json.createObjectNode()
                     : json.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable provider answer (HTTP " + response.statusCode() + ")", e);

@@ -27,6 +27,7 @@ class Payment {
 
     @AggregateIdentifier
     private PaymentId paymentId;
+
     private BookingId bookingId;
     private ScreeningId screeningId;
     private AccountId customerId;
@@ -36,17 +37,20 @@ class Payment {
     private String captureReference;
     private long refundedMinor;
 
-    protected Payment() {
-    }
+    protected Payment() {}
 
-    Payment(PaymentId paymentId, BookingId bookingId, ScreeningId screeningId, AccountId customerId, Money amount,
+    Payment(
+            PaymentId paymentId,
+            BookingId bookingId,
+            ScreeningId screeningId,
+            AccountId customerId,
+            Money amount,
             String paymentMethod) {
         apply(new PaymentRequestedEvent(paymentId, bookingId, screeningId, customerId, amount, paymentMethod));
     }
 
     /** What a charge leaves to settle: its status, and the booking and screening it pays for. */
-    record Settlement(PaymentStatus status, BookingId bookingId, ScreeningId screeningId) {
-    }
+    record Settlement(PaymentStatus status, BookingId bookingId, ScreeningId screeningId) {}
 
     /** Charges once; a payment already answered keeps its answer. */
     Settlement charge(PaymentServiceProvider provider) {
@@ -67,8 +71,11 @@ class Payment {
         if (status == PaymentStatus.REFUNDED) {
             return;
         }
-        refund(provider, paymentId.value() + "-refund", new Money(amount.amountMinor() - refundedMinor,
-                amount.currency()), reason);
+        refund(
+                provider,
+                paymentId.value() + "-refund",
+                new Money(amount.amountMinor() - refundedMinor, amount.currency()),
+                reason);
     }
 
     /**
@@ -77,13 +84,14 @@ class Payment {
      */
     String refund(PaymentServiceProvider provider, String idempotencyKey, Money part, String reason) {
         if (status != PaymentStatus.CAPTURED) {
-            throw DomainException.conflict("payment-not-captured", null,
-                    "Only a captured payment can be refunded; this one is " + status);
+            throw DomainException.conflict(
+                    "payment-not-captured", null, "Only a captured payment can be refunded; this one is " + status);
         }
-        if (part.amountMinor() <= 0 || part.amountMinor() > amount.amountMinor() - refundedMinor
+        if (part.amountMinor() <= 0
+                || part.amountMinor() > amount.amountMinor() - refundedMinor
                 || !part.currency().equals(amount.currency())) {
-            throw DomainException.conflict("refund-exceeds-payment", null,
-                    "A refund cannot give back more than what is left of the payment");
+            throw DomainException.conflict(
+                    "refund-exceeds-payment", null, "A refund cannot give back more than what is left of the payment");
         }
         String reference = provider.refund(idempotencyKey, captureReference, part);
         apply(new PaymentRefundedEvent(paymentId, bookingId, customerId, part, reference, reason));

@@ -38,44 +38,61 @@ class PaymentController {
      * card number: card numbers must never reach, let alone be stored by, this system.
      */
     record PaymentRequest(
-            @NotBlank @Pattern(regexp = "tok_[A-Za-z0-9_]{1,60}",
-                    message = "must be a payment provider token (tok_...), never a card number") String paymentMethod) {
-    }
+            @NotBlank
+            @Pattern(
+                    regexp = "tok_[A-Za-z0-9_]{1,60}",
+                    message = "must be a payment provider token (tok_...), never a card number")
+            String paymentMethod) {}
 
     @PostMapping("/api/bookings/{bookingId}/payments")
-    @Operation(summary = "Pay for a held booking",
+    @Operation(
+            summary = "Pay for a held booking",
             description = "201 when paid: the seats are sold and the booking confirmed. 402 when the provider "
                     + "declines (the hold stays; pay again with another method and a new Idempotency-Key). 409 "
                     + "when the hold ran out before the money arrived: the payment was refunded at once. 503 when "
                     + "the provider did not answer: repeat the request with the same Idempotency-Key. The same "
                     + "key repeated answers the same payment and never charges twice; the same key with another "
                     + "request is a 422. Test tokens: tok_success, tok_decline, tok_timeout.")
-    ResponseEntity<Object> pay(@PathVariable @NotBlank @Size(max = 64) String bookingId,
+    ResponseEntity<Object> pay(
+            @PathVariable @NotBlank @Size(max = 64) String bookingId,
             @RequestHeader("Idempotency-Key") @NotBlank @Size(min = 8, max = 100) String idempotencyKey,
-            @Valid @RequestBody PaymentRequest request, @AuthenticationPrincipal Jwt caller) {
-        PaymentProcessing.Outcome outcome = requests.pay(BookingId.of(bookingId), AccountId.of(caller.getSubject()),
-                idempotencyKey, request.paymentMethod());
+            @Valid @RequestBody PaymentRequest request,
+            @AuthenticationPrincipal Jwt caller) {
+        PaymentProcessing.Outcome outcome = requests.pay(
+                BookingId.of(bookingId), AccountId.of(caller.getSubject()), idempotencyKey, request.paymentMethod());
         if (outcome.bookingConfirmed()) {
-            return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId)).body(outcome);
+            return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId))
+                    .body(outcome);
         }
         if (outcome.payment() == PaymentStatus.DECLINED) {
-            return problem(HttpStatus.PAYMENT_REQUIRED, "payment-declined",
-                    "The payment provider declined the payment; nothing was charged", outcome);
+            return problem(
+                    HttpStatus.PAYMENT_REQUIRED,
+                    "payment-declined",
+                    "The payment provider declined the payment; nothing was charged",
+                    outcome);
         }
         if (outcome.payment() == PaymentStatus.REFUNDED) {
-            return problem(HttpStatus.CONFLICT, "hold-expired-refunded",
-                    "The hold ran out before the payment arrived; the payment was refunded in full", outcome);
+            return problem(
+                    HttpStatus.CONFLICT,
+                    "hold-expired-refunded",
+                    "The hold ran out before the payment arrived; the payment was refunded in full",
+                    outcome);
         }
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable",
-                "The payment is not settled yet; repeat the request with the same Idempotency-Key", outcome);
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "provider-unavailable",
+                "The payment is not settled yet; repeat the request with the same Idempotency-Key",
+                outcome);
     }
 
-    private static ResponseEntity<Object> problem(HttpStatus status, String code, String detail,
-            PaymentProcessing.Outcome outcome) {
+    private static ResponseEntity<Object> problem(
+            HttpStatus status, String code, String detail, PaymentProcessing.Outcome outcome) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://cinema.dev/problems/" + code));
         problem.setProperty("code", code);
         problem.setProperty("payment", outcome);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -37,8 +37,12 @@ class PaymentProcessing {
     private final PaymentServiceProvider provider;
     private final Clock clock;
 
-    PaymentProcessing(Repository<Payment> payments, BookingLedger bookings, SeatInventory inventory,
-            PaymentServiceProvider provider, Clock clock) {
+    PaymentProcessing(
+            Repository<Payment> payments,
+            BookingLedger bookings,
+            SeatInventory inventory,
+            PaymentServiceProvider provider,
+            Clock clock) {
         this.payments = payments;
         this.bookings = bookings;
         this.inventory = inventory;
@@ -47,14 +51,18 @@ class PaymentProcessing {
     }
 
     /** How a payment ended: CONFIRMED (booking paid), DECLINED, REFUNDED (too late), or still REQUESTED. */
-    record Outcome(String paymentId, String bookingId, PaymentStatus payment, boolean bookingConfirmed, Money amount) {
-    }
+    record Outcome(String paymentId, String bookingId, PaymentStatus payment, boolean bookingConfirmed, Money amount) {}
 
     @CommandHandler
     void handle(RequestPaymentCommand command) throws Exception {
         BookingLedger.Due due = bookings.amountDue(command.bookingId(), command.customerId());
-        payments.newInstance(() -> new Payment(command.paymentId(), command.bookingId(), due.screeningId(),
-                command.customerId(), due.amount(), command.paymentMethod()));
+        payments.newInstance(() -> new Payment(
+                command.paymentId(),
+                command.bookingId(),
+                due.screeningId(),
+                command.customerId(),
+                due.amount(),
+                command.paymentMethod()));
     }
 
     @CommandHandler
@@ -65,7 +73,10 @@ class PaymentProcessing {
             settlement = payment.invoke(p -> p.charge(provider));
         } catch (PaymentServiceProvider.ProviderUnavailableException e) {
             // Nothing is recorded; the payment stays requested and a retry asks the provider again.
-            throw new DomainException(ProblemKind.UNAVAILABLE, "provider-unavailable", null,
+            throw new DomainException(
+                    ProblemKind.UNAVAILABLE,
+                    "provider-unavailable",
+                    null,
                     "The payment provider did not answer; repeat the request with the same Idempotency-Key");
         }
         PaymentStatus status = settlement.status();

@@ -14,7 +14,8 @@ class PaymentProviderConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "cinema.payments.provider", havingValue = "http")
-    PaymentServiceProvider httpPaymentServiceProvider(ObjectMapper objectMapper,
+    PaymentServiceProvider httpPaymentServiceProvider(
+            ObjectMapper objectMapper,
             @Value("${cinema.payments.http.base-url}") URI baseUrl,
             @Value("${cinema.payments.http.api-key}") String apiKey,
             @Value("${cinema.payments.http.timeout:PT2S}") Duration timeout,

@@ -31,11 +31,10 @@ class PaymentRequestRecord {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected PaymentRequestRecord() {
-    }
+    protected PaymentRequestRecord() {}
 
-    PaymentRequestRecord(String paymentId, String customerId, String idempotencyKey, String fingerprint,
-            Instant createdAt) {
+    PaymentRequestRecord(
+            String paymentId, String customerId, String idempotencyKey, String fingerprint, Instant createdAt) {
         this.paymentId = paymentId;
         this.customerId = customerId;
         this.idempotencyKey = idempotencyKey;

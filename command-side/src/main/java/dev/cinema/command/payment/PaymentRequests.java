@@ -31,19 +31,19 @@ class PaymentRequests {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PaymentRequests(PaymentRequestRecords records, CommandGateway commands, TransactionTemplate transactions,
-            Clock clock) {
+    PaymentRequests(
+            PaymentRequestRecords records, CommandGateway commands, TransactionTemplate transactions, Clock clock) {
         this.records = records;
         this.commands = commands;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    PaymentProcessing.Outcome pay(BookingId bookingId, AccountId customer, String idempotencyKey,
-            String paymentMethod) {
+    PaymentProcessing.Outcome pay(
+            BookingId bookingId, AccountId customer, String idempotencyKey, String paymentMethod) {
         String fingerprint = fingerprint(bookingId.value(), paymentMethod);
-        Optional<PaymentRequestRecord> earlier = records.findByCustomerIdAndIdempotencyKey(customer.value(),
-                idempotencyKey);
+        Optional<PaymentRequestRecord> earlier =
+                records.findByCustomerIdAndIdempotencyKey(customer.value(), idempotencyKey);
         if (earlier.isPresent()) {
             return replay(earlier.get(), fingerprint, bookingId, customer, paymentMethod);
         }
@@ -66,10 +66,16 @@ class PaymentRequests {
         return commands.sendAndWait(new ChargePaymentCommand(paymentId));
     }
 
-    private PaymentProcessing.Outcome replay(PaymentRequestRecord earlier, String fingerprint, BookingId bookingId,
-            AccountId customer, String paymentMethod) {
+    private PaymentProcessing.Outcome replay(
+            PaymentRequestRecord earlier,
+            String fingerprint,
+            BookingId bookingId,
+            AccountId customer,
+            String paymentMethod) {
         if (!earlier.fingerprint().equals(fingerprint)) {
-            throw DomainException.invalid("idempotency-key-reused", "Idempotency-Key",
+            throw DomainException.invalid(
+                    "idempotency-key-reused",
+                    "Idempotency-Key",
                     "This Idempotency-Key was used for a different payment request");
         }
         PaymentId paymentId = PaymentId.of(earlier.paymentId());

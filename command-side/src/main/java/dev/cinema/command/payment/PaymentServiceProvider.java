@@ -17,14 +17,11 @@ public interface PaymentServiceProvider {
     String refund(String idempotencyKey, String captureReference, Money amount);
 
     /** The provider's answer to a charge. */
-    sealed interface Charge permits Captured, Declined {
-    }
+    sealed interface Charge permits Captured, Declined {}
 
-    record Captured(String reference) implements Charge {
-    }
+    record Captured(String reference) implements Charge {}
 
-    record Declined(String reason) implements Charge {
-    }
+    record Declined(String reason) implements Charge {}
 
     /** The provider did not answer in time, or not at all: whether it charged is unknown, so retry. */
     class ProviderUnavailableException extends RuntimeException {

@@ -29,6 +29,7 @@ class Refund {
 
     @AggregateIdentifier
     private RefundId refundId;
+
     private BookingId bookingId;
     private PaymentId paymentId;
     private AccountId customerId;
@@ -37,11 +38,16 @@ class Refund {
     private boolean settled;
     private int attempts;
 
-    protected Refund() {
-    }
+    protected Refund() {}
 
-    Refund(RefundId refundId, BookingId bookingId, PaymentId paymentId, AccountId customerId, List<String> seats,
-            Money share, int percent) {
+    Refund(
+            RefundId refundId,
+            BookingId bookingId,
+            PaymentId paymentId,
+            AccountId customerId,
+            List<String> seats,
+            Money share,
+            int percent) {
         Money amount = new Money(share.amountMinor() * percent / 100, share.currency());
         apply(new RefundRequestedEvent(refundId, bookingId, paymentId, customerId, seats, share, percent, amount));
         if (amount.amountMinor() == 0) {
@@ -57,9 +63,13 @@ class Refund {
     }
 
     /** What another attempt needs to know. */
-    record Attempt(BookingId bookingId, PaymentId paymentId, AccountId customerId, List<String> seats, Money amount,
-            boolean pending) {
-    }
+    record Attempt(
+            BookingId bookingId,
+            PaymentId paymentId,
+            AccountId customerId,
+            List<String> seats,
+            Money amount,
+            boolean pending) {}
 
     Attempt attempt() {
         return new Attempt(bookingId, paymentId, customerId, seats, amount, approved());

@@ -34,32 +34,40 @@ class RefundController {
         this.commands = commands;
     }
 
-    record RefundRequest(@Size(max = 10) List<@NotBlank @Size(max = 8) String> seats) {
-    }
+    record RefundRequest(@Size(max = 10) List<@NotBlank @Size(max = 8) String> seats) {}
 
     @PostMapping("/api/bookings/{bookingId}/refunds")
-    @Operation(summary = "Return all seats of a paid booking, or only some, and be refunded",
+    @Operation(
+            summary = "Return all seats of a paid booking, or only some, and be refunded",
             description = "The policy decides the amount by the time left before the screening: 100 % until 24 h "
                     + "before, 50 % until 1 h before, nothing after (then 422, recorded as rejected). 201 with the "
                     + "amount; the returned seats are free again and the booking is REFUNDED once none remain. 202 "
                     + "when the provider does not answer: the refund is recorded and retried by itself.")
-    ResponseEntity<Object> refund(@PathVariable @NotBlank @Size(max = 64) String bookingId,
-            @Valid @RequestBody(required = false) RefundRequest request, @AuthenticationPrincipal Jwt caller) {
-        RefundProcessing.Outcome outcome = commands.sendAndWait(new RequestRefundCommand(RefundId.random(),
-                BookingId.of(bookingId), AccountId.of(caller.getSubject()),
+    ResponseEntity<Object> refund(
+            @PathVariable @NotBlank @Size(max = 64) String bookingId,
+            @Valid @RequestBody(required = false) RefundRequest request,
+            @AuthenticationPrincipal Jwt caller) {
+        RefundProcessing.Outcome outcome = commands.sendAndWait(new RequestRefundCommand(
+                RefundId.random(),
+                BookingId.of(bookingId),
+                AccountId.of(caller.getSubject()),
                 request == null || request.seats() == null ? List.of() : request.seats()));
         if (outcome.refunded()) {
-            return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId)).body(outcome);
+            return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId))
+                    .body(outcome);
         }
         if (outcome.pending()) {
             // Recorded; the provider is retried by itself and the seats go back when it has refunded.
             return ResponseEntity.accepted().body(outcome);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_ENTITY,
                 "The screening is too close: the refund policy gives nothing back now");
         problem.setType(URI.create("https://cinema.dev/problems/refund-not-allowed"));
         problem.setProperty("code", "refund-not-allowed");
         problem.setProperty("refund", outcome);
-        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.unprocessableEntity()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -17,7 +17,8 @@ class RefundPolicy {
     private final Duration partialUntil;
     private final int partialPercent;
 
-    RefundPolicy(@Value("${cinema.refunds.full-until:PT24H}") Duration fullUntil,
+    RefundPolicy(
+            @Value("${cinema.refunds.full-until:PT24H}") Duration fullUntil,
             @Value("${cinema.refunds.partial-until:PT1H}") Duration partialUntil,
             @Value("${cinema.refunds.partial-percent:50}") int partialPercent) {
         this.fullUntil = fullUntil;

@@ -43,9 +43,17 @@ class RefundProcessing {
     private final Clock clock;
     private final Duration firstRetry;
 
-    RefundProcessing(Repository<Refund> refunds, Repository<Payment> payments, BookingLedger bookings,
-            SeatInventory inventory, CatalogueLookup lookup, RefundPolicy policy, PaymentServiceProvider provider,
-            EventScheduler scheduler, Clock clock, @Value("${cinema.refunds.first-retry:PT1M}") Duration firstRetry) {
+    RefundProcessing(
+            Repository<Refund> refunds,
+            Repository<Payment> payments,
+            BookingLedger bookings,
+            SeatInventory inventory,
+            CatalogueLookup lookup,
+            RefundPolicy policy,
+            PaymentServiceProvider provider,
+            EventScheduler scheduler,
+            Clock clock,
+            @Value("${cinema.refunds.first-retry:PT1M}") Duration firstRetry) {
         this.refunds = refunds;
         this.payments = payments;
         this.bookings = bookings;
@@ -59,28 +67,51 @@ class RefundProcessing {
     }
 
     /** What the customer is told: refunded now, pending a retry, or rejected by the policy. */
-    record Outcome(String refundId, String bookingId, boolean refunded, boolean pending, List<String> seats,
-            Money share, int percent, Money amount) {
-    }
+    record Outcome(
+            String refundId,
+            String bookingId,
+            boolean refunded,
+            boolean pending,
+            List<String> seats,
+            Money share,
+            int percent,
+            Money amount) {}
 
     @CommandHandler
     Outcome handle(RequestRefundCommand command) throws Exception {
-        BookingLedger.Returnable returnable = bookings.returnable(command.bookingId(), command.customerId(),
-                command.seats());
+        BookingLedger.Returnable returnable =
+                bookings.returnable(command.bookingId(), command.customerId(), command.seats());
         Instant now = clock.instant();
-        int percent = policy.percent(now, lookup.slot(returnable.screeningId().value()).startsAt());
+        int percent = policy.percent(
+                now, lookup.slot(returnable.screeningId().value()).startsAt());
         List<String> seats = returnable.returned().stream().map(SeatPrice::seat).toList();
-        Money share = returnable.returned().stream().map(SeatPrice::price).reduce(Money::plus).orElseThrow();
-        var refund = refunds.newInstance(() -> new Refund(command.refundId(), command.bookingId(),
-                returnable.paymentId(), command.customerId(), seats, share, percent));
+        Money share = returnable.returned().stream()
+                .map(SeatPrice::price)
+                .reduce(Money::plus)
+                .orElseThrow();
+        var refund = refunds.newInstance(() -> new Refund(
+                command.refundId(),
+                command.bookingId(),
+                returnable.paymentId(),
+                command.customerId(),
+                seats,
+                share,
+                percent));
         Money amount = new Money(share.amountMinor() * percent / 100, share.currency());
         if (!refund.invoke(Refund::approved)) {
-            return new Outcome(command.refundId().value(), command.bookingId().value(), false, false, seats, share,
-                    percent, amount);
+            return new Outcome(
+                    command.refundId().value(),
+                    command.bookingId().value(),
+                    false,
+                    false,
+                    seats,
+                    share,
+                    percent,
+                    amount);
         }
         boolean done = attempt(refund, command.refundId(), returnable);
-        return new Outcome(command.refundId().value(), command.bookingId().value(), done, !done, seats, share,
-                percent, amount);
+        return new Outcome(
+                command.refundId().value(), command.bookingId().value(), done, !done, seats, share, percent, amount);
     }
 
     @CommandHandler
@@ -90,19 +121,21 @@ class RefundProcessing {
         if (!attempt.pending()) {
             return; // completed meanwhile: a late or repeated retry does nothing
         }
-        BookingLedger.Returnable returnable = bookings.returnable(attempt.bookingId(), attempt.customerId(),
-                attempt.seats());
+        BookingLedger.Returnable returnable =
+                bookings.returnable(attempt.bookingId(), attempt.customerId(), attempt.seats());
         attempt(refund, command.refundId(), returnable);
     }
 
     /** One provider attempt; true when the refund is complete, false when a retry was scheduled. */
-    private boolean attempt(org.axonframework.modelling.command.Aggregate<Refund> refund, RefundId refundId,
+    private boolean attempt(
+            org.axonframework.modelling.command.Aggregate<Refund> refund,
+            RefundId refundId,
             BookingLedger.Returnable returnable) {
         Refund.Attempt attempt = refund.invoke(Refund::attempt);
         String reference;
         try {
-            reference = payments.load(attempt.paymentId().value()).invoke(payment ->
-                    payment.refund(provider, refundId.value(), attempt.amount(), "customer-refund"));
+            reference = payments.load(attempt.paymentId().value())
+                    .invoke(payment -> payment.refund(provider, refundId.value(), attempt.amount(), "customer-refund"));
         } catch (PaymentServiceProvider.ProviderUnavailableException e) {
             Instant retryAt = refund.invoke(r -> r.failed("provider-unavailable", clock.instant(), firstRetry));
             scheduler.schedule(retryAt, new RefundRetryDueEvent(refundId));

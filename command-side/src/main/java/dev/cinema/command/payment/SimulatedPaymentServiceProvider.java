@@ -35,7 +35,8 @@ class SimulatedPaymentServiceProvider implements PaymentServiceProvider {
     private final Map<String, String> refunds = new ConcurrentHashMap<>();
     private final Set<String> refundFailsOnce = ConcurrentHashMap.newKeySet();
 
-    SimulatedPaymentServiceProvider(@Value("${cinema.payments.simulated.latency:PT0.05S}") Duration latency,
+    SimulatedPaymentServiceProvider(
+            @Value("${cinema.payments.simulated.latency:PT0.05S}") Duration latency,
             @Value("${cinema.payments.simulated.decline-rate:0.1}") double declineRate,
             @Value("${cinema.payments.simulated.seed:42}") long seed) {
         this.latency = latency;

@@ -15,7 +15,8 @@ class PasswordPolicyTest {
     private static final String EMAIL = "ada@example.com";
 
     private static DomainException refusalOf(String password, String email) {
-        return assertRefused(() -> PasswordPolicy.check(password, email), ProblemKind.BAD_REQUEST, "weak-password", "password");
+        return assertRefused(
+                () -> PasswordPolicy.check(password, email), ProblemKind.BAD_REQUEST, "weak-password", "password");
     }
 
     @Test

@@ -28,7 +28,9 @@ import org.springframework.test.context.ContextConfiguration;
  * The command API over real HTTP, against the app's real storage. Runs twice: on H2
  * ({@link CommandApiH2Test}) and on PostgreSQL ({@link CommandApiPostgresTest}).
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = CommandSideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             CommandSideApplication.CONFIG_NAME,
             "cinema.bootstrap.admin.email=" + CommandApiIntegrationTest.ADMIN_EMAIL,
@@ -65,12 +67,15 @@ abstract class CommandApiIntegrationTest {
         assertThat(registered.status()).isEqualTo(201);
         assertThat(registered.text("roles/0")).isEqualTo("CUSTOMER");
 
-        Response login = http.post("/api/auth/login", Map.of("email", email.toUpperCase(), "password",
-                "Sunday-matinee-7"), null);
+        Response login = http.post(
+                "/api/auth/login", Map.of("email", email.toUpperCase(), "password", "Sunday-matinee-7"), null);
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.text("tokenType")).isEqualTo("Bearer");
         assertThat(login.text("accountId")).isEqualTo(registered.text("accountId"));
-        assertThat(login.body().get("roles")).extracting(Object::toString).asString().contains("CUSTOMER")
+        assertThat(login.body().get("roles"))
+                .extracting(Object::toString)
+                .asString()
+                .contains("CUSTOMER")
                 .doesNotContain("ADMIN");
     }
 
@@ -98,8 +103,8 @@ abstract class CommandApiIntegrationTest {
         String email = uniqueEmail();
         register(email, "Sunday-matinee-7");
         Response wrongPassword = http.post("/api/auth/login", Map.of("email", email, "password", "Monday-9999"), null);
-        Response unknownEmail = http.post("/api/auth/login",
-                Map.of("email", uniqueEmail(), "password", "Monday-9999"), null);
+        Response unknownEmail =
+                http.post("/api/auth/login", Map.of("email", uniqueEmail(), "password", "Monday-9999"), null);
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknownEmail.status()).isEqualTo(401);
         assertThat(wrongPassword.text("detail")).isEqualTo(unknownEmail.text("detail"));
@@ -109,10 +114,11 @@ abstract class CommandApiIntegrationTest {
     void theStoredPasswordIsABcryptHashAndNoEventMentionsIt() {
         String email = uniqueEmail();
         register(email, "Sunday-matinee-7");
-        String hash = jdbc.queryForObject("select password_hash from account_credential where email = ?",
-                String.class, email);
+        String hash = jdbc.queryForObject(
+                "select password_hash from account_credential where email = ?", String.class, email);
         assertThat(hash).startsWith("$2").doesNotContain("Sunday-matinee-7");
-        List<String> payloads = jdbc.query("select payload from domain_event_entry",
+        List<String> payloads = jdbc.query(
+                "select payload from domain_event_entry",
                 (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8));
         assertThat(payloads).anySatisfy(payload -> assertThat(payload).contains(email));
         assertThat(payloads).noneSatisfy(payload -> assertThat(payload).contains(hash));
@@ -124,14 +130,17 @@ abstract class CommandApiIntegrationTest {
         String email = uniqueEmail();
         String accountId = register(email, "Sunday-matinee-7").text("accountId");
         assertThat(http.post("/api/accounts/" + accountId + "/roles", Map.of("role", "ANALYST"), adminToken())
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
         Response login = http.post("/api/auth/login", Map.of("email", email, "password", "Sunday-matinee-7"), null);
         assertThat(login.body().get("roles").toString()).contains("ANALYST", "CUSTOMER");
 
-        assertThat(http.delete("/api/accounts/" + accountId + "/roles/CUSTOMER", adminToken()).status())
+        assertThat(http.delete("/api/accounts/" + accountId + "/roles/CUSTOMER", adminToken())
+                        .status())
                 .isEqualTo(422);
         assertThat(http.post("/api/accounts/" + UUID.randomUUID() + "/roles", Map.of("role", "ADMIN"), adminToken())
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -147,7 +156,8 @@ abstract class CommandApiIntegrationTest {
         assertThat(forbidden.isProblem()).isTrue();
 
         String accountId = registerFresh();
-        assertThat(http.post("/api/accounts/" + accountId + "/roles", Map.of("role", "ADMIN"), customer).status())
+        assertThat(http.post("/api/accounts/" + accountId + "/roles", Map.of("role", "ADMIN"), customer)
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -169,8 +179,12 @@ abstract class CommandApiIntegrationTest {
             assertThat(response.isProblem()).as(kind).isTrue();
         });
         // The same request with a genuine admin token goes through: the refusals above were the token's fault.
-        assertThat(http.post("/api/admin/locations", Map.of("name", "Genuine"), TestTokens.valid(
-                UUID.randomUUID().toString(), "ADMIN")).status()).isEqualTo(201);
+        assertThat(http.post(
+                                "/api/admin/locations",
+                                Map.of("name", "Genuine"),
+                                TestTokens.valid(UUID.randomUUID().toString(), "ADMIN"))
+                        .status())
+                .isEqualTo(201);
     }
 
     // ---------------------------------------------------------------- catalogue
@@ -184,18 +198,24 @@ abstract class CommandApiIntegrationTest {
         assertThat(screening.text("id")).isNotBlank();
 
         String payload = lastPayloadOf("ScreeningScheduledEvent");
-        assertThat(payload).contains(catalogue.filmId(), catalogue.screenId(), catalogue.cinemaId(),
-                "\"label\":\"A\"", "WHEELCHAIR");
+        assertThat(payload)
+                .contains(
+                        catalogue.filmId(),
+                        catalogue.screenId(),
+                        catalogue.cinemaId(),
+                        "\"label\":\"A\"",
+                        "WHEELCHAIR");
     }
 
     @Test
     void everyChangeRecordsWhoSentIt() {
         String adminId = UUID.randomUUID().toString();
-        Response created = http.post("/api/admin/locations", Map.of("name", "Brighton"),
-                TestTokens.valid(adminId, "ADMIN"));
+        Response created =
+                http.post("/api/admin/locations", Map.of("name", "Brighton"), TestTokens.valid(adminId, "ADMIN"));
         String metaData = jdbc.queryForObject(
                 "select meta_data from domain_event_entry where aggregate_identifier = ?",
-                (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8), created.text("id"));
+                (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8),
+                created.text("id"));
         assertThat(metaData).contains("sentBy").contains(adminId);
     }
 
@@ -214,8 +234,12 @@ abstract class CommandApiIntegrationTest {
         Response before = schedule(admin, catalogue, first.minus(119, ChronoUnit.MINUTES));
         assertThat(before.status()).isEqualTo(409);
 
-        assertThat(schedule(admin, catalogue, first.plus(120, ChronoUnit.MINUTES)).status()).isEqualTo(201);
-        assertThat(schedule(admin, catalogue, first.minus(120, ChronoUnit.MINUTES)).status()).isEqualTo(201);
+        assertThat(schedule(admin, catalogue, first.plus(120, ChronoUnit.MINUTES))
+                        .status())
+                .isEqualTo(201);
+        assertThat(schedule(admin, catalogue, first.minus(120, ChronoUnit.MINUTES))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -224,10 +248,14 @@ abstract class CommandApiIntegrationTest {
         Catalogue catalogue = catalogue(admin);
         Instant start = Instant.now().plus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String screeningId = schedule(admin, catalogue, start).text("id");
-        assertThat(http.post("/api/admin/screenings/" + screeningId + "/cancel", Map.of("reason", "Projector fault"),
-                admin).status()).isEqualTo(204);
-        Response reprice = http.put("/api/admin/screenings/" + screeningId + "/prices",
-                Map.of("prices", prices(900)), admin);
+        assertThat(http.post(
+                                "/api/admin/screenings/" + screeningId + "/cancel",
+                                Map.of("reason", "Projector fault"),
+                                admin)
+                        .status())
+                .isEqualTo(204);
+        Response reprice =
+                http.put("/api/admin/screenings/" + screeningId + "/prices", Map.of("prices", prices(900)), admin);
         assertThat(reprice.status()).isEqualTo(409);
         assertThat(reprice.text("code")).isEqualTo("screening-cancelled");
         assertThat(schedule(admin, catalogue, start).status()).isEqualTo(201);
@@ -241,14 +269,20 @@ abstract class CommandApiIntegrationTest {
         String first = schedule(admin, catalogue, start).text("id");
         schedule(admin, catalogue, start.plus(4, ChronoUnit.HOURS));
 
-        Response clash = http.post("/api/admin/screenings/" + first + "/reschedule",
-                Map.of("startsAt", start.plus(3, ChronoUnit.HOURS).toString()), admin);
+        Response clash = http.post(
+                "/api/admin/screenings/" + first + "/reschedule",
+                Map.of("startsAt", start.plus(3, ChronoUnit.HOURS).toString()),
+                admin);
         assertThat(clash.status()).isEqualTo(409);
-        Response moved = http.post("/api/admin/screenings/" + first + "/reschedule",
-                Map.of("startsAt", start.plus(1, ChronoUnit.HOURS).toString()), admin);
+        Response moved = http.post(
+                "/api/admin/screenings/" + first + "/reschedule",
+                Map.of("startsAt", start.plus(1, ChronoUnit.HOURS).toString()),
+                admin);
         assertThat(moved.status()).isEqualTo(204);
         assertThat(lastPayloadOf("ScreeningRescheduledEvent"))
-                .contains(start.plus(1, ChronoUnit.HOURS).plus(100, ChronoUnit.MINUTES).toString());
+                .contains(start.plus(1, ChronoUnit.HOURS)
+                        .plus(100, ChronoUnit.MINUTES)
+                        .toString());
     }
 
     // ---------------------------------------------------------------- bad input
@@ -261,31 +295,71 @@ abstract class CommandApiIntegrationTest {
 
         assertField(http.post("/api/admin/locations", Map.of(), admin), 400, "name");
         assertField(http.post("/api/admin/locations", Map.of("name", "x".repeat(101)), admin), 400, "name");
-        assertField(http.post("/api/admin/films", film(Map.of("runtimeMinutes", "long")), admin), 400,
-                "runtimeMinutes");
-        assertField(http.post("/api/admin/films", film(Map.of("runtimeMinutes", 100000)), admin), 400,
-                "runtimeMinutes");
-        assertField(http.post("/api/admin/films", film(Map.of("runtimeMinutes", -5)), admin), 400,
-                "runtimeMinutes");
+        assertField(
+                http.post("/api/admin/films", film(Map.of("runtimeMinutes", "long")), admin), 400, "runtimeMinutes");
+        assertField(
+                http.post("/api/admin/films", film(Map.of("runtimeMinutes", 100000)), admin), 400, "runtimeMinutes");
+        assertField(http.post("/api/admin/films", film(Map.of("runtimeMinutes", -5)), admin), 400, "runtimeMinutes");
         assertField(http.post("/api/admin/films", film(Map.of("ageRating", "XXX")), admin), 400, "ageRating");
-        assertField(http.post("/api/admin/films", film(Map.of("releaseDate", "yesterday")), admin), 400,
-                "releaseDate");
+        assertField(http.post("/api/admin/films", film(Map.of("releaseDate", "yesterday")), admin), 400, "releaseDate");
         assertField(http.post("/api/admin/cinemas", cinema(UUID.randomUUID().toString()), admin), 422, "locationId");
         Map<String, Object> badZone = new java.util.HashMap<>(cinema(catalogue.locationId()));
         badZone.put("timeZone", "Mars/Olympus");
         assertField(http.post("/api/admin/cinemas", badZone, admin), 400, "timeZone");
-        assertField(http.post("/api/admin/screens", screen(catalogue.cinemaId(), List.of(
-                row("A", seat("1"), seat("1")))), admin), 400, "layout.rows[0].cells[1].number");
-        assertField(http.post("/api/admin/screenings", Map.of("filmId", catalogue.filmId(), "screenId",
-                catalogue.screenId(), "startsAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
-                "prices", prices(-100)), admin), 400, "prices[STANDARD].amountMinor");
-        assertField(http.post("/api/admin/screenings", Map.of("filmId", catalogue.filmId(), "screenId",
-                catalogue.screenId(), "startsAt", Instant.now().minus(1, ChronoUnit.DAYS).toString(),
-                "prices", prices(1000)), admin), 422, "startsAt");
-        assertField(http.post("/api/admin/screenings", Map.of("filmId", catalogue.filmId(), "screenId",
-                catalogue.screenId(), "startsAt", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
-                "prices", Map.of("STANDARD", Map.of("amountMinor", 1000, "currency", "GBP")),
-                "onSale", true), admin), 400, "prices.WHEELCHAIR");
+        assertField(
+                http.post(
+                        "/api/admin/screens",
+                        screen(catalogue.cinemaId(), List.of(row("A", seat("1"), seat("1")))),
+                        admin),
+                400,
+                "layout.rows[0].cells[1].number");
+        assertField(
+                http.post(
+                        "/api/admin/screenings",
+                        Map.of(
+                                "filmId",
+                                catalogue.filmId(),
+                                "screenId",
+                                catalogue.screenId(),
+                                "startsAt",
+                                Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                                "prices",
+                                prices(-100)),
+                        admin),
+                400,
+                "prices[STANDARD].amountMinor");
+        assertField(
+                http.post(
+                        "/api/admin/screenings",
+                        Map.of(
+                                "filmId",
+                                catalogue.filmId(),
+                                "screenId",
+                                catalogue.screenId(),
+                                "startsAt",
+                                Instant.now().minus(1, ChronoUnit.DAYS).toString(),
+                                "prices",
+                                prices(1000)),
+                        admin),
+                422,
+                "startsAt");
+        assertField(
+                http.post(
+                        "/api/admin/screenings",
+                        Map.of(
+                                "filmId",
+                                catalogue.filmId(),
+                                "screenId",
+                                catalogue.screenId(),
+                                "startsAt",
+                                Instant.now().plus(1, ChronoUnit.DAYS).toString(),
+                                "prices",
+                                Map.of("STANDARD", Map.of("amountMinor", 1000, "currency", "GBP")),
+                                "onSale",
+                                true),
+                        admin),
+                400,
+                "prices.WHEELCHAIR");
 
         Response malformed = http.postRaw("/api/admin/locations", "{\"name\": ", admin);
         assertThat(malformed.status()).isEqualTo(400);
@@ -295,13 +369,17 @@ abstract class CommandApiIntegrationTest {
         Response oversized = http.post("/api/admin/locations", Map.of("name", "x".repeat(2_000_000)), admin);
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.isProblem()).isTrue();
-        Response oversizedChunked = http.postChunked("/api/accounts",
-                "{\"email\":\"" + "x".repeat(2_000_000) + "@example.org\"}", null);
+        Response oversizedChunked =
+                http.postChunked("/api/accounts", "{\"email\":\"" + "x".repeat(2_000_000) + "@example.org\"}", null);
         assertThat(oversizedChunked.status()).isEqualTo(413);
         assertThat(oversizedChunked.isProblem()).isTrue();
 
-        assertThat(http.put("/api/admin/films/" + UUID.randomUUID(), film(Map.of()), admin).status()).isEqualTo(404);
-        assertThat(http.delete("/api/admin/cinemas/" + catalogue.filmId(), admin).status()).isEqualTo(404);
+        assertThat(http.put("/api/admin/films/" + UUID.randomUUID(), film(Map.of()), admin)
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.delete("/api/admin/cinemas/" + catalogue.filmId(), admin)
+                        .status())
+                .isEqualTo(404);
 
         assertThat(eventCount()).as("events stored by rejected requests").isEqualTo(eventsBefore);
     }
@@ -309,42 +387,69 @@ abstract class CommandApiIntegrationTest {
     @Test
     void lookupFailuresRollTheCommandBackInsteadOfBeingLogged() {
         for (String group : List.of("command-catalogue-lookup", "command-account-lookup")) {
-            assertThat(processing.listenerInvocationErrorHandler(group)).as(group)
+            assertThat(processing.listenerInvocationErrorHandler(group))
+                    .as(group)
                     .isInstanceOf(PropagatingErrorHandler.class);
         }
     }
 
     // ---------------------------------------------------------------- helpers
 
-    record Catalogue(String locationId, String cinemaId, String screenId, String filmId) {
-    }
+    record Catalogue(String locationId, String cinemaId, String screenId, String filmId) {}
 
     Catalogue catalogue(String admin) {
         String location = created(http.post("/api/admin/locations", Map.of("name", "Leeds"), admin));
         String cinema = created(http.post("/api/admin/cinemas", cinema(location), admin));
-        String screen = created(http.post("/api/admin/screens", screen(cinema, List.of(
-                row("A", Map.of("kind", "SEAT", "number", "1", "type", "WHEELCHAIR"), seat("2"),
-                        Map.of("kind", "GAP"), seat("3")),
-                row("B", seat("1"), seat("2"), seat("3")))), admin));
+        String screen = created(http.post(
+                "/api/admin/screens",
+                screen(
+                        cinema,
+                        List.of(
+                                row(
+                                        "A",
+                                        Map.of("kind", "SEAT", "number", "1", "type", "WHEELCHAIR"),
+                                        seat("2"),
+                                        Map.of("kind", "GAP"),
+                                        seat("3")),
+                                row("B", seat("1"), seat("2"), seat("3")))),
+                admin));
         String film = created(http.post("/api/admin/films", film(Map.of()), admin));
         return new Catalogue(location, cinema, screen, film);
     }
 
     Response schedule(String admin, Catalogue catalogue, Instant startsAt) {
-        return http.post("/api/admin/screenings", Map.of("filmId", catalogue.filmId(), "screenId",
-                catalogue.screenId(), "startsAt", startsAt.toString(), "prices", prices(1150)), admin);
+        return http.post(
+                "/api/admin/screenings",
+                Map.of(
+                        "filmId",
+                        catalogue.filmId(),
+                        "screenId",
+                        catalogue.screenId(),
+                        "startsAt",
+                        startsAt.toString(),
+                        "prices",
+                        prices(1150)),
+                admin);
     }
 
     static Map<String, Object> prices(long amount) {
-        return Map.of("STANDARD", Map.of("amountMinor", amount, "currency", "GBP"),
-                "WHEELCHAIR", Map.of("amountMinor", amount, "currency", "GBP"));
+        return Map.of(
+                "STANDARD",
+                Map.of("amountMinor", amount, "currency", "GBP"),
+                "WHEELCHAIR",
+                Map.of("amountMinor", amount, "currency", "GBP"));
     }
 
     static Map<String, Object> cinema(String locationId) {
-        return Map.of("locationId", locationId, "name", "Hyde Park Picture House",
-                "address", Map.of("street", "73 Brudenell Road", "city", "Leeds", "postalCode", "LS6 1JD",
-                        "country", "GB"),
-                "timeZone", "Europe/London");
+        return Map.of(
+                "locationId",
+                locationId,
+                "name",
+                "Hyde Park Picture House",
+                "address",
+                Map.of("street", "73 Brudenell Road", "city", "Leeds", "postalCode", "LS6 1JD", "country", "GB"),
+                "timeZone",
+                "Europe/London");
     }
 
     static Map<String, Object> screen(String cinemaId, List<Map<String, Object>> rows) {
@@ -361,8 +466,18 @@ abstract class CommandApiIntegrationTest {
     }
 
     static Map<String, Object> film(Map<String, Object> overrides) {
-        Map<String, Object> film = new java.util.HashMap<>(Map.of("title", "The Test Pattern", "runtimeMinutes", 100,
-                "ageRating", "PG", "genres", List.of("DRAMA"), "releaseDate", "2026-01-15", "synopsis",
+        Map<String, Object> film = new java.util.HashMap<>(Map.of(
+                "title",
+                "The Test Pattern",
+                "runtimeMinutes",
+                100,
+                "ageRating",
+                "PG",
+                "genres",
+                List.of("DRAMA"),
+                "releaseDate",
+                "2026-01-15",
+                "synopsis",
                 "A calibration card comes to life."));
         film.putAll(overrides);
         return film;
@@ -380,8 +495,8 @@ abstract class CommandApiIntegrationTest {
     }
 
     Response register(String email, String password) {
-        return http.post("/api/accounts", Map.of("email", email, "password", password, "displayName", "Test Person"),
-                null);
+        return http.post(
+                "/api/accounts", Map.of("email", email, "password", password, "displayName", "Test Person"), null);
     }
 
     String registerFresh() {
@@ -389,8 +504,8 @@ abstract class CommandApiIntegrationTest {
     }
 
     String login(String accountId) {
-        String email = jdbc.queryForObject("select email from account_credential where account_id = ?", String.class,
-                accountId);
+        String email = jdbc.queryForObject(
+                "select email from account_credential where account_id = ?", String.class, accountId);
         return http.post("/api/auth/login", Map.of("email", email, "password", "Sunday-matinee-7"), null)
                 .text("accessToken");
     }
@@ -408,7 +523,8 @@ abstract class CommandApiIntegrationTest {
     String lastPayloadOf(String eventType) {
         List<String> payloads = new ArrayList<>(jdbc.query(
                 "select payload from domain_event_entry where payload_type like ? order by global_index desc",
-                (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8), "%." + eventType));
+                (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8),
+                "%." + eventType));
         assertThat(payloads).isNotEmpty();
         return payloads.get(0);
     }

@@ -29,9 +29,14 @@ import org.springframework.test.context.ContextConfiguration;
  * changes, release, and expiry by a persistent deadline. Runs on H2 and PostgreSQL. Holds last
  * {@value #HOLD_SECONDS} seconds here so that expiry can be watched.
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {CommandSideApplication.CONFIG_NAME, "cinema.booking.hold-duration=PT" + BookingApiIntegrationTest.HOLD_SECONDS + "S",
-            "cinema.refunds.first-retry=PT1S"})
+@SpringBootTest(
+        classes = CommandSideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            CommandSideApplication.CONFIG_NAME,
+            "cinema.booking.hold-duration=PT" + BookingApiIntegrationTest.HOLD_SECONDS + "S",
+            "cinema.refunds.first-retry=PT1S"
+        })
 @ContextConfiguration(initializers = TestKeys.class)
 abstract class BookingApiIntegrationTest {
 
@@ -66,9 +71,11 @@ abstract class BookingApiIntegrationTest {
         assertThat(held.raw()).contains("\"seat\":\"A1\"", "\"seat\":\"B2\"", "PREMIUM");
         assertThat(held.text("total/amountMinor")).isEqualTo(String.valueOf(900 + 1400));
         Instant expiresAt = Instant.parse(held.text("expiresAt"));
-        assertThat(expiresAt).isBetween(before.plusSeconds(HOLD_SECONDS - 1), Instant.now().plusSeconds(HOLD_SECONDS));
+        assertThat(expiresAt)
+                .isBetween(before.plusSeconds(HOLD_SECONDS - 1), Instant.now().plusSeconds(HOLD_SECONDS));
         assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class))
-                .as("a persistent deadline is pending").isPositive();
+                .as("a persistent deadline is pending")
+                .isPositive();
     }
 
     @Test
@@ -96,7 +103,8 @@ abstract class BookingApiIntegrationTest {
         assertThat(hold(alice, screening, "A1", "a1").status()).isEqualTo(400);
         assertThat(hold(alice, screening).status()).isEqualTo(400);
         assertThat(hold(alice, screening, "A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "B4", "B5", "C1")
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
         assertThat(hold(alice, UUID.randomUUID().toString(), "A1").status()).isEqualTo(404);
 
         String notOnSale = screening(false);
@@ -109,7 +117,8 @@ abstract class BookingApiIntegrationTest {
         assertThat(hold(alice, cancelled, "A1").text("code")).isEqualTo("screening-cancelled");
 
         assertThat(http.post("/api/bookings", Map.of("screeningId", screening, "seats", List.of("A1")), null)
-                .status()).isEqualTo(401);
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -123,8 +132,12 @@ abstract class BookingApiIntegrationTest {
         // Next to the aisle the row ends: B5 free beside a taken B4 strands nothing.
         assertThat(hold(bob, screening, "B3", "B4").status()).isEqualTo(201);
 
-        assertThat(http.put("/api/admin/cinemas/" + catalogue.cinemaId() + "/seating-policy",
-                Map.of("preventStrandedSeats", false), admin).status()).isEqualTo(204);
+        assertThat(http.put(
+                                "/api/admin/cinemas/" + catalogue.cinemaId() + "/seating-policy",
+                                Map.of("preventStrandedSeats", false),
+                                admin)
+                        .status())
+                .isEqualTo(204);
         assertThat(hold(bob, screening, "A3").status()).isEqualTo(201);
     }
 
@@ -134,21 +147,26 @@ abstract class BookingApiIntegrationTest {
         String booking = hold(alice, screening, "A1", "A2").text("bookingId");
         assertThat(hold(bob, screening, "B1").status()).isEqualTo(201);
 
-        Response clash = http.post("/api/bookings/" + booking + "/seats",
-                Map.of("add", List.of("B1", "A3"), "remove", List.of("A1")), alice);
+        Response clash = http.post(
+                "/api/bookings/" + booking + "/seats",
+                Map.of("add", List.of("B1", "A3"), "remove", List.of("A1")),
+                alice);
         assertThat(clash.status()).isEqualTo(409);
         assertThat(clash.body().get("unavailableSeats").toString()).isEqualTo("[\"B1\"]");
 
-        Response changed = http.post("/api/bookings/" + booking + "/seats",
-                Map.of("add", List.of("A3"), "remove", List.of("A1")), alice);
+        Response changed = http.post(
+                "/api/bookings/" + booking + "/seats", Map.of("add", List.of("A3"), "remove", List.of("A1")), alice);
         assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
         assertThat(changed.raw()).contains("\"seat\":\"A2\"", "\"seat\":\"A3\"").doesNotContain("\"seat\":\"A1\"");
         assertThat(hold(bob, screening, "A1").status()).as("A1 was released").isEqualTo(201);
 
-        assertThat(http.post("/api/bookings/" + booking + "/seats", Map.of("add", List.of("A4")), bob).status())
-                .as("someone else's booking is not found").isEqualTo(404);
+        assertThat(http.post("/api/bookings/" + booking + "/seats", Map.of("add", List.of("A4")), bob)
+                        .status())
+                .as("someone else's booking is not found")
+                .isEqualTo(404);
         assertThat(http.delete("/api/bookings/" + booking, bob).status()).isEqualTo(404);
-        assertThat(http.delete("/api/bookings/" + UUID.randomUUID(), bob).status()).isEqualTo(404);
+        assertThat(http.delete("/api/bookings/" + UUID.randomUUID(), bob).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -157,7 +175,9 @@ abstract class BookingApiIntegrationTest {
         String booking = hold(alice, screening, "C1", "C2").text("bookingId");
         assertThat(http.delete("/api/bookings/" + booking, alice).status()).isEqualTo(204);
         assertThat(hold(bob, screening, "C1", "C2").status()).isEqualTo(201);
-        assertThat(http.delete("/api/bookings/" + booking, alice).status()).as("already cancelled").isEqualTo(409);
+        assertThat(http.delete("/api/bookings/" + booking, alice).status())
+                .as("already cancelled")
+                .isEqualTo(409);
         assertThat(payloadsOf(booking)).anySatisfy(p -> assertThat(p).contains("\"reason\":\"CANCELLED\""));
     }
 
@@ -165,14 +185,18 @@ abstract class BookingApiIntegrationTest {
     void aHoldExpiresByItselfFreesItsSeatsAndTheBookingBecomesExpired() {
         String screening = screening(true);
         String booking = hold(alice, screening, "B5").text("bookingId");
-        await().atMost(Duration.ofSeconds(HOLD_SECONDS + 10)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(HOLD_SECONDS + 10))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(typesOf(booking)).contains("BookingExpiredEvent"));
         assertThat(payloadsOf(booking)).anySatisfy(p -> assertThat(p).contains("\"reason\":\"EXPIRED\"", "B5"));
-        String expiryMetaData = jdbc.queryForObject("select meta_data from domain_event_entry where "
-                + "aggregate_identifier = ? and payload_type like '%BookingExpiredEvent'",
+        String expiryMetaData = jdbc.queryForObject(
+                "select meta_data from domain_event_entry where "
+                        + "aggregate_identifier = ? and payload_type like '%BookingExpiredEvent'",
                 (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8), booking);
         assertThat(expiryMetaData).as("the system expired it, not the customer").contains("\"sentBy\":\"system\"");
-        assertThat(http.delete("/api/bookings/" + booking, alice).status()).as("expired, not held").isEqualTo(409);
+        assertThat(http.delete("/api/bookings/" + booking, alice).status())
+                .as("expired, not held")
+                .isEqualTo(409);
         assertThat(hold(bob, screening, "B5").status()).isEqualTo(201);
     }
 
@@ -183,7 +207,8 @@ abstract class BookingApiIntegrationTest {
         var deadlines = (com.github.kagkarlsson.scheduler.task.AbstractTask<?>) task;
         assertThat(deadlines.getTaskName()).isEqualTo("AxonDeadline");
         assertThat(deadlines.getFailureHandler())
-                .isInstanceOf(com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler.class);
+                .isInstanceOf(
+                        com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler.class);
     }
 
     // ---------------------------------------------------------------- payments
@@ -202,7 +227,9 @@ abstract class BookingApiIntegrationTest {
 
         Response taken = hold(bob, screening, "A1");
         assertThat(taken.status()).as("sold seats are not free").isEqualTo(409);
-        assertThat(http.delete("/api/bookings/" + booking, alice).status()).as("paid, not held").isEqualTo(409);
+        assertThat(http.delete("/api/bookings/" + booking, alice).status())
+                .as("paid, not held")
+                .isEqualTo(409);
 
         String key = "key-" + UUID.randomUUID();
         Response held2 = hold(bob, screening, "B5");
@@ -213,8 +240,11 @@ abstract class BookingApiIntegrationTest {
         Response again = pay(bob, booking2, key, "tok_success");
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.text("paymentId")).isEqualTo(first.text("paymentId"));
-        assertThat(typesOf(first.text("paymentId")).stream().filter("PaymentCapturedEvent"::equals).count())
-                .as("captured once").isEqualTo(1);
+        assertThat(typesOf(first.text("paymentId")).stream()
+                        .filter("PaymentCapturedEvent"::equals)
+                        .count())
+                .as("captured once")
+                .isEqualTo(1);
 
         Response otherRequest = pay(bob, booking2, key, "tok_decline");
         assertThat(otherRequest.status()).isEqualTo(422);
@@ -230,7 +260,9 @@ abstract class BookingApiIntegrationTest {
         assertThat(declined.isProblem()).isTrue();
         assertThat(declined.text("code")).isEqualTo("payment-declined");
         assertThat(hold(bob, screening, "C1").status()).as("still held").isEqualTo(409);
-        assertThat(pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success").status()).isEqualTo(201);
+        assertThat(pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -242,8 +274,8 @@ abstract class BookingApiIntegrationTest {
         assertThat(timedOut.status()).isEqualTo(503);
         assertThat(timedOut.text("code")).isEqualTo("provider-unavailable");
         assertThat(pay(alice, booking, key, "tok_timeout").status()).isEqualTo(503);
-        String paymentId = jdbc.queryForObject("select payment_id from payment_request where idempotency_key = ?",
-                String.class, key);
+        String paymentId = jdbc.queryForObject(
+                "select payment_id from payment_request where idempotency_key = ?", String.class, key);
         assertThat(typesOf(paymentId)).containsExactly("PaymentRequestedEvent");
     }
 
@@ -251,7 +283,8 @@ abstract class BookingApiIntegrationTest {
     void aPaymentThatArrivesAfterTheHoldRanOutIsRefundedAtOnce() {
         String screening = screening(true);
         String booking = hold(alice, screening, "A5").text("bookingId");
-        await().atMost(Duration.ofSeconds(HOLD_SECONDS + 10)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(HOLD_SECONDS + 10))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(typesOf(booking)).contains("BookingExpiredEvent"));
         Response late = pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success");
         assertThat(late.status()).as(late.raw()).isEqualTo(409);
@@ -265,8 +298,10 @@ abstract class BookingApiIntegrationTest {
         String booking = hold(alice, screening, "A4").text("bookingId");
         // Pay just after the hold's instant, before the expiry deadline (polled every second) has
         // run: the booking still says "awaiting payment", but the seats may no longer be sold.
-        Instant expiresAt = Instant.parse(payloadsOf(booking).get(0).replaceAll(".*\"expiresAt\":\"([^\"]+)\".*", "$1"));
-        await().atMost(Duration.ofSeconds(HOLD_SECONDS + 2)).until(() -> Instant.now().isAfter(expiresAt));
+        Instant expiresAt =
+                Instant.parse(payloadsOf(booking).get(0).replaceAll(".*\"expiresAt\":\"([^\"]+)\".*", "$1"));
+        await().atMost(Duration.ofSeconds(HOLD_SECONDS + 2))
+                .until(() -> Instant.now().isAfter(expiresAt));
         Response late = pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success");
         if (late.status() == 409 && "booking-not-held".equals(late.text("code"))) {
             return; // the expiry won the race this time: nothing was charged, which is also right
@@ -274,8 +309,8 @@ abstract class BookingApiIntegrationTest {
         assertThat(late.status()).as(late.raw()).isEqualTo(409);
         assertThat(late.text("code")).isEqualTo("hold-expired-refunded");
         String paymentId = late.body().at("/payment/paymentId").asText();
-        assertThat(typesOf(paymentId)).containsExactly("PaymentRequestedEvent", "PaymentCapturedEvent",
-                "PaymentRefundedEvent");
+        assertThat(typesOf(paymentId))
+                .containsExactly("PaymentRequestedEvent", "PaymentCapturedEvent", "PaymentRefundedEvent");
     }
 
     @Test
@@ -288,11 +323,16 @@ abstract class BookingApiIntegrationTest {
         assertThat(cardNumber.errorFields()).containsExactly("paymentMethod");
         assertThat(cardNumber.raw()).doesNotContain("4242424242424242");
         assertThat(http.post("/api/bookings/" + booking + "/payments", Map.of("paymentMethod", "tok_success"), alice)
-                .status()).as("no Idempotency-Key").isEqualTo(400);
+                        .status())
+                .as("no Idempotency-Key")
+                .isEqualTo(400);
         String key = "key-" + UUID.randomUUID();
-        assertThat(pay(bob, booking, key, "tok_success").status()).as("someone else's booking").isEqualTo(404);
-        assertThat(jdbc.queryForObject("select count(*) from payment_request where idempotency_key = ?", Long.class,
-                key)).isZero();
+        assertThat(pay(bob, booking, key, "tok_success").status())
+                .as("someone else's booking")
+                .isEqualTo(404);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from payment_request where idempotency_key = ?", Long.class, key))
+                .isZero();
         assertThat(eventCount()).isEqualTo(events);
     }
 
@@ -302,21 +342,31 @@ abstract class BookingApiIntegrationTest {
     void aCustomerReturnsSomeSeatsThenTheRestAndIsRefundedInFullDaysAhead() {
         String screening = screening(true);
         String booking = hold(alice, screening, "A1", "B1").text("bookingId");
-        String paymentId = pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success").text("paymentId");
+        String paymentId =
+                pay(alice, booking, "key-" + UUID.randomUUID(), "tok_success").text("paymentId");
         Response first = http.post("/api/bookings/" + booking + "/refunds", Map.of("seats", List.of("b1")), alice);
         assertThat(first.status()).as(first.raw()).isEqualTo(201);
         assertThat(first.text("percent")).isEqualTo("100");
         assertThat(first.text("amount/amountMinor")).isEqualTo("1400");
-        assertThat(hold(bob, screening, "B1").status()).as("a returned seat is free again").isEqualTo(201);
-        assertThat(hold(bob, screening, "A1").status()).as("the kept seat stays sold").isEqualTo(409);
+        assertThat(hold(bob, screening, "B1").status())
+                .as("a returned seat is free again")
+                .isEqualTo(201);
+        assertThat(hold(bob, screening, "A1").status())
+                .as("the kept seat stays sold")
+                .isEqualTo(409);
 
         Response rest = http.post("/api/bookings/" + booking + "/refunds", null, alice);
         assertThat(rest.status()).as(rest.raw()).isEqualTo(201);
         assertThat(rest.text("amount/amountMinor")).isEqualTo("900");
         assertThat(typesOf(booking)).contains("BookingSeatsReturnedEvent", "BookingRefundedEvent");
-        assertThat(http.post("/api/bookings/" + booking + "/refunds", null, alice).status())
-                .as("nothing left to refund").isEqualTo(409);
-        assertThat(typesOf(paymentId).stream().filter("PaymentRefundedEvent"::equals).count()).isEqualTo(2);
+        assertThat(http.post("/api/bookings/" + booking + "/refunds", null, alice)
+                        .status())
+                .as("nothing left to refund")
+                .isEqualTo(409);
+        assertThat(typesOf(paymentId).stream()
+                        .filter("PaymentRefundedEvent"::equals)
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -324,16 +374,22 @@ abstract class BookingApiIntegrationTest {
         String screening = screening(true);
         Response held = hold(alice, screening, "C2");
         String booking = held.text("bookingId");
-        assertThat(pay(alice, booking, "key-" + UUID.randomUUID(), "tok_refund_fails_once").status()).isEqualTo(201);
+        assertThat(pay(alice, booking, "key-" + UUID.randomUUID(), "tok_refund_fails_once")
+                        .status())
+                .isEqualTo(201);
 
         Response pending = http.post("/api/bookings/" + booking + "/refunds", null, alice);
         assertThat(pending.status()).as(pending.raw()).isEqualTo(202);
         assertThat(pending.text("pending")).isEqualTo("true");
         String refundId = pending.text("refundId");
-        assertThat(typesOf(refundId)).containsExactly("RefundRequestedEvent", "RefundApprovedEvent", "RefundFailedEvent");
-        assertThat(hold(bob, screening, "C2").status()).as("not refunded yet: still sold").isEqualTo(409);
+        assertThat(typesOf(refundId))
+                .containsExactly("RefundRequestedEvent", "RefundApprovedEvent", "RefundFailedEvent");
+        assertThat(hold(bob, screening, "C2").status())
+                .as("not refunded yet: still sold")
+                .isEqualTo(409);
 
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(typesOf(refundId)).contains("RefundCompletedEvent"));
         assertThat(typesOf(booking)).contains("BookingRefundedEvent");
         assertThat(hold(bob, screening, "C2").status()).isEqualTo(201);
@@ -363,13 +419,17 @@ abstract class BookingApiIntegrationTest {
     void onlyThePayingCustomerMayAskForARefundOfAPaidBooking() {
         String screening = screening(true);
         String booking = paidBooking(alice, screening, "A2");
-        assertThat(http.post("/api/bookings/" + booking + "/refunds", null, bob).status()).isEqualTo(404);
+        assertThat(http.post("/api/bookings/" + booking + "/refunds", null, bob).status())
+                .isEqualTo(404);
         assertThat(http.post("/api/bookings/" + booking + "/refunds", Map.of("seats", List.of("A3")), alice)
-                .status()).isEqualTo(400);
+                        .status())
+                .isEqualTo(400);
         Response held = hold(alice, screening, "B5");
         assertThat(held.status()).as(held.raw()).isEqualTo(201);
         String unpaid = held.text("bookingId");
-        assertThat(http.post("/api/bookings/" + unpaid + "/refunds", null, alice).status()).isEqualTo(409);
+        assertThat(http.post("/api/bookings/" + unpaid + "/refunds", null, alice)
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -383,26 +443,32 @@ abstract class BookingApiIntegrationTest {
         String bobBooking = bobHeld.text("bookingId");
 
         assertThat(http.post("/api/admin/screenings/" + screening + "/cancel", Map.of("reason", "Flood"), admin)
-                .status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            assertThat(typesOf(alicePaid)).contains("BookingRefundedEvent");
-            assertThat(typesOf(carolPaid)).contains("BookingRefundedEvent");
-            assertThat(typesOf(bobBooking)).contains("BookingCancelledEvent");
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    assertThat(typesOf(alicePaid)).contains("BookingRefundedEvent");
+                    assertThat(typesOf(carolPaid)).contains("BookingRefundedEvent");
+                    assertThat(typesOf(bobBooking)).contains("BookingCancelledEvent");
+                });
         String aliceRefund = "screening-cancelled-" + alicePaid;
-        assertThat(typesOf(aliceRefund)).containsExactly("RefundRequestedEvent", "RefundApprovedEvent", "RefundCompletedEvent");
+        assertThat(typesOf(aliceRefund))
+                .containsExactly("RefundRequestedEvent", "RefundApprovedEvent", "RefundCompletedEvent");
         assertThat(payloadsOf(aliceRefund)).anySatisfy(p -> assertThat(p).contains("\"amountMinor\":2300"));
 
         // Settling again (a redelivery after a restart) refunds nobody twice.
         long before = eventCount();
-        context.getBean(org.axonframework.commandhandling.gateway.CommandGateway.class).sendAndWait(
-                new dev.cinema.contracts.booking.SettleBookingOfCancelledScreeningCommand(
+        context.getBean(org.axonframework.commandhandling.gateway.CommandGateway.class)
+                .sendAndWait(new dev.cinema.contracts.booking.SettleBookingOfCancelledScreeningCommand(
                         dev.cinema.contracts.booking.BookingId.of(alicePaid)));
         assertThat(eventCount()).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like "
-                + "'%PaymentRefundedEvent' and aggregate_identifier in (select payment_id from payment_request)",
-                Long.class)).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where payload_type like "
+                                + "'%PaymentRefundedEvent' and aggregate_identifier in (select payment_id from payment_request)",
+                        Long.class))
+                .isPositive();
     }
 
     String paidBooking(String customer, String screening, String... seats) {
@@ -415,14 +481,16 @@ abstract class BookingApiIntegrationTest {
     }
 
     Response pay(String token, String booking, String key, String method) {
-        return http.postWithHeaders("/api/bookings/" + booking + "/payments", Map.of("paymentMethod", method), token,
+        return http.postWithHeaders(
+                "/api/bookings/" + booking + "/payments",
+                Map.of("paymentMethod", method),
+                token,
                 Map.of("Idempotency-Key", key));
     }
 
     // ---------------------------------------------------------------- helpers
 
-    record Catalogue(String cinemaId, String screenId, String filmId) {
-    }
+    record Catalogue(String cinemaId, String screenId, String filmId) {}
 
     Response hold(String token, String screening, String... seats) {
         return http.post("/api/bookings", Map.of("screeningId", screening, "seats", List.of(seats)), token);
@@ -435,32 +503,93 @@ abstract class BookingApiIntegrationTest {
     /** Rows A (5 seats), B (5 seats, aisle after B2) and C (2 couple seats). */
     Catalogue catalogue() {
         String location = created(http.post("/api/admin/locations", Map.of("name", "Oxford"), admin));
-        String cinema = created(http.post("/api/admin/cinemas", Map.of("locationId", location, "name", "Ultimate",
-                "timeZone", "Europe/London", "address", Map.of("street", "Magdalen Road", "city", "Oxford",
-                        "postalCode", "OX4 1RW", "country", "GB")), admin));
-        String screen = created(http.post("/api/admin/screens", Map.of("cinemaId", cinema, "name", "One",
-                "format", "TWO_D", "layout", Map.of("rows", List.of(
-                        row("A", seat("1", "STANDARD"), seat("2", "STANDARD"), seat("3", "STANDARD"),
-                                seat("4", "STANDARD"), seat("5", "STANDARD")),
-                        row("B", seat("1", "PREMIUM"), seat("2", "PREMIUM"), Map.of("kind", "GAP"),
-                                seat("3", "PREMIUM"), seat("4", "PREMIUM"), seat("5", "PREMIUM")),
-                        row("C", seat("1", "COUPLE"), seat("2", "COUPLE"))))), admin));
-        String film = created(http.post("/api/admin/films", Map.of("title", "Holds", "runtimeMinutes", 90,
-                "ageRating", "PG", "genres", List.of("DRAMA"), "releaseDate", "2026-01-01"), admin));
+        String cinema = created(http.post(
+                "/api/admin/cinemas",
+                Map.of(
+                        "locationId",
+                        location,
+                        "name",
+                        "Ultimate",
+                        "timeZone",
+                        "Europe/London",
+                        "address",
+                        Map.of("street", "Magdalen Road", "city", "Oxford", "postalCode", "OX4 1RW", "country", "GB")),
+                admin));
+        String screen = created(http.post(
+                "/api/admin/screens",
+                Map.of(
+                        "cinemaId",
+                        cinema,
+                        "name",
+                        "One",
+                        "format",
+                        "TWO_D",
+                        "layout",
+                        Map.of(
+                                "rows",
+                                List.of(
+                                        row(
+                                                "A",
+                                                seat("1", "STANDARD"),
+                                                seat("2", "STANDARD"),
+                                                seat("3", "STANDARD"),
+                                                seat("4", "STANDARD"),
+                                                seat("5", "STANDARD")),
+                                        row(
+                                                "B",
+                                                seat("1", "PREMIUM"),
+                                                seat("2", "PREMIUM"),
+                                                Map.of("kind", "GAP"),
+                                                seat("3", "PREMIUM"),
+                                                seat("4", "PREMIUM"),
+                                                seat("5", "PREMIUM")),
+                                        row("C", seat("1", "COUPLE"), seat("2", "COUPLE"))))),
+                admin));
+        String film = created(http.post(
+                "/api/admin/films",
+                Map.of(
+                        "title",
+                        "Holds",
+                        "runtimeMinutes",
+                        90,
+                        "ageRating",
+                        "PG",
+                        "genres",
+                        List.of("DRAMA"),
+                        "releaseDate",
+                        "2026-01-01"),
+                admin));
         return new Catalogue(cinema, screen, film);
     }
 
     String schedule(Catalogue catalogue, boolean onSale) {
-        return scheduleAt(catalogue, Instant.now().plus(2, ChronoUnit.DAYS)
-                .plus((long) (Math.random() * 300), ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), onSale);
+        return scheduleAt(
+                catalogue,
+                Instant.now()
+                        .plus(2, ChronoUnit.DAYS)
+                        .plus((long) (Math.random() * 300), ChronoUnit.DAYS)
+                        .truncatedTo(ChronoUnit.HOURS),
+                onSale);
     }
 
     String scheduleAt(Catalogue catalogue, Instant start, boolean onSale) {
-        return created(http.post("/api/admin/screenings", Map.of("filmId", catalogue.filmId(), "screenId",
-                catalogue.screenId(), "startsAt", start.toString(), "onSale", onSale, "prices", Map.of(
-                        "STANDARD", Map.of("amountMinor", 900, "currency", "GBP"),
-                        "PREMIUM", Map.of("amountMinor", 1400, "currency", "GBP"),
-                        "COUPLE", Map.of("amountMinor", 2000, "currency", "GBP"))), admin));
+        return created(http.post(
+                "/api/admin/screenings",
+                Map.of(
+                        "filmId",
+                        catalogue.filmId(),
+                        "screenId",
+                        catalogue.screenId(),
+                        "startsAt",
+                        start.toString(),
+                        "onSale",
+                        onSale,
+                        "prices",
+                        Map.of(
+                                "STANDARD", Map.of("amountMinor", 900, "currency", "GBP"),
+                                "PREMIUM", Map.of("amountMinor", 1400, "currency", "GBP"),
+                                "COUPLE", Map.of("amountMinor", 2000, "currency", "GBP"))),
+                admin));
     }
 
     static Map<String, Object> row(String label, Object... cells) {
@@ -482,13 +611,20 @@ abstract class BookingApiIntegrationTest {
 
     /** Payloads of every event that mentions the booking (its own and the screening's). */
     List<String> payloadsOf(String bookingId) {
-        return new ArrayList<>(jdbc.query("select payload from domain_event_entry order by global_index",
-                (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8))).stream()
-                .filter(payload -> payload.contains(bookingId)).toList();
+        return new ArrayList<>(jdbc.query(
+                        "select payload from domain_event_entry order by global_index",
+                        (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8)))
+                .stream().filter(payload -> payload.contains(bookingId)).toList();
     }
 
     List<String> typesOf(String bookingId) {
-        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ?",
-                String.class, bookingId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+        return jdbc
+                .queryForList(
+                        "select payload_type from domain_event_entry where aggregate_identifier = ?",
+                        String.class,
+                        bookingId)
+                .stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
     }
 }

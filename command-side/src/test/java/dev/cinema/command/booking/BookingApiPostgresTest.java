@@ -6,5 +6,4 @@ import org.springframework.test.context.ContextConfiguration;
 
 @ContextConfiguration(initializers = PostgresDatabase.class)
 @ActiveProfiles("postgres")
-class BookingApiPostgresTest extends BookingApiIntegrationTest {
-}
+class BookingApiPostgresTest extends BookingApiIntegrationTest {}

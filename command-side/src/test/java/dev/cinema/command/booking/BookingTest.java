@@ -81,9 +81,7 @@ class BookingTest {
 
     @Test
     void placingABookingEmitsBookingPlacedWithTheTotalOfItsSeats() {
-        fixture.givenNoPriorActivity()
-                .whenConstructing(this::placedBooking)
-                .expectEvents(PLACED);
+        fixture.givenNoPriorActivity().whenConstructing(this::placedBooking).expectEvents(PLACED);
     }
 
     @Test
@@ -116,7 +114,10 @@ class BookingTest {
         // The hold-expiry deadline as BookingPlacement leaves it, still pending when the booking is
         // cancelled: the handler itself must leave a cancelled booking alone.
         var given = fixture.given(PLACED, CANCELLED);
-        deadlines.schedule(EXPIRES_AT, Booking.HOLD_EXPIRY, new HoldExpiry(BOOKING.value()),
+        deadlines.schedule(
+                EXPIRES_AT,
+                Booking.HOLD_EXPIRY,
+                new HoldExpiry(BOOKING.value()),
                 new AggregateScopeDescriptor(Booking.class.getSimpleName(), BOOKING.value()));
 
         given.whenThenTimeAdvancesTo(EXPIRES_AT)
@@ -135,7 +136,6 @@ class BookingTest {
                 .expectEvents(CANCELLED);
         assertThat(answer).hasValue(SCREENING);
     }
-
 
     @Test
     void cancellingSomeoneElsesBookingIsRefusedAsIfItDidNotExist() {

@@ -39,6 +39,7 @@ class HoldExpiryPolicyTest {
         CommandExecutionException failure = new CommandExecutionException("screening unavailable", null);
         when(commands.sendAndWait(any())).thenThrow(failure);
 
-        assertThatThrownBy(() -> policy.on(new BookingExpiredEvent(BOOKING, SCREENING))).isSameAs(failure);
+        assertThatThrownBy(() -> policy.on(new BookingExpiredEvent(BOOKING, SCREENING)))
+                .isSameAs(failure);
     }
 }

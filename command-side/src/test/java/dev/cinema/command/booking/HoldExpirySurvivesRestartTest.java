@@ -44,15 +44,16 @@ abstract class HoldExpirySurvivesRestartTest {
         try {
             JsonHttp http = JsonHttp.localhost(port(first));
             String screening = screening(http, admin);
-            Response held = http.post("/api/bookings", Map.of("screeningId", screening, "seats", List.of("A1")),
-                    customer);
+            Response held =
+                    http.post("/api/bookings", Map.of("screeningId", screening, "seats", List.of("A1")), customer);
             assertThat(held.status()).as(held.raw()).isEqualTo(201);
             bookingId = held.text("bookingId");
             expiresAt = Instant.parse(held.text("expiresAt"));
         } finally {
             first.close();
         }
-        assertThat(Instant.now()).as("the restart must happen before the expiry to test 'on schedule'")
+        assertThat(Instant.now())
+                .as("the restart must happen before the expiry to test 'on schedule'")
                 .isBefore(expiresAt);
 
         ConfigurableApplicationContext second = start(properties);
@@ -60,13 +61,22 @@ abstract class HoldExpirySurvivesRestartTest {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
             String sql = "select time_stamp from domain_event_entry where aggregate_identifier = ? "
                     + "and payload_type like '%BookingExpiredEvent'";
-            await().atMost(Duration.ofSeconds(HOLD_SECONDS + 15)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> !jdbc.queryForList(sql, String.class, bookingId).isEmpty());
-            Instant expiredAt = Instant.parse(jdbc.queryForList(sql, String.class, bookingId).get(0));
+            await().atMost(Duration.ofSeconds(HOLD_SECONDS + 15))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() ->
+                            !jdbc.queryForList(sql, String.class, bookingId).isEmpty());
+            Instant expiredAt = Instant.parse(
+                    jdbc.queryForList(sql, String.class, bookingId).get(0));
             // db-scheduler polls every second: on schedule means within a few seconds of the instant.
             assertThat(expiredAt).isBetween(expiresAt, expiresAt.plusSeconds(5));
-            assertThat(jdbc.queryForList("select payload from domain_event_entry where payload_type like "
-                    + "'%SeatsReleasedEvent'", byte[].class).stream().map(String::new).toList())
+            assertThat(jdbc
+                            .queryForList(
+                                    "select payload from domain_event_entry where payload_type like "
+                                            + "'%SeatsReleasedEvent'",
+                                    byte[].class)
+                            .stream()
+                            .map(String::new)
+                            .toList())
                     .anySatisfy(payload -> assertThat(payload).contains(bookingId, "EXPIRED"));
         } finally {
             second.close();
@@ -85,18 +95,75 @@ abstract class HoldExpirySurvivesRestartTest {
 
     private static String screening(JsonHttp http, String admin) {
         String location = created(http.post("/api/admin/locations", Map.of("name", "Cambridge"), admin));
-        String cinema = created(http.post("/api/admin/cinemas", Map.of("locationId", location, "name", "Arts Picturehouse",
-                "timeZone", "Europe/London", "address", Map.of("street", "38 St Andrew's Street", "city", "Cambridge",
-                        "postalCode", "CB2 3AR", "country", "GB")), admin));
-        String screen = created(http.post("/api/admin/screens", Map.of("cinemaId", cinema, "name", "1",
-                "format", "TWO_D", "layout", Map.of("rows", List.of(Map.of("label", "A", "cells", List.of(
-                        Map.of("kind", "SEAT", "number", "1", "type", "STANDARD"),
-                        Map.of("kind", "SEAT", "number", "2", "type", "STANDARD")))))), admin));
-        String film = created(http.post("/api/admin/films", Map.of("title", "Restart", "runtimeMinutes", 80,
-                "ageRating", "G", "genres", List.of("DRAMA"), "releaseDate", "2026-02-02"), admin));
-        return created(http.post("/api/admin/screenings", Map.of("filmId", film, "screenId", screen,
-                "startsAt", Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
-                "prices", Map.of("STANDARD", Map.of("amountMinor", 800, "currency", "GBP"))), admin));
+        String cinema = created(http.post(
+                "/api/admin/cinemas",
+                Map.of(
+                        "locationId",
+                        location,
+                        "name",
+                        "Arts Picturehouse",
+                        "timeZone",
+                        "Europe/London",
+                        "address",
+                        Map.of(
+                                "street",
+                                "38 St Andrew's Street",
+                                "city",
+                                "Cambridge",
+                                "postalCode",
+                                "CB2 3AR",
+                                "country",
+                                "GB")),
+                admin));
+        String screen = created(http.post(
+                "/api/admin/screens",
+                Map.of(
+                        "cinemaId",
+                        cinema,
+                        "name",
+                        "1",
+                        "format",
+                        "TWO_D",
+                        "layout",
+                        Map.of(
+                                "rows",
+                                List.of(Map.of(
+                                        "label",
+                                        "A",
+                                        "cells",
+                                        List.of(
+                                                Map.of("kind", "SEAT", "number", "1", "type", "STANDARD"),
+                                                Map.of("kind", "SEAT", "number", "2", "type", "STANDARD")))))),
+                admin));
+        String film = created(http.post(
+                "/api/admin/films",
+                Map.of(
+                        "title",
+                        "Restart",
+                        "runtimeMinutes",
+                        80,
+                        "ageRating",
+                        "G",
+                        "genres",
+                        List.of("DRAMA"),
+                        "releaseDate",
+                        "2026-02-02"),
+                admin));
+        return created(http.post(
+                "/api/admin/screenings",
+                Map.of(
+                        "filmId",
+                        film,
+                        "screenId",
+                        screen,
+                        "startsAt",
+                        Instant.now()
+                                .plus(3, ChronoUnit.DAYS)
+                                .truncatedTo(ChronoUnit.HOURS)
+                                .toString(),
+                        "prices",
+                        Map.of("STANDARD", Map.of("amountMinor", 800, "currency", "GBP"))),
+                admin));
     }
 
     private static String created(Response response) {

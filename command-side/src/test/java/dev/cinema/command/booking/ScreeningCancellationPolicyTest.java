@@ -29,8 +29,8 @@ class ScreeningCancellationPolicyTest {
 
     @Test
     void everyOpenBookingOfTheCancelledScreeningIsSettled() {
-        when(index.findByScreeningIdAndStatusIn("s-1",
-                EnumSet.of(BookingStatus.AWAITING_PAYMENT, BookingStatus.CONFIRMED)))
+        when(index.findByScreeningIdAndStatusIn(
+                        "s-1", EnumSet.of(BookingStatus.AWAITING_PAYMENT, BookingStatus.CONFIRMED)))
                 .thenReturn(List.of(new BookingIndexEntry("b-1", "s-1"), new BookingIndexEntry("b-2", "s-1")));
 
         policy.on(cancelled);

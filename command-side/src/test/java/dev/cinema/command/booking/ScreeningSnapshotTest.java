@@ -44,17 +44,26 @@ class ScreeningSnapshotTest {
             }
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             // Snapshots are taken after the unit of work, on Axon's snapshotter: wait for one.
-            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                    "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class,
-                    screening) > 0);
-            String snapshot = jdbc.queryForObject("select payload from snapshot_event_entry where "
-                    + "aggregate_identifier = ?", (row, i) -> new String(row.getBytes(1)), screening);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.queryForObject(
+                                    "select count(*) from snapshot_event_entry where aggregate_identifier = ?",
+                                    Long.class,
+                                    screening)
+                            > 0);
+            String snapshot = jdbc.queryForObject(
+                    "select payload from snapshot_event_entry where " + "aggregate_identifier = ?",
+                    (row, i) -> new String(row.getBytes(1)),
+                    screening);
             assertThat(snapshot).contains("heldBy", "A1", "A3");
             // Proof that the next start decides from the snapshot: the events it covers are gone.
-            long covered = jdbc.queryForObject("select max(sequence_number) from snapshot_event_entry where "
-                    + "aggregate_identifier = ?", Long.class, screening);
-            jdbc.update("delete from domain_event_entry where aggregate_identifier = ? and sequence_number <= ?",
-                    screening, covered);
+            long covered = jdbc.queryForObject(
+                    "select max(sequence_number) from snapshot_event_entry where " + "aggregate_identifier = ?",
+                    Long.class,
+                    screening);
+            jdbc.update(
+                    "delete from domain_event_entry where aggregate_identifier = ? and sequence_number <= ?",
+                    screening,
+                    covered);
         } finally {
             first.close();
         }
@@ -73,7 +82,9 @@ class ScreeningSnapshotTest {
     }
 
     private static Response hold(JsonHttp http, String screening, String... seats) {
-        return http.post("/api/bookings", Map.of("screeningId", screening, "seats", List.of(seats)),
+        return http.post(
+                "/api/bookings",
+                Map.of("screeningId", screening, "seats", List.of(seats)),
                 TestTokens.valid(UUID.randomUUID().toString(), "CUSTOMER"));
     }
 
@@ -88,22 +99,69 @@ class ScreeningSnapshotTest {
     }
 
     private static String screening(JsonHttp http, String admin) {
-        String location = http.post("/api/admin/locations", Map.of("name", "Snap"), admin).text("id");
-        String cinema = http.post("/api/admin/cinemas", Map.of("locationId", location, "name", "Snap", "timeZone",
-                "UTC", "address", Map.of("street", "1 Snap", "city", "Snap", "postalCode", "1", "country", "GB")),
-                admin).text("id");
+        String location =
+                http.post("/api/admin/locations", Map.of("name", "Snap"), admin).text("id");
+        String cinema = http.post(
+                        "/api/admin/cinemas",
+                        Map.of(
+                                "locationId",
+                                location,
+                                "name",
+                                "Snap",
+                                "timeZone",
+                                "UTC",
+                                "address",
+                                Map.of("street", "1 Snap", "city", "Snap", "postalCode", "1", "country", "GB")),
+                        admin)
+                .text("id");
         http.put("/api/admin/cinemas/" + cinema + "/seating-policy", Map.of("preventStrandedSeats", false), admin);
         List<Map<String, Object>> cells = new ArrayList<>();
         for (int s = 1; s <= 8; s++) {
             cells.add(Map.of("kind", "SEAT", "number", String.valueOf(s), "type", "STANDARD"));
         }
-        String screen = http.post("/api/admin/screens", Map.of("cinemaId", cinema, "name", "S", "format", "TWO_D",
-                "layout", Map.of("rows", List.of(Map.of("label", "A", "cells", cells)))), admin).text("id");
-        String film = http.post("/api/admin/films", Map.of("title", "Snap", "runtimeMinutes", 90, "ageRating", "G",
-                "genres", List.of("DRAMA"), "releaseDate", "2026-01-01"), admin).text("id");
-        Response screening = http.post("/api/admin/screenings", Map.of("filmId", film, "screenId", screen,
-                "startsAt", Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString(),
-                "prices", Map.of("STANDARD", Map.of("amountMinor", 700, "currency", "GBP"))), admin);
+        String screen = http.post(
+                        "/api/admin/screens",
+                        Map.of(
+                                "cinemaId",
+                                cinema,
+                                "name",
+                                "S",
+                                "format",
+                                "TWO_D",
+                                "layout",
+                                Map.of("rows", List.of(Map.of("label", "A", "cells", cells)))),
+                        admin)
+                .text("id");
+        String film = http.post(
+                        "/api/admin/films",
+                        Map.of(
+                                "title",
+                                "Snap",
+                                "runtimeMinutes",
+                                90,
+                                "ageRating",
+                                "G",
+                                "genres",
+                                List.of("DRAMA"),
+                                "releaseDate",
+                                "2026-01-01"),
+                        admin)
+                .text("id");
+        Response screening = http.post(
+                "/api/admin/screenings",
+                Map.of(
+                        "filmId",
+                        film,
+                        "screenId",
+                        screen,
+                        "startsAt",
+                        Instant.now()
+                                .plus(5, ChronoUnit.DAYS)
+                                .truncatedTo(ChronoUnit.HOURS)
+                                .toString(),
+                        "prices",
+                        Map.of("STANDARD", Map.of("amountMinor", 700, "currency", "GBP"))),
+                admin);
         assertThat(screening.status()).as(screening.raw()).isEqualTo(201);
         return screening.text("id");
     }

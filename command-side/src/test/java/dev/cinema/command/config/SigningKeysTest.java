@@ -20,16 +20,17 @@ class SigningKeysTest {
     @Test
     void inDevelopmentAKeyIsGeneratedAndEachStartGetsItsOwn() {
         JwtProperties noKeys = new JwtProperties(null, null, null, null, null);
-        assertThat(new SigningKeys(noKeys, true).publicKey())
-                .isNotEqualTo(new SigningKeys(noKeys, true).publicKey());
+        assertThat(new SigningKeys(noKeys, true).publicKey()).isNotEqualTo(new SigningKeys(noKeys, true).publicKey());
     }
 
     @Test
     void aConfiguredPairIsUsedAndOnlyItsPublicHalfIsPublished() {
-        JwtProperties configured = new JwtProperties(null, TestTokens.publicKeyPem(), TestTokens.privateKeyPem(),
-                null, null);
+        JwtProperties configured =
+                new JwtProperties(null, TestTokens.publicKeyPem(), TestTokens.privateKeyPem(), null, null);
         SigningKeys keys = new SigningKeys(configured, false);
-        assertThat(keys.publicJwkSet().toJSONObject().toString()).doesNotContain("\"d\"").doesNotContain("\"p\"");
+        assertThat(keys.publicJwkSet().toJSONObject().toString())
+                .doesNotContain("\"d\"")
+                .doesNotContain("\"p\"");
         assertThat(keys.signingKey().isPrivate()).isTrue();
     }
 

@@ -32,8 +32,13 @@ class HttpPaymentServiceProviderTest {
     void start() {
         provider = new WireMockServer(options().dynamicPort());
         provider.start();
-        adapter = new HttpPaymentServiceProvider(URI.create(provider.baseUrl()), "sk_test_123",
-                Duration.ofMillis(500), 3, Duration.ofMillis(20), new ObjectMapper());
+        adapter = new HttpPaymentServiceProvider(
+                URI.create(provider.baseUrl()),
+                "sk_test_123",
+                Duration.ofMillis(500),
+                3,
+                Duration.ofMillis(20),
+                new ObjectMapper());
     }
 
     @AfterEach
@@ -43,8 +48,11 @@ class HttpPaymentServiceProviderTest {
 
     @Test
     void aCaptureSendsTheAmountTokenKeyAndApiKeyAndAnswersTheChargeId() {
-        provider.stubFor(post(urlEqualTo("/v1/charges")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"ch_1\",\"status\":\"succeeded\"}")));
+        provider.stubFor(post(urlEqualTo("/v1/charges"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"ch_1\",\"status\":\"succeeded\"}")));
 
         PaymentServiceProvider.Charge charge = adapter.charge("pay-1", Money.of(2350, "GBP"), "tok_visa");
 
@@ -57,48 +65,67 @@ class HttpPaymentServiceProviderTest {
 
     @Test
     void aDeclineIsAnAnswerNotAFailure() {
-        provider.stubFor(post(urlEqualTo("/v1/charges")).willReturn(aResponse().withStatus(402)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"code\":\"card_declined\",\"message\":\"Your card was declined.\"}}")));
+        provider.stubFor(post(urlEqualTo("/v1/charges"))
+                .willReturn(aResponse()
+                        .withStatus(402)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"card_declined\",\"message\":\"Your card was declined.\"}}")));
 
         assertThat(adapter.charge("pay-2", Money.of(100, "EUR"), "tok_chargeDeclined"))
                 .isEqualTo(new PaymentServiceProvider.Declined("card_declined"));
-        assertThat(provider.findAll(postRequestedFor(urlEqualTo("/v1/charges")))).hasSize(1);
+        assertThat(provider.findAll(postRequestedFor(urlEqualTo("/v1/charges"))))
+                .hasSize(1);
     }
 
     @Test
     void serverErrorsAreRetriedWithBackoffUnderTheSameIdempotencyKey() {
-        provider.stubFor(post(urlEqualTo("/v1/charges")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("second"));
-        provider.stubFor(post(urlEqualTo("/v1/charges")).inScenario("flaky").whenScenarioStateIs("second")
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("third"));
-        provider.stubFor(post(urlEqualTo("/v1/charges")).inScenario("flaky").whenScenarioStateIs("third")
+        provider.stubFor(post(urlEqualTo("/v1/charges"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("second"));
+        provider.stubFor(post(urlEqualTo("/v1/charges"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(500))
+                .willSetStateTo("third"));
+        provider.stubFor(post(urlEqualTo("/v1/charges"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("third")
                 .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"ch_3\"}")));
 
         assertThat(adapter.charge("pay-3", Money.of(900, "GBP"), "tok_visa"))
                 .isEqualTo(new PaymentServiceProvider.Captured("ch_3"));
         List<LoggedRequest> attempts = provider.findAll(postRequestedFor(urlEqualTo("/v1/charges")));
-        assertThat(attempts).hasSize(3)
-                .allSatisfy(request -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo("pay-3"));
+        assertThat(attempts)
+                .hasSize(3)
+                .allSatisfy(request ->
+                        assertThat(request.getHeader("Idempotency-Key")).isEqualTo("pay-3"));
     }
 
     @Test
     void aProviderThatNeverAnswersInTimeIsReportedUnavailableAfterTheLastAttempt() {
         provider.stubFor(post(urlEqualTo("/v1/charges"))
-                .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"ch_late\"}").withFixedDelay(1500)));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"id\":\"ch_late\"}")
+                        .withFixedDelay(1500)));
 
         assertThatThrownBy(() -> adapter.charge("pay-4", Money.of(900, "GBP"), "tok_visa"))
                 .isInstanceOf(PaymentServiceProvider.ProviderUnavailableException.class)
                 .hasMessageContaining("3 times");
         assertThat(provider.findAll(postRequestedFor(urlEqualTo("/v1/charges"))))
                 .hasSize(3)
-                .allSatisfy(request -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo("pay-4"));
+                .allSatisfy(request ->
+                        assertThat(request.getHeader("Idempotency-Key")).isEqualTo("pay-4"));
     }
 
     @Test
     void differentPaymentsSendDifferentKeysAndARefundSendsItsOwn() {
-        provider.stubFor(post(urlEqualTo("/v1/charges")).willReturn(aResponse().withStatus(200).withBody("{\"id\":\"ch\"}")));
-        provider.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200).withBody("{\"id\":\"re_9\"}")));
+        provider.stubFor(post(urlEqualTo("/v1/charges"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"ch\"}")));
+        provider.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"id\":\"re_9\"}")));
 
         adapter.charge("pay-5", Money.of(100, "GBP"), "tok_visa");
         adapter.charge("pay-6", Money.of(100, "GBP"), "tok_visa");
@@ -106,7 +133,9 @@ class HttpPaymentServiceProviderTest {
 
         assertThat(refund).isEqualTo("re_9");
         assertThat(provider.findAll(postRequestedFor(urlEqualTo("/v1/charges"))).stream()
-                .map(request -> request.getHeader("Idempotency-Key")).toList()).containsExactly("pay-5", "pay-6");
+                        .map(request -> request.getHeader("Idempotency-Key"))
+                        .toList())
+                .containsExactly("pay-5", "pay-6");
         provider.verify(postRequestedFor(urlEqualTo("/v1/refunds"))
                 .withHeader("Idempotency-Key", equalTo("pay-5-refund"))
                 .withRequestBody(equalToJson("{\"charge\":\"ch_5\",\"amount\":100}")));

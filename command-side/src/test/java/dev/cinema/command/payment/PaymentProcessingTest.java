@@ -82,14 +82,17 @@ class PaymentProcessingTest {
 
     @BeforeEach
     void setUp() {
-        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        Repository<Payment> payments = EventSourcingRepository.builder(Payment.class).eventStore(eventStore).build();
+        eventStore = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
+        Repository<Payment> payments = EventSourcingRepository.builder(Payment.class)
+                .eventStore(eventStore)
+                .build();
         bookings = mock(BookingLedger.class);
         inventory = mock(SeatInventory.class);
         provider = mock(PaymentServiceProvider.class);
         when(provider.refund(anyString(), anyString(), any())).thenReturn(REFUND_REFERENCE);
-        processing = new PaymentProcessing(payments, bookings, inventory, provider,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        processing = new PaymentProcessing(payments, bookings, inventory, provider, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -106,7 +109,11 @@ class PaymentProcessingTest {
     }
 
     private List<Object> recorded() {
-        return eventStore.readEvents(PAYMENT.value()).asStream().map(Message::getPayload).map(Object.class::cast)
+        return eventStore
+                .readEvents(PAYMENT.value())
+                .asStream()
+                .map(Message::getPayload)
+                .map(Object.class::cast)
                 .toList();
     }
 
@@ -122,7 +129,8 @@ class PaymentProcessingTest {
 
     /** Handles the command in its own unit of work, which commits on success and rolls back on failure. */
     private static <R> R inUnitOfWork(Object command, Callable<R> handling) {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(command));
+        DefaultUnitOfWork<?> unitOfWork =
+                DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(command));
         ResultMessage<R> result = unitOfWork.executeWithResult(handling);
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
@@ -161,10 +169,14 @@ class PaymentProcessingTest {
                 .thenThrow(DomainException.conflict("booking-not-held", null, "expired"));
         RequestPaymentCommand command = new RequestPaymentCommand(PAYMENT, BOOKING, CUSTOMER, METHOD);
 
-        assertRefused(() -> inUnitOfWork(command, () -> {
-            processing.handle(command);
-            return null;
-        }), ProblemKind.CONFLICT, "booking-not-held", null);
+        assertRefused(
+                () -> inUnitOfWork(command, () -> {
+                    processing.handle(command);
+                    return null;
+                }),
+                ProblemKind.CONFLICT,
+                "booking-not-held",
+                null);
         assertThat(recorded()).isEmpty();
     }
 
@@ -180,8 +192,9 @@ class PaymentProcessingTest {
 
         PaymentProcessing.Outcome outcome = charge();
 
-        assertThat(outcome).isEqualTo(new PaymentProcessing.Outcome(PAYMENT.value(), BOOKING.value(),
-                PaymentStatus.CAPTURED, true, AMOUNT));
+        assertThat(outcome)
+                .isEqualTo(new PaymentProcessing.Outcome(
+                        PAYMENT.value(), BOOKING.value(), PaymentStatus.CAPTURED, true, AMOUNT));
         verify(provider).charge(PAYMENT.value(), AMOUNT, METHOD);
         verify(inventory).sell(SCREENING, BOOKING, NOW);
         verify(bookings).confirm(BOOKING, PAYMENT);
@@ -198,8 +211,9 @@ class PaymentProcessingTest {
 
         PaymentProcessing.Outcome outcome = charge();
 
-        assertThat(outcome).isEqualTo(new PaymentProcessing.Outcome(PAYMENT.value(), BOOKING.value(),
-                PaymentStatus.REFUNDED, false, AMOUNT));
+        assertThat(outcome)
+                .isEqualTo(new PaymentProcessing.Outcome(
+                        PAYMENT.value(), BOOKING.value(), PaymentStatus.REFUNDED, false, AMOUNT));
         verify(provider).refund(PAYMENT.value() + "-refund", CAPTURE_REFERENCE, AMOUNT);
         verify(bookings, never()).confirm(any(), any());
         verify(inventory, never()).returnSold(any(), any(), any());
@@ -213,8 +227,9 @@ class PaymentProcessingTest {
 
         PaymentProcessing.Outcome outcome = charge();
 
-        assertThat(outcome).isEqualTo(new PaymentProcessing.Outcome(PAYMENT.value(), BOOKING.value(),
-                PaymentStatus.CAPTURED, true, AMOUNT));
+        assertThat(outcome)
+                .isEqualTo(new PaymentProcessing.Outcome(
+                        PAYMENT.value(), BOOKING.value(), PaymentStatus.CAPTURED, true, AMOUNT));
         verifyNoInteractions(provider, inventory);
         verify(bookings, never()).confirm(any(), any());
         assertThat(recorded()).containsExactly(REQUESTED, CAPTURED);
@@ -229,8 +244,9 @@ class PaymentProcessingTest {
 
         PaymentProcessing.Outcome outcome = charge();
 
-        assertThat(outcome).isEqualTo(new PaymentProcessing.Outcome(PAYMENT.value(), BOOKING.value(),
-                PaymentStatus.REFUNDED, false, AMOUNT));
+        assertThat(outcome)
+                .isEqualTo(new PaymentProcessing.Outcome(
+                        PAYMENT.value(), BOOKING.value(), PaymentStatus.REFUNDED, false, AMOUNT));
         verify(inventory).returnSold(SCREENING, BOOKING, null);
         verify(provider).refund(PAYMENT.value() + "-refund", CAPTURE_REFERENCE, AMOUNT);
         assertThat(recorded()).containsExactly(REQUESTED, CAPTURED, REFUNDED);
@@ -243,8 +259,9 @@ class PaymentProcessingTest {
 
         PaymentProcessing.Outcome outcome = charge();
 
-        assertThat(outcome).isEqualTo(new PaymentProcessing.Outcome(PAYMENT.value(), BOOKING.value(),
-                PaymentStatus.DECLINED, false, AMOUNT));
+        assertThat(outcome)
+                .isEqualTo(new PaymentProcessing.Outcome(
+                        PAYMENT.value(), BOOKING.value(), PaymentStatus.DECLINED, false, AMOUNT));
         verifyNoInteractions(inventory, bookings);
         verify(provider, never()).refund(anyString(), anyString(), any());
         assertThat(recorded()).containsExactly(REQUESTED, DECLINED);

@@ -83,8 +83,7 @@ class PaymentTest {
         fixture.given(REQUESTED)
                 .whenInvoking(PAYMENT.value(), payment -> settlement.set(payment.charge(provider)))
                 .expectEvents(CAPTURED);
-        assertThat(settlement)
-                .hasValue(new Payment.Settlement(PaymentStatus.CAPTURED, BOOKING, SCREENING));
+        assertThat(settlement).hasValue(new Payment.Settlement(PaymentStatus.CAPTURED, BOOKING, SCREENING));
     }
 
     @Test
@@ -95,8 +94,7 @@ class PaymentTest {
         fixture.given(REQUESTED)
                 .whenInvoking(PAYMENT.value(), payment -> settlement.set(payment.charge(provider)))
                 .expectEvents(DECLINED);
-        assertThat(settlement)
-                .hasValue(new Payment.Settlement(PaymentStatus.DECLINED, BOOKING, SCREENING));
+        assertThat(settlement).hasValue(new Payment.Settlement(PaymentStatus.DECLINED, BOOKING, SCREENING));
     }
 
     @Test
@@ -119,8 +117,7 @@ class PaymentTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         verifyNoInteractions(provider);
-        assertThat(settlement)
-                .hasValue(new Payment.Settlement(PaymentStatus.CAPTURED, BOOKING, SCREENING));
+        assertThat(settlement).hasValue(new Payment.Settlement(PaymentStatus.CAPTURED, BOOKING, SCREENING));
     }
 
     @Test

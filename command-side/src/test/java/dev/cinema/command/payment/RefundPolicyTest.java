@@ -31,7 +31,8 @@ class RefundPolicyTest {
 
     @Test
     void justUnderTwentyFourHoursBeforeTheScreeningHalfGoesBack() {
-        assertThat(percentWithLeft(policy, Duration.ofHours(24).minus(ONE_NANO))).isEqualTo(50);
+        assertThat(percentWithLeft(policy, Duration.ofHours(24).minus(ONE_NANO)))
+                .isEqualTo(50);
     }
 
     @Test
@@ -64,7 +65,8 @@ class RefundPolicyTest {
         RefundPolicy strict = new RefundPolicy(Duration.ofHours(48), Duration.ofHours(2), 25);
 
         assertThat(percentWithLeft(strict, Duration.ofHours(48))).isEqualTo(100);
-        assertThat(percentWithLeft(strict, Duration.ofHours(48).minus(ONE_NANO))).isEqualTo(25);
+        assertThat(percentWithLeft(strict, Duration.ofHours(48).minus(ONE_NANO)))
+                .isEqualTo(25);
         assertThat(percentWithLeft(strict, Duration.ofHours(24))).isEqualTo(25);
         assertThat(percentWithLeft(strict, Duration.ofHours(2))).isEqualTo(25);
         assertThat(percentWithLeft(strict, Duration.ofHours(2).minus(ONE_NANO))).isEqualTo(0);

@@ -44,8 +44,8 @@ class RefundTest {
     }
 
     private static RefundRequestedEvent requested(Money share, int percent, long amountMinor) {
-        return new RefundRequestedEvent(REFUND, BOOKING, PAYMENT, CUSTOMER, SEATS, share, percent,
-                Money.of(amountMinor, share.currency()));
+        return new RefundRequestedEvent(
+                REFUND, BOOKING, PAYMENT, CUSTOMER, SEATS, share, percent, Money.of(amountMinor, share.currency()));
     }
 
     private static RefundApprovedEvent approved(long amountMinor) {
@@ -92,7 +92,8 @@ class RefundTest {
     void aRefundThePolicyGivesNothingForIsRequestedAndRejectedAsTooCloseToTheScreening() {
         fixture.givenNoPriorActivity()
                 .whenConstructing(() -> refundOf(SHARE, 0))
-                .expectEvents(requested(SHARE, 0, 0),
+                .expectEvents(
+                        requested(SHARE, 0, 0),
                         new RefundRejectedEvent(REFUND, BOOKING, CUSTOMER, "too-close-to-the-screening"));
     }
 
@@ -115,7 +116,8 @@ class RefundTest {
     void aRejectedRefundLoadedFromItsEventsIsNotApproved() {
         AtomicReference<Boolean> approved = new AtomicReference<>();
 
-        fixture.given(requested(SHARE, 0, 0),
+        fixture.given(
+                        requested(SHARE, 0, 0),
                         new RefundRejectedEvent(REFUND, BOOKING, CUSTOMER, "too-close-to-the-screening"))
                 .whenInvoking(REFUND.value(), refund -> approved.set(refund.approved()))
                 .expectNoEvents();
@@ -128,7 +130,8 @@ class RefundTest {
 
         fixture.givenNoPriorActivity()
                 .whenConstructing(() -> refundOf(oneCent, 50))
-                .expectEvents(requested(oneCent, 50, 0),
+                .expectEvents(
+                        requested(oneCent, 50, 0),
                         new RefundRejectedEvent(REFUND, BOOKING, CUSTOMER, "too-close-to-the-screening"));
     }
 
@@ -176,7 +179,8 @@ class RefundTest {
 
     @Test
     void aRejectedRefundCannotBeCompleted() {
-        fixture.given(requested(SHARE, 0, 0),
+        fixture.given(
+                        requested(SHARE, 0, 0),
                         new RefundRejectedEvent(REFUND, BOOKING, CUSTOMER, "too-close-to-the-screening"))
                 .whenInvoking(REFUND.value(), refund -> refund.complete("re_1"))
                 .expectNoEvents();

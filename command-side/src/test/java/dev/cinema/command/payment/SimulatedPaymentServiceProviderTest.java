@@ -59,8 +59,7 @@ class SimulatedPaymentServiceProviderTest {
         assertThatThrownBy(() -> provider.charge("key-1", AMOUNT, "tok_timeout"))
                 .isInstanceOf(PaymentServiceProvider.ProviderUnavailableException.class);
 
-        assertThat(provider.charge("key-1", AMOUNT, "tok_success"))
-                .isInstanceOf(PaymentServiceProvider.Captured.class);
+        assertThat(provider.charge("key-1", AMOUNT, "tok_success")).isInstanceOf(PaymentServiceProvider.Captured.class);
     }
 
     // ---------------------------------------------------------------- idempotency of charges
@@ -132,10 +131,10 @@ class SimulatedPaymentServiceProviderTest {
         SimulatedPaymentServiceProvider other = provider(0.5);
 
         for (int i = 0; i < 50; i++) {
-            boolean declinedByOne = one.charge("key-" + i, AMOUNT, OTHER_TOKEN)
-                    instanceof PaymentServiceProvider.Declined;
-            boolean declinedByOther = other.charge("key-" + i, AMOUNT, OTHER_TOKEN)
-                    instanceof PaymentServiceProvider.Declined;
+            boolean declinedByOne =
+                    one.charge("key-" + i, AMOUNT, OTHER_TOKEN) instanceof PaymentServiceProvider.Declined;
+            boolean declinedByOther =
+                    other.charge("key-" + i, AMOUNT, OTHER_TOKEN) instanceof PaymentServiceProvider.Declined;
             assertThat(declinedByOther).as("charge %d", i).isEqualTo(declinedByOne);
         }
     }

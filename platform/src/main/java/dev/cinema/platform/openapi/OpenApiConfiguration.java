@@ -14,12 +14,18 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
 
     @Bean
-    OpenAPI cinemaOpenApi(@Value("${cinema.api.title:Cinema ticketing API}") String title,
+    OpenAPI cinemaOpenApi(
+            @Value("${cinema.api.title:Cinema ticketing API}") String title,
             @Value("${cinema.api.description:}") String description) {
         return new OpenAPI()
                 .info(new Info().title(title).description(description).version("v1"))
-                .components(new Components().addSecuritySchemes("bearer-jwt", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer-jwt",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"));
     }
 }

@@ -10,7 +10,9 @@ public record Caller(String accountId, String email, Set<String> roles) {
 
     public static Caller from(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList(CinemaJwt.ROLES_CLAIM);
-        return new Caller(jwt.getSubject(), jwt.getClaimAsString(CinemaJwt.EMAIL_CLAIM),
+        return new Caller(
+                jwt.getSubject(),
+                jwt.getClaimAsString(CinemaJwt.EMAIL_CLAIM),
                 roles == null ? Set.of() : roles.stream().collect(Collectors.toUnmodifiableSet()));
     }
 

@@ -13,21 +13,19 @@ public final class CinemaHttpSecurity {
         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/health", "/error"
     };
 
-    private CinemaHttpSecurity() {
-    }
+    private CinemaHttpSecurity() {}
 
     public static HttpSecurity statelessBearer(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(CinemaJwt.authenticationConverter()))
+                .oauth2ResourceServer(oauth -> oauth.jwt(
+                                jwt -> jwt.jwtAuthenticationConverter(CinemaJwt.authenticationConverter()))
                         .authenticationEntryPoint(ProblemSecurityHandlers.authenticationEntryPoint(objectMapper))
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler(objectMapper)))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemSecurityHandlers.authenticationEntryPoint(objectMapper))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                ProblemSecurityHandlers.authenticationEntryPoint(objectMapper))
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler(objectMapper)));
     }
 }

@@ -20,10 +20,10 @@ public final class CinemaJwt {
 
     /** Claim that lists the account's roles, e.g. {@code ["CUSTOMER","ADMIN"]}. */
     public static final String ROLES_CLAIM = "roles";
+
     public static final String EMAIL_CLAIM = "email";
 
-    private CinemaJwt() {
-    }
+    private CinemaJwt() {}
 
     /**
      * Only RS256 is accepted: a token signed with HS256 (using the public key as the secret) or

@@ -15,11 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("cinema.security.jwt")
 public record JwtProperties(
-        String issuer,
-        String publicKey,
-        String privateKey,
-        String jwkSetUri,
-        Duration accessTokenTtl) {
+        String issuer, String publicKey, String privateKey, String jwkSetUri, Duration accessTokenTtl) {
 
     public JwtProperties {
         issuer = issuer == null || issuer.isBlank() ? "cinema-ticketing" : issuer;

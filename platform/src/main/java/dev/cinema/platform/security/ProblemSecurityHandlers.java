@@ -18,14 +18,16 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public final class ProblemSecurityHandlers {
 
-    private ProblemSecurityHandlers() {
-    }
+    private ProblemSecurityHandlers() {}
 
     public static AuthenticationEntryPoint authenticationEntryPoint(ObjectMapper objectMapper) {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
-            write(objectMapper, response, HttpStatus.UNAUTHORIZED,
+            write(
+                    objectMapper,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
                     "A valid bearer token is required: missing, expired, tampered or not signed with RS256.");
         };
     }
@@ -38,8 +40,8 @@ public final class ProblemSecurityHandlers {
         };
     }
 
-    private static void write(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status,
-            String detail) throws IOException {
+    private static void write(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -14,8 +14,7 @@ import java.util.Base64;
 /** Reads and writes RSA keys as PEM text, the form they take in configuration. */
 public final class RsaKeys {
 
-    private RsaKeys() {
-    }
+    private RsaKeys() {}
 
     public static KeyPair generate() {
         try {
@@ -29,8 +28,8 @@ public final class RsaKeys {
 
     public static RSAPublicKey publicKey(String pem) {
         try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(decode(pem, "PUBLIC KEY")));
+            return (RSAPublicKey)
+                    KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(decode(pem, "PUBLIC KEY")));
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalArgumentException("Not a PEM-encoded RSA public key", e);
         }
@@ -38,8 +37,8 @@ public final class RsaKeys {
 
     public static RSAPrivateKey privateKey(String pem) {
         try {
-            return (RSAPrivateKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(decode(pem, "PRIVATE KEY")));
+            return (RSAPrivateKey)
+                    KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(decode(pem, "PRIVATE KEY")));
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalArgumentException("Not a PEM-encoded PKCS#8 RSA private key", e);
         }

@@ -37,14 +37,17 @@ public class ByteaPostgreSQLDialect extends PostgreSQLDialect {
     }
 
     private static boolean isTimestamp(int typeCode) {
-        return typeCode == Types.TIMESTAMP || typeCode == Types.TIMESTAMP_WITH_TIMEZONE
+        return typeCode == Types.TIMESTAMP
+                || typeCode == Types.TIMESTAMP_WITH_TIMEZONE
                 || typeCode == SqlTypes.TIMESTAMP_UTC;
     }
 
     @Override
     public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         super.contributeTypes(typeContributions, serviceRegistry);
-        typeContributions.getTypeConfiguration().getJdbcTypeRegistry()
+        typeContributions
+                .getTypeConfiguration()
+                .getJdbcTypeRegistry()
                 .addDescriptor(Types.BLOB, BinaryJdbcType.INSTANCE);
     }
 }

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,8 +26,8 @@ import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -47,8 +47,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final String TYPE_BASE = "https://cinema.dev/problems/";
 
     /** One input at fault: {@code field} is a JSON path such as {@code layout.rows[2].label}. */
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e) {
@@ -98,7 +97,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class})
     ResponseEntity<Object> concurrentModification(Exception e) {
-        return problem(new ErrorDetails(ProblemKind.CONFLICT, "concurrent-modification", null,
+        return problem(new ErrorDetails(
+                ProblemKind.CONFLICT,
+                "concurrent-modification",
+                null,
                 "Someone else changed this at the same moment; please try again."));
     }
 
@@ -117,45 +119,48 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e) {
         // The one place a 500 may come from: log it whole here, tell the caller nothing internal.
         log.error("Unexpected error", e);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed. It has been logged.");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed. It has been logged.");
         return respond(body);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             problems.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
         }
-        e.getBindingResult().getGlobalErrors()
+        e.getBindingResult()
+                .getGlobalErrors()
                 .forEach(error -> problems.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
         return invalidInput(problems);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             if (result instanceof ParameterErrors errors) {
                 // A validated request body: name its fields, not the Java parameter.
-                errors.getFieldErrors().forEach(error ->
-                        problems.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
+                errors.getFieldErrors()
+                        .forEach(error -> problems.add(new FieldProblem(error.getField(), error.getDefaultMessage())));
                 return;
             }
             RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
-            String name = header != null && !header.value().isEmpty() ? header.value()
+            String name = header != null && !header.value().isEmpty()
+                    ? header.value()
                     : result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error -> problems.add(new FieldProblem(name, error.getDefaultMessage())));
+            result.getResolvableErrors()
+                    .forEach(error -> problems.add(new FieldProblem(name, error.getDefaultMessage())));
         });
         return invalidInput(problems);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
                 return respond(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
@@ -172,16 +177,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
             return invalidInput(List.of(new FieldProblem(field, message)));
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is missing or is not well-formed JSON.");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is missing or is not well-formed JSON.");
         body.setTitle("Malformed request body");
         body.setType(URI.create(TYPE_BASE + "malformed-body"));
         return respond(body);
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         // Spring's own MVC errors (405, 406, 415, missing parameters...) keep their status and
         // detail but always go out as problem+json.
         HttpHeaders problemHeaders = new HttpHeaders();
@@ -191,7 +196,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalidInput(List<FieldProblem> problems) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
         body.setTitle("Invalid input");
         body.setType(URI.create(TYPE_BASE + "invalid-input"));
@@ -241,17 +247,33 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static final Map<Class<?>, String> TYPE_NAMES = Map.of(
-            Integer.class, "an integer", int.class, "an integer", Long.class, "an integer", long.class,
-            "an integer", Boolean.class, "true or false", boolean.class, "true or false",
-            java.time.Instant.class, "an ISO-8601 instant such as 2026-05-01T18:30:00Z",
-            java.time.LocalDate.class, "an ISO-8601 date such as 2026-05-01",
-            java.time.ZoneId.class, "an IANA time zone such as Europe/London",
-            String.class, "a string");
+            Integer.class,
+            "an integer",
+            int.class,
+            "an integer",
+            Long.class,
+            "an integer",
+            long.class,
+            "an integer",
+            Boolean.class,
+            "true or false",
+            boolean.class,
+            "true or false",
+            java.time.Instant.class,
+            "an ISO-8601 instant such as 2026-05-01T18:30:00Z",
+            java.time.LocalDate.class,
+            "an ISO-8601 date such as 2026-05-01",
+            java.time.ZoneId.class,
+            "an IANA time zone such as Europe/London",
+            String.class,
+            "a string");
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         return TYPE_NAMES.getOrDefault(type, "a valid " + type.getSimpleName());
     }

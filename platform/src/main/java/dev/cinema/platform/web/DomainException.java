@@ -20,8 +20,8 @@ public class DomainException extends RuntimeException {
     }
 
     /** {@code properties} become extra members of the problem, e.g. {"unavailableSeats": ["A3"]}. */
-    public DomainException(ProblemKind kind, String code, String field, String message,
-            Map<String, List<String>> properties) {
+    public DomainException(
+            ProblemKind kind, String code, String field, String message, Map<String, List<String>> properties) {
         super(message);
         this.kind = kind;
         this.code = code;

@@ -8,8 +8,8 @@ import java.util.Map;
  * {@code CommandExecutionException}, which also survives the trip through Axon Server.
  * {@code properties} are extra members of the problem document (e.g. the seats that are taken).
  */
-public record ErrorDetails(ProblemKind kind, String code, String field, String message,
-        Map<String, List<String>> properties) {
+public record ErrorDetails(
+        ProblemKind kind, String code, String field, String message, Map<String, List<String>> properties) {
 
     public ErrorDetails {
         properties = properties == null ? Map.of() : Map.copyOf(properties);

@@ -16,8 +16,7 @@ public final class EmbeddedPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
 
-    private EmbeddedPostgres() {
-    }
+    private EmbeddedPostgres() {}
 
     /** Creates an empty database and answers its JDBC URL (user and password: postgres). */
     public static synchronized String newDatabase() {

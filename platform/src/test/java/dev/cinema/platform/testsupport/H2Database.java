@@ -15,7 +15,8 @@ public class H2Database implements ApplicationContextInitializer<ConfigurableApp
     }
 
     public static Map<String, Object> properties() {
-        return Map.of("spring.datasource.url",
+        return Map.of(
+                "spring.datasource.url",
                 "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL");
     }
 }

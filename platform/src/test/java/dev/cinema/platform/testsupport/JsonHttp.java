@@ -14,9 +14,11 @@ import java.time.Duration;
 /** A small JSON client for tests that talk to the apps over real HTTP, as users do. */
 public final class JsonHttp {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    public static final ObjectMapper MAPPER =
+            JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public JsonHttp(String baseUrl) {
@@ -43,7 +45,8 @@ public final class JsonHttp {
         public java.util.List<String> errorFields() {
             java.util.List<String> fields = new java.util.ArrayList<>();
             if (body != null && body.has("errors")) {
-                body.get("errors").forEach(error -> fields.add(error.path("field").asText()));
+                body.get("errors")
+                        .forEach(error -> fields.add(error.path("field").asText()));
             }
             return fields;
         }
@@ -75,15 +78,18 @@ public final class JsonHttp {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(
-                            () -> new java.io.ByteArrayInputStream(rawBody.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                            rawBody.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
-            JsonNode json = contentType != null && contentType.contains("json") && !response.body().isBlank()
-                    ? MAPPER.readTree(response.body()) : null;
+            JsonNode json = contentType != null
+                            && contentType.contains("json")
+                            && !response.body().isBlank()
+                    ? MAPPER.readTree(response.body())
+                    : null;
             return new Response(response.statusCode(), contentType, json, response.body());
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path + " failed", e);
@@ -98,18 +104,19 @@ public final class JsonHttp {
         return send("POST", path, new Raw(rawBody), token);
     }
 
-    private record Raw(String text) {
-    }
+    private record Raw(String text) {}
 
     private Response send(String method, String path, Object body, String token) {
         return send(method, path, body, token, java.util.Map.of());
     }
 
-    private Response send(String method, String path, Object body, String token, java.util.Map<String, String> headers) {
+    private Response send(
+            String method, String path, Object body, String token, java.util.Map<String, String> headers) {
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof Raw raw ? raw.text()
-                            : MAPPER.writeValueAsString(body));
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(
+                            body instanceof Raw raw ? raw.text() : MAPPER.writeValueAsString(body));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json, application/problem+json")

@@ -14,12 +14,15 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-postgres",
-                Map.<String, Object>of(
-                        "spring.datasource.url", EmbeddedPostgres.newDatabase(),
-                        "spring.datasource.username", "postgres",
-                        "spring.datasource.password", "postgres",
-                        "spring.jpa.database-platform", "dev.cinema.platform.storage.ByteaPostgreSQLDialect")));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "test-postgres",
+                        Map.<String, Object>of(
+                                "spring.datasource.url", EmbeddedPostgres.newDatabase(),
+                                "spring.datasource.username", "postgres",
+                                "spring.datasource.password", "postgres",
+                                "spring.jpa.database-platform", "dev.cinema.platform.storage.ByteaPostgreSQLDialect")));
     }
 
     /** Properties for contexts started by hand (the standalone tests). */

@@ -9,7 +9,8 @@ public class TestKeys implements ApplicationContextInitializer<ConfigurableAppli
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources()
+        context.getEnvironment()
+                .getPropertySources()
                 .addFirst(new MapPropertySource("test-keys", TestTokens.keyProperties()));
     }
 }

@@ -30,8 +30,7 @@ public final class TestTokens {
     private static final KeyPair KEYS = RsaKeys.generate();
     private static final KeyPair OTHER_KEYS = RsaKeys.generate();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String publicKeyPem() {
         return RsaKeys.toPem((RSAPublicKey) KEYS.getPublic());
@@ -43,8 +42,8 @@ public final class TestTokens {
 
     /** Properties that make an app sign and/or verify with the test key pair. */
     public static Map<String, Object> keyProperties() {
-        return Map.of("cinema.security.jwt.public-key", publicKeyPem(),
-                "cinema.security.jwt.private-key", privateKeyPem());
+        return Map.of(
+                "cinema.security.jwt.public-key", publicKeyPem(), "cinema.security.jwt.private-key", privateKeyPem());
     }
 
     public static String valid(String accountId, String... roles) {
@@ -56,26 +55,33 @@ public final class TestTokens {
     }
 
     public static String expired(String... roles) {
-        return rs256(KEYS, claims(UUID.randomUUID().toString(), ISSUER, Instant.now().minus(Duration.ofHours(2)), roles));
+        return rs256(
+                KEYS, claims(UUID.randomUUID().toString(), ISSUER, Instant.now().minus(Duration.ofHours(2)), roles));
     }
 
     public static String otherIssuer(String... roles) {
-        return rs256(KEYS, claims(UUID.randomUUID().toString(), "someone-else",
-                Instant.now().plus(Duration.ofMinutes(10)), roles));
+        return rs256(
+                KEYS,
+                claims(
+                        UUID.randomUUID().toString(),
+                        "someone-else",
+                        Instant.now().plus(Duration.ofMinutes(10)),
+                        roles));
     }
 
     /** Signed correctly but without an expiry: it would be valid forever. */
     public static String withoutExpiry(String... roles) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder(
-                claims(UUID.randomUUID().toString(), ISSUER, Instant.now().plus(Duration.ofMinutes(10)), roles))
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(
+                        UUID.randomUUID().toString(), ISSUER, Instant.now().plus(Duration.ofMinutes(10)), roles))
                 .expirationTime(null)
                 .build();
         return rs256(KEYS, claims);
     }
 
     public static String signedByAnotherKey(String... roles) {
-        return rs256(OTHER_KEYS, claims(UUID.randomUUID().toString(), ISSUER,
-                Instant.now().plus(Duration.ofMinutes(10)), roles));
+        return rs256(
+                OTHER_KEYS,
+                claims(UUID.randomUUID().toString(), ISSUER, Instant.now().plus(Duration.ofMinutes(10)), roles));
     }
 
     /** A valid token whose payload was edited afterwards to claim ADMIN: the signature no longer matches. */
@@ -90,7 +96,8 @@ public final class TestTokens {
     /** The classic algorithm-confusion attack: HS256 keyed with the (public) RSA key bytes. */
     public static String hs256WithPublicKey(String... roles) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader(JWSAlgorithm.HS256),
                     claims(UUID.randomUUID().toString(), ISSUER, Instant.now().plus(Duration.ofMinutes(10)), roles));
             byte[] secret = publicKeyPem().getBytes();
             jwt.sign(new MACSigner(secret));
@@ -103,9 +110,15 @@ public final class TestTokens {
     /** {"alg":"none"} with no signature. */
     public static String unsigned(String... roles) {
         String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
-        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                claims(UUID.randomUUID().toString(), ISSUER, Instant.now().plus(Duration.ofMinutes(10)), roles)
-                        .toString().getBytes());
+        String payload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(claims(
+                                UUID.randomUUID().toString(),
+                                ISSUER,
+                                Instant.now().plus(Duration.ofMinutes(10)),
+                                roles)
+                        .toString()
+                        .getBytes());
         return header + "." + payload + ".";
     }
 

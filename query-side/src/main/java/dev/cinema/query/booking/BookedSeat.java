@@ -28,8 +28,7 @@ class BookedSeat {
     @Column(name = "currency", nullable = false, length = 8)
     String currency;
 
-    protected BookedSeat() {
-    }
+    protected BookedSeat() {}
 
     static BookedSeat of(SeatPrice seat) {
         BookedSeat booked = new BookedSeat();

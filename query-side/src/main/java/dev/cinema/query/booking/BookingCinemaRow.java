@@ -20,8 +20,7 @@ class BookingCinemaRow {
     @Column(name = "time_zone", nullable = false, length = 64)
     String timeZone;
 
-    protected BookingCinemaRow() {
-    }
+    protected BookingCinemaRow() {}
 
     BookingCinemaRow(String id) {
         this.id = id;

@@ -17,8 +17,7 @@ class BookingFilmRow {
     @Column(name = "title", nullable = false, length = 200)
     String title;
 
-    protected BookingFilmRow() {
-    }
+    protected BookingFilmRow() {}
 
     BookingFilmRow(String id) {
         this.id = id;

@@ -3,5 +3,4 @@ package dev.cinema.query.booking;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Written only by {@link CustomerBookingProjection}. */
-interface BookingFilmRows extends JpaRepository<BookingFilmRow, String> {
-}
+interface BookingFilmRows extends JpaRepository<BookingFilmRow, String> {}

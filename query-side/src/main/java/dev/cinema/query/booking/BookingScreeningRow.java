@@ -24,8 +24,7 @@ class BookingScreeningRow {
     @Column(name = "starts_at", nullable = false)
     Instant startsAt;
 
-    protected BookingScreeningRow() {
-    }
+    protected BookingScreeningRow() {}
 
     BookingScreeningRow(String id) {
         this.id = id;

@@ -37,19 +37,24 @@ class CustomerBookingController {
 
     @GetMapping
     @Operation(summary = "The caller's bookings, newest first")
-    BookingPage bookings(@AuthenticationPrincipal Jwt jwt,
+    BookingPage bookings(
+            @AuthenticationPrincipal Jwt jwt,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size) {
         Paging paging = new Paging(page, size, "placedAt", Paging.Direction.DESC);
-        return queries.query(new FindCustomerBookingsQuery(Caller.from(jwt).accountId(), paging),
-                ResponseTypes.instanceOf(BookingPage.class)).join();
+        return queries.query(
+                        new FindCustomerBookingsQuery(Caller.from(jwt).accountId(), paging),
+                        ResponseTypes.instanceOf(BookingPage.class))
+                .join();
     }
 
     @GetMapping("/{bookingId}")
     @Operation(summary = "One of the caller's bookings", description = "Someone else's booking is not found (404).")
     BookingView booking(@AuthenticationPrincipal Jwt jwt, @PathVariable @Size(max = 64) String bookingId) {
-        return queries.query(new FindCustomerBookingQuery(Caller.from(jwt).accountId(), bookingId),
-                        ResponseTypes.optionalInstanceOf(BookingView.class)).join()
+        return queries.query(
+                        new FindCustomerBookingQuery(Caller.from(jwt).accountId(), bookingId),
+                        ResponseTypes.optionalInstanceOf(BookingView.class))
+                .join()
                 .orElseThrow(() -> DomainException.notFound("booking-not-found", null, "No booking " + bookingId));
     }
 }

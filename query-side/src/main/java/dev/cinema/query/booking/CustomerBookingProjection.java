@@ -40,7 +40,10 @@ class CustomerBookingProjection {
     private final BookingScreeningRows screenings;
     private final CustomerBookingRows bookings;
 
-    CustomerBookingProjection(BookingFilmRows films, BookingCinemaRows cinemas, BookingScreeningRows screenings,
+    CustomerBookingProjection(
+            BookingFilmRows films,
+            BookingCinemaRows cinemas,
+            BookingScreeningRows screenings,
             CustomerBookingRows bookings) {
         this.films = films;
         this.cinemas = cinemas;
@@ -70,7 +73,8 @@ class CustomerBookingProjection {
 
     @EventHandler
     void on(ScreeningScheduledEvent event) {
-        BookingScreeningRow row = screenings.findById(event.screeningId().value())
+        BookingScreeningRow row = screenings
+                .findById(event.screeningId().value())
                 .orElseGet(() -> new BookingScreeningRow(event.screeningId().value()));
         row.filmId = event.filmId().value();
         row.cinemaId = event.cinemaId().value();

@@ -34,7 +34,10 @@ class CustomerBookingQueries {
     private final BookingFilmRows films;
     private final BookingCinemaRows cinemas;
 
-    CustomerBookingQueries(CustomerBookingRows bookings, BookingScreeningRows screenings, BookingFilmRows films,
+    CustomerBookingQueries(
+            CustomerBookingRows bookings,
+            BookingScreeningRows screenings,
+            BookingFilmRows films,
             BookingCinemaRows cinemas) {
         this.bookings = bookings;
         this.screenings = screenings;
@@ -46,42 +49,60 @@ class CustomerBookingQueries {
     @QueryHandler
     BookingPage handle(FindCustomerBookingsQuery query) {
         Paging paging = query.paging();
-        Sort.Direction direction = paging.direction() == Paging.Direction.ASC ? Sort.Direction.ASC : Sort.Direction.DESC;
-        Page<CustomerBookingRow> page = bookings.findByCustomerId(query.customerId(),
-                PageRequest.of(paging.page(), paging.size(), Sort.by(direction, "placedAt", "id")));
-        return new BookingPage(views(page.getContent()),
+        Sort.Direction direction =
+                paging.direction() == Paging.Direction.ASC ? Sort.Direction.ASC : Sort.Direction.DESC;
+        Page<CustomerBookingRow> page = bookings.findByCustomerId(
+                query.customerId(), PageRequest.of(paging.page(), paging.size(), Sort.by(direction, "placedAt", "id")));
+        return new BookingPage(
+                views(page.getContent()),
                 new PageInfo(page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages()));
     }
 
     @QueryHandler
     Optional<BookingView> handle(FindCustomerBookingQuery query) {
-        return bookings.findByIdAndCustomerId(query.bookingId(), query.customerId()).map(row -> views(List.of(row)).get(0));
+        return bookings.findByIdAndCustomerId(query.bookingId(), query.customerId())
+                .map(row -> views(List.of(row)).get(0));
     }
 
     private List<BookingView> views(List<CustomerBookingRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, BookingScreeningRow> screeningsById =
-                byId(screenings.findAllById(rows.stream().map(row -> row.screeningId).collect(Collectors.toSet())),
-                        screening -> screening.id);
-        Map<String, BookingFilmRow> filmsById = byId(films.findAllById(
-                screeningsById.values().stream().map(screening -> screening.filmId).collect(Collectors.toSet())),
+        Map<String, BookingScreeningRow> screeningsById = byId(
+                screenings.findAllById(rows.stream().map(row -> row.screeningId).collect(Collectors.toSet())),
+                screening -> screening.id);
+        Map<String, BookingFilmRow> filmsById = byId(
+                films.findAllById(screeningsById.values().stream()
+                        .map(screening -> screening.filmId)
+                        .collect(Collectors.toSet())),
                 film -> film.id);
-        Map<String, BookingCinemaRow> cinemasById = byId(cinemas.findAllById(
-                screeningsById.values().stream().map(screening -> screening.cinemaId).collect(Collectors.toSet())),
+        Map<String, BookingCinemaRow> cinemasById = byId(
+                cinemas.findAllById(screeningsById.values().stream()
+                        .map(screening -> screening.cinemaId)
+                        .collect(Collectors.toSet())),
                 cinema -> cinema.id);
-        return rows.stream().map(row -> {
-            BookingScreeningRow screening = screeningsById.get(row.screeningId);
-            BookingFilmRow film = screening == null ? null : filmsById.get(screening.filmId);
-            BookingCinemaRow cinema = screening == null ? null : cinemasById.get(screening.cinemaId);
-            String localStart = screening == null || cinema == null ? null
-                    : LOCAL_START.format(screening.startsAt.atZone(ZoneId.of(cinema.timeZone)));
-            return new BookingView(row.id, row.screeningId, film == null ? null : film.title,
-                    cinema == null ? null : cinema.name, screening == null ? null : screening.startsAt, localStart,
-                    row.seats.stream().map(BookedSeat::view).toList(), Money.of(row.totalAmountMinor, row.totalCurrency),
-                    row.status, row.expiresAt, row.placedAt);
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    BookingScreeningRow screening = screeningsById.get(row.screeningId);
+                    BookingFilmRow film = screening == null ? null : filmsById.get(screening.filmId);
+                    BookingCinemaRow cinema = screening == null ? null : cinemasById.get(screening.cinemaId);
+                    String localStart = screening == null || cinema == null
+                            ? null
+                            : LOCAL_START.format(screening.startsAt.atZone(ZoneId.of(cinema.timeZone)));
+                    return new BookingView(
+                            row.id,
+                            row.screeningId,
+                            film == null ? null : film.title,
+                            cinema == null ? null : cinema.name,
+                            screening == null ? null : screening.startsAt,
+                            localStart,
+                            row.seats.stream().map(BookedSeat::view).toList(),
+                            Money.of(row.totalAmountMinor, row.totalCurrency),
+                            row.status,
+                            row.expiresAt,
+                            row.placedAt);
+                })
+                .toList();
     }
 
     private static <T> Map<String, T> byId(Collection<T> rows, Function<T, String> id) {

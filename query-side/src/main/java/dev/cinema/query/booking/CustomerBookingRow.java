@@ -35,7 +35,9 @@ class CustomerBookingRow {
 
     /** The seats in the order the booking lists them; replaced whole when they change. */
     @ElementCollection
-    @CollectionTable(name = "customer_booking_seat", schema = "read_model",
+    @CollectionTable(
+            name = "customer_booking_seat",
+            schema = "read_model",
             joinColumns = @JoinColumn(name = "booking_id"))
     @OrderColumn(name = "seat_index")
     @BatchSize(size = 100)
@@ -58,8 +60,7 @@ class CustomerBookingRow {
     @Column(name = "placed_at", nullable = false)
     Instant placedAt;
 
-    protected CustomerBookingRow() {
-    }
+    protected CustomerBookingRow() {}
 
     CustomerBookingRow(String id) {
         this.id = id;

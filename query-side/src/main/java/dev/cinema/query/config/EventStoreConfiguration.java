@@ -30,9 +30,13 @@ import org.springframework.context.annotation.Bean;
 class EventStoreConfiguration {
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptionResolver,
-            @Qualifier("eventSerializer") Serializer eventSerializer, Configuration configuration,
-            EntityManagerProvider entityManagerProvider, TransactionManager transactionManager) {
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver exceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Configuration configuration,
+            EntityManagerProvider entityManagerProvider,
+            TransactionManager transactionManager) {
         return JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -45,7 +49,9 @@ class EventStoreConfiguration {
     }
 
     @Bean
-    EventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+    EventStore eventStore(
+            EventStorageEngine storageEngine,
+            Configuration configuration,
             @Value("${cinema.query.event-poll-interval:PT0.1S}") Duration pollInterval) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)

@@ -17,8 +17,8 @@ class QuerySideConfiguration {
      */
     @Bean
     ConfigurerModule projectionFailuresAreRetried() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
     /** "Now" for listings (now showing, upcoming screenings); replaceable in tests. */

@@ -19,20 +19,29 @@ class SecurityConfiguration {
 
     /** Public listings: what is showing where and when. Everything else needs a token. */
     static final String[] PUBLIC_LISTINGS = {
-        "/api/locations", "/api/locations/**", "/api/cinemas", "/api/cinemas/**", "/api/films", "/api/films/**",
-        "/api/screenings", "/api/screenings/**"
+        "/api/locations",
+        "/api/locations/**",
+        "/api/cinemas",
+        "/api/cinemas/**",
+        "/api/films",
+        "/api/films/**",
+        "/api/screenings",
+        "/api/screenings/**"
     };
 
     @Bean
     SecurityFilterChain queryApiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         return CinemaHttpSecurity.statelessBearer(http, objectMapper)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE).permitAll()
-                        .requestMatchers(HttpMethod.GET, PUBLIC_LISTINGS).permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_LISTINGS)
+                        .permitAll()
                         // Also checked by @PreAuthorize on the controllers; here too, so that a caller
                         // without the role is refused before any of its input is looked at.
-                        .requestMatchers("/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/audit/**")
+                        .hasAnyRole("AUDITOR", "ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 .build();
     }
 

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.booking.SeatsHeldEvent;
 import dev.cinema.contracts.booking.SeatsReleasedEvent;
-import dev.cinema.contracts.catalogue.cinema.CinemaRetiredEvent;
-import dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent;
 import dev.cinema.contracts.catalogue.cinema.Address;
 import dev.cinema.contracts.catalogue.cinema.CinemaCreatedEvent;
+import dev.cinema.contracts.catalogue.cinema.CinemaRetiredEvent;
+import dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent;
 import dev.cinema.contracts.catalogue.film.AgeRating;
 import dev.cinema.contracts.catalogue.film.FilmCreatedEvent;
 import dev.cinema.contracts.catalogue.film.FilmRetiredEvent;
@@ -65,9 +65,14 @@ class CatalogueListingProjection {
     private final TakenSeatRows takenSeats;
     private final ObjectMapper objectMapper;
 
-    CatalogueListingProjection(LocationRows locations, CinemaRows cinemas,
-            ScreenRows screens, FilmRows films,
-            ScreeningRows screenings, TakenSeatRows takenSeats, ObjectMapper objectMapper) {
+    CatalogueListingProjection(
+            LocationRows locations,
+            CinemaRows cinemas,
+            ScreenRows screens,
+            FilmRows films,
+            ScreeningRows screenings,
+            TakenSeatRows takenSeats,
+            ObjectMapper objectMapper) {
         this.locations = locations;
         this.cinemas = cinemas;
         this.screens = screens;
@@ -79,7 +84,8 @@ class CatalogueListingProjection {
 
     @EventHandler
     void on(LocationCreatedEvent event) {
-        LocationRow row = locations.findById(event.locationId().value())
+        LocationRow row = locations
+                .findById(event.locationId().value())
                 .orElseGet(() -> new LocationRow(event.locationId().value()));
         row.name = event.name();
         locations.save(row);
@@ -149,16 +155,30 @@ class CatalogueListingProjection {
 
     @EventHandler
     void on(FilmCreatedEvent event) {
-        FilmRow row = films.findById(event.filmId().value()).orElseGet(() -> new FilmRow(event.filmId().value()));
-        describe(row, event.title(), event.runtimeMinutes(), event.ageRating(), event.genres(),
-                event.releaseDate(), event.synopsis());
+        FilmRow row = films.findById(event.filmId().value())
+                .orElseGet(() -> new FilmRow(event.filmId().value()));
+        describe(
+                row,
+                event.title(),
+                event.runtimeMinutes(),
+                event.ageRating(),
+                event.genres(),
+                event.releaseDate(),
+                event.synopsis());
         films.save(row);
     }
 
     @EventHandler
     void on(FilmUpdatedEvent event) {
-        films.findById(event.filmId().value()).ifPresent(row -> describe(row, event.title(), event.runtimeMinutes(),
-                event.ageRating(), event.genres(), event.releaseDate(), event.synopsis()));
+        films.findById(event.filmId().value())
+                .ifPresent(row -> describe(
+                        row,
+                        event.title(),
+                        event.runtimeMinutes(),
+                        event.ageRating(),
+                        event.genres(),
+                        event.releaseDate(),
+                        event.synopsis()));
         screenings.findByFilmId(event.filmId().value()).forEach(row -> row.filmTitle = event.title());
     }
 
@@ -169,7 +189,8 @@ class CatalogueListingProjection {
 
     @EventHandler
     void on(ScreeningScheduledEvent event) {
-        ScreeningRow row = screenings.findById(event.screeningId().value())
+        ScreeningRow row = screenings
+                .findById(event.screeningId().value())
                 .orElseGet(() -> new ScreeningRow(event.screeningId().value()));
         FilmRow film = films.findById(event.filmId().value()).orElseThrow();
         CinemaRow cinema = cinemas.findById(event.cinemaId().value()).orElseThrow();
@@ -192,7 +213,8 @@ class CatalogueListingProjection {
 
     @EventHandler
     void on(ScreeningRescheduledEvent event) {
-        screenings.findById(event.screeningId().value())
+        screenings
+                .findById(event.screeningId().value())
                 .ifPresent(row -> placeInTime(row, event.startsAt(), event.endsAt(), ZoneId.of(row.timeZone)));
     }
 
@@ -219,7 +241,8 @@ class CatalogueListingProjection {
     void on(SeatsHeldEvent event) {
         String screeningId = event.screeningId().value();
         for (SeatPrice seat : event.seats()) {
-            TakenSeatRow taken = takenSeats.findById(new TakenSeatRow.Key(screeningId, seat.seat()))
+            TakenSeatRow taken = takenSeats
+                    .findById(new TakenSeatRow.Key(screeningId, seat.seat()))
                     .orElseGet(() -> new TakenSeatRow(screeningId, seat.seat()));
             taken.bookingId = event.bookingId().value();
             takenSeats.save(taken);
@@ -233,7 +256,8 @@ class CatalogueListingProjection {
         String booking = event.bookingId().value();
         for (String seat : event.seats()) {
             // Only the releasing booking's seats: by now a seat may be someone else's.
-            takenSeats.findById(new TakenSeatRow.Key(screeningId, seat))
+            takenSeats
+                    .findById(new TakenSeatRow.Key(screeningId, seat))
                     .filter(taken -> booking.equals(taken.bookingId))
                     .ifPresent(takenSeats::delete);
         }
@@ -269,8 +293,13 @@ class CatalogueListingProjection {
         row.timeZone = zone.getId();
     }
 
-    private static void describe(FilmRow row, String title, int runtime,
-            AgeRating rating, Set<Genre> genres, LocalDate releaseDate,
+    private static void describe(
+            FilmRow row,
+            String title,
+            int runtime,
+            AgeRating rating,
+            Set<Genre> genres,
+            LocalDate releaseDate,
             String synopsis) {
         row.title = title;
         row.runtimeMinutes = runtime;
@@ -280,8 +309,7 @@ class CatalogueListingProjection {
         row.synopsis = synopsis;
     }
 
-    private static void placeInTime(ScreeningRow row, Instant startsAt, Instant endsAt,
-            ZoneId zone) {
+    private static void placeInTime(ScreeningRow row, Instant startsAt, Instant endsAt, ZoneId zone) {
         ZonedDateTime local = startsAt.atZone(zone);
         row.startsAt = startsAt;
         row.endsAt = endsAt;

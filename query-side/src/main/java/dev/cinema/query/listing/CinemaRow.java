@@ -37,8 +37,7 @@ class CinemaRow {
     @Column(name = "retired", nullable = false)
     boolean retired;
 
-    protected CinemaRow() {
-    }
+    protected CinemaRow() {}
 
     CinemaRow(String id) {
         this.id = id;

@@ -15,6 +15,7 @@ interface CinemaRows extends JpaRepository<CinemaRow, String> {
 
     Page<CinemaRow> findByLocationIdAndRetiredFalse(String locationId, Pageable pageable);
 
-    @Query("select s.cinemaId, count(s) from ScreenRow s where s.retired = false and s.cinemaId in :ids group by s.cinemaId")
+    @Query(
+            "select s.cinemaId, count(s) from ScreenRow s where s.retired = false and s.cinemaId in :ids group by s.cinemaId")
     List<Object[]> countScreens(@Param("ids") Collection<String> cinemaIds);
 }

@@ -43,8 +43,7 @@ class FilmRow {
     @Column(name = "retired", nullable = false)
     boolean retired;
 
-    protected FilmRow() {
-    }
+    protected FilmRow() {}
 
     FilmRow(String id) {
         this.id = id;

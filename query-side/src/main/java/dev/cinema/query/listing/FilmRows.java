@@ -21,12 +21,17 @@ interface FilmRows extends JpaRepository<FilmRow, String> {
     @Query("""
             select f from FilmRow f where f.retired = false and f.releaseDate <= :today and exists (
               select s.id from ScreeningRow s where s.filmId = f.id and s.status = :onSale and s.startsAt > :asOf)""")
-    Page<FilmRow> nowShowing(@Param("today") LocalDate today, @Param("asOf") Instant asOf,
-            @Param("onSale") ScreeningStatus onSale, Pageable pageable);
+    Page<FilmRow> nowShowing(
+            @Param("today") LocalDate today,
+            @Param("asOf") Instant asOf,
+            @Param("onSale") ScreeningStatus onSale,
+            Pageable pageable);
 
     @Query("""
             select s.filmId, min(s.startsAt) from ScreeningRow s
             where s.filmId in :ids and s.status = :onSale and s.startsAt > :asOf group by s.filmId""")
-    List<Object[]> nextScreenings(@Param("ids") Collection<String> filmIds, @Param("asOf") Instant asOf,
+    List<Object[]> nextScreenings(
+            @Param("ids") Collection<String> filmIds,
+            @Param("asOf") Instant asOf,
             @Param("onSale") ScreeningStatus onSale);
 }

@@ -64,20 +64,26 @@ class ListingController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
             @RequestParam(required = false) @Size(max = 40) String sort) {
-        return queries.query(new FindLocationsQuery(PagingParameters.of(page, size, sort, "name", BY_NAME)),
-                ResponseTypes.instanceOf(LocationPage.class)).join();
+        return queries.query(
+                        new FindLocationsQuery(PagingParameters.of(page, size, sort, "name", BY_NAME)),
+                        ResponseTypes.instanceOf(LocationPage.class))
+                .join();
     }
 
     @GetMapping("/locations/{locationId}")
     @Operation(summary = "One location")
     LocationView location(@PathVariable @Size(max = 64) String locationId) {
-        return found(queries.query(new FindLocationQuery(locationId), ResponseTypes.optionalInstanceOf(LocationView.class))
-                .join(), "location", locationId);
+        return found(
+                queries.query(new FindLocationQuery(locationId), ResponseTypes.optionalInstanceOf(LocationView.class))
+                        .join(),
+                "location",
+                locationId);
     }
 
     @GetMapping("/locations/{locationId}/cinemas")
     @Operation(summary = "Cinemas of a location", description = "Sort by name (default name,asc).")
-    CinemaPage cinemasOfLocation(@PathVariable @Size(max = 64) String locationId,
+    CinemaPage cinemasOfLocation(
+            @PathVariable @Size(max = 64) String locationId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
             @RequestParam(required = false) @Size(max = 40) String sort) {
@@ -87,43 +93,59 @@ class ListingController {
 
     @GetMapping("/cinemas")
     @Operation(summary = "List cinemas, optionally of one location", description = "Sort by name (default name,asc).")
-    CinemaPage cinemas(@RequestParam(required = false) @Size(max = 64) String locationId,
+    CinemaPage cinemas(
+            @RequestParam(required = false) @Size(max = 64) String locationId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
             @RequestParam(required = false) @Size(max = 40) String sort) {
-        return queries.query(new FindCinemasQuery(locationId, PagingParameters.of(page, size, sort, "name", BY_NAME)),
-                ResponseTypes.instanceOf(CinemaPage.class)).join();
+        return queries.query(
+                        new FindCinemasQuery(locationId, PagingParameters.of(page, size, sort, "name", BY_NAME)),
+                        ResponseTypes.instanceOf(CinemaPage.class))
+                .join();
     }
 
     @GetMapping("/cinemas/{cinemaId}")
     @Operation(summary = "One cinema")
     CinemaView cinema(@PathVariable @Size(max = 64) String cinemaId) {
-        return found(queries.query(new FindCinemaQuery(cinemaId), ResponseTypes.optionalInstanceOf(CinemaView.class))
-                .join(), "cinema", cinemaId);
+        return found(
+                queries.query(new FindCinemaQuery(cinemaId), ResponseTypes.optionalInstanceOf(CinemaView.class))
+                        .join(),
+                "cinema",
+                cinemaId);
     }
 
     @GetMapping("/films")
-    @Operation(summary = "List films",
+    @Operation(
+            summary = "List films",
             description = "availability: NOW_SHOWING (released, with a screening on sale), COMING_SOON (release "
                     + "date ahead) or ALL (default). Sort by title or releaseDate (default title,asc).")
-    FilmPage films(@RequestParam(defaultValue = "ALL") FilmAvailability availability,
+    FilmPage films(
+            @RequestParam(defaultValue = "ALL") FilmAvailability availability,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
             @RequestParam(required = false) @Size(max = 40) String sort) {
-        return queries.query(new FindFilmsQuery(availability, clock.instant(),
-                        PagingParameters.of(page, size, sort, "title", FILM_SORTS)),
-                ResponseTypes.instanceOf(FilmPage.class)).join();
+        return queries.query(
+                        new FindFilmsQuery(
+                                availability,
+                                clock.instant(),
+                                PagingParameters.of(page, size, sort, "title", FILM_SORTS)),
+                        ResponseTypes.instanceOf(FilmPage.class))
+                .join();
     }
 
     @GetMapping("/films/{filmId}")
     @Operation(summary = "One film")
     FilmView film(@PathVariable @Size(max = 64) String filmId) {
-        return found(queries.query(new FindFilmQuery(filmId), ResponseTypes.optionalInstanceOf(FilmView.class)).join(),
-                "film", filmId);
+        return found(
+                queries.query(new FindFilmQuery(filmId), ResponseTypes.optionalInstanceOf(FilmView.class))
+                        .join(),
+                "film",
+                filmId);
     }
 
     @GetMapping("/screenings")
-    @Operation(summary = "List screenings by cinema, film, location and day",
+    @Operation(
+            summary = "List screenings by cinema, film, location and day",
             description = "Filters combine. date is a day in the cinema's own time zone (YYYY-MM-DD); without "
                     + "it, screenings starting from now (or from 'from'). Cancelled screenings are left out. "
                     + "Sort by startsAt, filmTitle or cinemaName (default startsAt,asc).")
@@ -137,16 +159,28 @@ class ListingController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
             @RequestParam(required = false) @Size(max = 40) String sort) {
         Instant start = from != null ? from : clock.instant();
-        return queries.query(new FindScreeningsQuery(cinemaId, filmId, locationId, date, start,
-                        PagingParameters.of(page, size, sort, "startsAt", SCREENING_SORTS)),
-                ResponseTypes.instanceOf(ScreeningPage.class)).join();
+        return queries.query(
+                        new FindScreeningsQuery(
+                                cinemaId,
+                                filmId,
+                                locationId,
+                                date,
+                                start,
+                                PagingParameters.of(page, size, sort, "startsAt", SCREENING_SORTS)),
+                        ResponseTypes.instanceOf(ScreeningPage.class))
+                .join();
     }
 
     @GetMapping("/screenings/{screeningId}")
     @Operation(summary = "One screening (also a cancelled one)")
     ScreeningView screening(@PathVariable @Size(max = 64) String screeningId) {
-        return found(queries.query(new FindScreeningQuery(screeningId),
-                ResponseTypes.optionalInstanceOf(ScreeningView.class)).join(), "screening", screeningId);
+        return found(
+                queries.query(
+                                new FindScreeningQuery(screeningId),
+                                ResponseTypes.optionalInstanceOf(ScreeningView.class))
+                        .join(),
+                "screening",
+                screeningId);
     }
 
     private static <T> T found(Optional<T> result, String kind, String id) {

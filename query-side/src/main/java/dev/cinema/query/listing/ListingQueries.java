@@ -55,8 +55,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ListingQueries {
 
-    private static final TypeReference<Map<SeatType, Money>> PRICES = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<SeatType, Money>> PRICES = new TypeReference<>() {};
 
     private final LocationRows locations;
     private final CinemaRows cinemas;
@@ -65,8 +64,12 @@ class ListingQueries {
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    ListingQueries(LocationRows locations, CinemaRows cinemas,
-            FilmRows films, ScreeningRows screenings, ObjectMapper objectMapper,
+    ListingQueries(
+            LocationRows locations,
+            CinemaRows cinemas,
+            FilmRows films,
+            ScreeningRows screenings,
+            ObjectMapper objectMapper,
             Clock clock) {
         this.locations = locations;
         this.cinemas = cinemas;
@@ -86,7 +89,9 @@ class ListingQueries {
 
     @QueryHandler
     Optional<LocationView> handle(FindLocationQuery query) {
-        return locations.findById(query.locationId()).filter(row -> !row.retired)
+        return locations
+                .findById(query.locationId())
+                .filter(row -> !row.retired)
                 .map(row -> location(row, counts(locations.countCinemas(List.of(row.id)))));
     }
 
@@ -101,7 +106,8 @@ class ListingQueries {
 
     @QueryHandler
     Optional<CinemaView> handle(FindCinemaQuery query) {
-        return cinemas.findById(query.cinemaId()).filter(row -> !row.retired)
+        return cinemas.findById(query.cinemaId())
+                .filter(row -> !row.retired)
                 .map(row -> cinemaViews(List.of(row)).get(0));
     }
 
@@ -119,7 +125,8 @@ class ListingQueries {
 
     @QueryHandler
     Optional<FilmView> handle(FindFilmQuery query) {
-        return films.findById(query.filmId()).filter(row -> !row.retired)
+        return films.findById(query.filmId())
+                .filter(row -> !row.retired)
                 .map(row -> filmViews(List.of(row), clock.instant()).get(0));
     }
 
@@ -154,38 +161,72 @@ class ListingQueries {
     }
 
     private static LocationView location(LocationRow row, Map<String, Long> cinemaCounts) {
-        return new LocationView(row.id, row.name, cinemaCounts.getOrDefault(row.id, 0L).intValue());
+        return new LocationView(
+                row.id, row.name, cinemaCounts.getOrDefault(row.id, 0L).intValue());
     }
 
     private List<CinemaView> cinemaViews(List<CinemaRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> screenCounts = counts(cinemas.countScreens(rows.stream().map(row -> row.id).toList()));
+        Map<String, Long> screenCounts =
+                counts(cinemas.countScreens(rows.stream().map(row -> row.id).toList()));
         Map<String, String> locationNames = new HashMap<>();
-        locations.findAllById(rows.stream().map(row -> row.locationId).collect(Collectors.toSet()))
+        locations
+                .findAllById(rows.stream().map(row -> row.locationId).collect(Collectors.toSet()))
                 .forEach(location -> locationNames.put(location.id, location.name));
-        return rows.stream().map(row -> new CinemaView(row.id, row.locationId, locationNames.get(row.locationId),
-                row.name, new Address(row.street, row.city, row.postalCode, row.country), row.timeZone,
-                screenCounts.getOrDefault(row.id, 0L).intValue())).toList();
+        return rows.stream()
+                .map(row -> new CinemaView(
+                        row.id,
+                        row.locationId,
+                        locationNames.get(row.locationId),
+                        row.name,
+                        new Address(row.street, row.city, row.postalCode, row.country),
+                        row.timeZone,
+                        screenCounts.getOrDefault(row.id, 0L).intValue()))
+                .toList();
     }
 
     private List<FilmView> filmViews(List<FilmRow> rows, Instant asOf) {
         Map<String, Instant> next = new HashMap<>();
         if (!rows.isEmpty()) {
-            for (Object[] pair : films.nextScreenings(rows.stream().map(row -> row.id).toList(), asOf,
-                    ScreeningStatus.ON_SALE)) {
+            for (Object[] pair :
+                    films.nextScreenings(rows.stream().map(row -> row.id).toList(), asOf, ScreeningStatus.ON_SALE)) {
                 next.put((String) pair[0], (Instant) pair[1]);
             }
         }
-        return rows.stream().map(row -> new FilmView(row.id, row.title, row.runtimeMinutes, row.ageRating,
-                genres(row.genres), row.releaseDate, row.synopsis, next.get(row.id))).toList();
+        return rows.stream()
+                .map(row -> new FilmView(
+                        row.id,
+                        row.title,
+                        row.runtimeMinutes,
+                        row.ageRating,
+                        genres(row.genres),
+                        row.releaseDate,
+                        row.synopsis,
+                        next.get(row.id)))
+                .toList();
     }
 
     private ScreeningView screening(ScreeningRow row) {
-        return new ScreeningView(row.id, row.filmId, row.filmTitle, row.cinemaId, row.cinemaName, row.locationId,
-                row.screenId, row.screenName, row.format, row.startsAt, row.endsAt, row.localStart, row.timeZone,
-                prices(row.pricesJson), row.status, row.totalSeats, row.freeSeats);
+        return new ScreeningView(
+                row.id,
+                row.filmId,
+                row.filmTitle,
+                row.cinemaId,
+                row.cinemaName,
+                row.locationId,
+                row.screenId,
+                row.screenName,
+                row.format,
+                row.startsAt,
+                row.endsAt,
+                row.localStart,
+                row.timeZone,
+                prices(row.pricesJson),
+                row.status,
+                row.totalSeats,
+                row.freeSeats);
     }
 
     private Map<SeatType, Money> prices(String json) {
@@ -218,9 +259,13 @@ class ListingQueries {
     }
 
     private static Pageable pageable(Paging paging) {
-        Sort.Direction direction = paging.direction() == Paging.Direction.DESC ? Sort.Direction.DESC : Sort.Direction.ASC;
+        Sort.Direction direction =
+                paging.direction() == Paging.Direction.DESC ? Sort.Direction.DESC : Sort.Direction.ASC;
         // The id breaks ties, so that pages never overlap or skip rows of equal sort keys.
-        return PageRequest.of(paging.page(), paging.size(), Sort.by(direction, paging.sortBy()).and(Sort.by("id")));
+        return PageRequest.of(
+                paging.page(),
+                paging.size(),
+                Sort.by(direction, paging.sortBy()).and(Sort.by("id")));
     }
 
     private static PageInfo info(Page<?> page) {

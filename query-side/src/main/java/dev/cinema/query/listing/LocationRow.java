@@ -19,8 +19,7 @@ class LocationRow {
     @Column(name = "retired", nullable = false)
     boolean retired;
 
-    protected LocationRow() {
-    }
+    protected LocationRow() {}
 
     LocationRow(String id) {
         this.id = id;

@@ -13,6 +13,7 @@ interface LocationRows extends JpaRepository<LocationRow, String> {
 
     Page<LocationRow> findByRetiredFalse(Pageable pageable);
 
-    @Query("select c.locationId, count(c) from CinemaRow c where c.retired = false and c.locationId in :ids group by c.locationId")
+    @Query(
+            "select c.locationId, count(c) from CinemaRow c where c.retired = false and c.locationId in :ids group by c.locationId")
     List<Object[]> countCinemas(@Param("ids") Collection<String> locationIds);
 }

@@ -14,8 +14,7 @@ public final class PagingParameters {
     public static final int MAX_SIZE = 100;
     public static final int MAX_PAGE = 10_000;
 
-    private PagingParameters() {
-    }
+    private PagingParameters() {}
 
     public static Paging of(int page, int size, String sort, String defaultSort, Map<String, String> sortable) {
         String requested = sort == null || sort.isBlank() ? defaultSort : sort.trim();
@@ -39,7 +38,9 @@ public final class PagingParameters {
     }
 
     private static DomainException invalidSort(Map<String, String> sortable) {
-        return DomainException.badRequest("invalid-sort", "sort",
+        return DomainException.badRequest(
+                "invalid-sort",
+                "sort",
                 "sort must be one of " + String.join(", ", new java.util.TreeSet<>(sortable.keySet()))
                         + ", optionally followed by ,asc or ,desc");
     }

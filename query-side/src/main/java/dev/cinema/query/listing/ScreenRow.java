@@ -1,12 +1,12 @@
 package dev.cinema.query.listing;
 
+import dev.cinema.contracts.catalogue.screen.ScreenFormat;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import dev.cinema.contracts.catalogue.screen.ScreenFormat;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -35,8 +35,7 @@ class ScreenRow {
     @Column(name = "retired", nullable = false)
     boolean retired;
 
-    protected ScreenRow() {
-    }
+    protected ScreenRow() {}
 
     ScreenRow(String id) {
         this.id = id;

@@ -3,5 +3,4 @@ package dev.cinema.query.listing;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Listing rows; written only by {@link CatalogueListingProjection}. */
-interface ScreenRows extends JpaRepository<ScreenRow, String> {
-}
+interface ScreenRows extends JpaRepository<ScreenRow, String> {}

@@ -82,8 +82,7 @@ class ScreeningRow {
     @Column(name = "free_seats", nullable = false)
     int freeSeats;
 
-    protected ScreeningRow() {
-    }
+    protected ScreeningRow() {}
 
     ScreeningRow(String id) {
         this.id = id;

@@ -36,8 +36,7 @@ class TakenSeatRow implements Persistable<TakenSeatRow.Key> {
     @Transient
     private boolean fresh = true;
 
-    protected TakenSeatRow() {
-    }
+    protected TakenSeatRow() {}
 
     TakenSeatRow(String screeningId, String seatLabel) {
         this.screeningId = screeningId;
@@ -67,8 +66,7 @@ class TakenSeatRow implements Persistable<TakenSeatRow.Key> {
         private String screeningId;
         private String seatLabel;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         Key(String screeningId, String seatLabel) {
             this.screeningId = screeningId;
@@ -77,7 +75,8 @@ class TakenSeatRow implements Persistable<TakenSeatRow.Key> {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(key.screeningId, screeningId)
+            return other instanceof Key key
+                    && Objects.equals(key.screeningId, screeningId)
                     && Objects.equals(key.seatLabel, seatLabel);
         }
 

@@ -26,11 +26,9 @@ class ProcessorStatusController {
         this.processing = processing;
     }
 
-    record SegmentStatus(int segment, boolean caughtUp, boolean replaying, Long position, String error) {
-    }
+    record SegmentStatus(int segment, boolean caughtUp, boolean replaying, Long position, String error) {}
 
-    record ProcessorStatus(String name, boolean running, boolean error, List<SegmentStatus> segments) {
-    }
+    record ProcessorStatus(String name, boolean running, boolean error, List<SegmentStatus> segments) {}
 
     @GetMapping("/processors")
     @PreAuthorize("hasAnyRole('ANALYST','ADMIN')")
@@ -39,7 +37,10 @@ class ProcessorStatusController {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .map(processor -> new ProcessorStatus(processor.getName(), processor.isRunning(), processor.isError(),
+                .map(processor -> new ProcessorStatus(
+                        processor.getName(),
+                        processor.isRunning(),
+                        processor.isError(),
                         segments(processor.processingStatus())))
                 .sorted(java.util.Comparator.comparing(ProcessorStatus::name))
                 .toList();
@@ -49,9 +50,14 @@ class ProcessorStatusController {
         return statuses.values().stream()
                 .map(status -> {
                     OptionalLong position = status.getCurrentPosition();
-                    return new SegmentStatus(status.getSegment().getSegmentId(), status.isCaughtUp(),
-                            status.isReplaying(), position.isPresent() ? position.getAsLong() : null,
-                            status.getError() == null ? null : status.getError().getClass().getSimpleName());
+                    return new SegmentStatus(
+                            status.getSegment().getSegmentId(),
+                            status.isCaughtUp(),
+                            status.isReplaying(),
+                            position.isPresent() ? position.getAsLong() : null,
+                            status.getError() == null
+                                    ? null
+                                    : status.getError().getClass().getSimpleName());
                 })
                 .sorted(java.util.Comparator.comparingInt(SegmentStatus::segment))
                 .collect(Collectors.toList());

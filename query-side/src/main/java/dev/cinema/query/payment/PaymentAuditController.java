@@ -32,7 +32,8 @@ class PaymentAuditController {
     }
 
     @GetMapping("/payments")
-    @Operation(summary = "Payments and refunds of a customer, a booking, or everyone, newest first",
+    @Operation(
+            summary = "Payments and refunds of a customer, a booking, or everyone, newest first",
             description = "Both filters are optional and combine. Totals per currency cover every matching entry. "
                     + "Sort by at (default at,desc).")
     PaymentHistoryPage payments(
@@ -41,13 +42,15 @@ class PaymentAuditController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
             @RequestParam(required = false) @Size(max = 40) String sort) {
-        Paging paging = PagingParameters.of(page, size, sort, PaymentHistoryController.DEFAULT_SORT,
-                PaymentHistoryController.SORTS);
+        Paging paging = PagingParameters.of(
+                page, size, sort, PaymentHistoryController.DEFAULT_SORT, PaymentHistoryController.SORTS);
         String customer = blankToNull(customerId);
         String booking = blankToNull(bookingId);
-        Object query = booking != null ? new FindBookingPaymentsQuery(booking, customer, paging)
+        Object query = booking != null
+                ? new FindBookingPaymentsQuery(booking, customer, paging)
                 : new FindCustomerPaymentsQuery(customer, paging);
-        return queries.query(query, ResponseTypes.instanceOf(PaymentHistoryPage.class)).join();
+        return queries.query(query, ResponseTypes.instanceOf(PaymentHistoryPage.class))
+                .join();
     }
 
     private static String blankToNull(String value) {

@@ -40,27 +40,37 @@ class PaymentHistoryController {
     }
 
     @GetMapping("/payments")
-    @Operation(summary = "The caller's payments and refunds, newest first",
-            description = "Totals per currency cover the whole history, not only the page. Sort by at (default at,desc).")
-    PaymentHistoryPage payments(@AuthenticationPrincipal Jwt jwt,
+    @Operation(
+            summary = "The caller's payments and refunds, newest first",
+            description =
+                    "Totals per currency cover the whole history, not only the page. Sort by at (default at,desc).")
+    PaymentHistoryPage payments(
+            @AuthenticationPrincipal Jwt jwt,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
             @RequestParam(required = false) @Size(max = 40) String sort) {
         Paging paging = PagingParameters.of(page, size, sort, DEFAULT_SORT, SORTS);
-        return queries.query(new FindCustomerPaymentsQuery(caller(jwt), paging),
-                ResponseTypes.instanceOf(PaymentHistoryPage.class)).join();
+        return queries.query(
+                        new FindCustomerPaymentsQuery(caller(jwt), paging),
+                        ResponseTypes.instanceOf(PaymentHistoryPage.class))
+                .join();
     }
 
     @GetMapping("/bookings/{bookingId}/payments")
-    @Operation(summary = "The payments and refunds of one of the caller's bookings, newest first",
+    @Operation(
+            summary = "The payments and refunds of one of the caller's bookings, newest first",
             description = "A booking with no payments of the caller's, someone else's included, is not found (404).")
-    PaymentHistoryPage bookingPayments(@AuthenticationPrincipal Jwt jwt, @PathVariable @Size(max = 64) String bookingId,
+    PaymentHistoryPage bookingPayments(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable @Size(max = 64) String bookingId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
             @RequestParam(required = false) @Size(max = 40) String sort) {
         Paging paging = PagingParameters.of(page, size, sort, DEFAULT_SORT, SORTS);
-        PaymentHistoryPage history = queries.query(new FindBookingPaymentsQuery(bookingId, caller(jwt), paging),
-                ResponseTypes.instanceOf(PaymentHistoryPage.class)).join();
+        PaymentHistoryPage history = queries.query(
+                        new FindBookingPaymentsQuery(bookingId, caller(jwt), paging),
+                        ResponseTypes.instanceOf(PaymentHistoryPage.class))
+                .join();
         // Ownership is read from this projection's own entries: another customer's booking and a
         // booking that does not exist look the same, so nobody learns of others' payments.
         if (history.page().totalElements() == 0) {

@@ -31,8 +31,7 @@ class PaymentHistoryKey implements Serializable {
 
     static final String PAYMENT_ENTRY = "payment";
 
-    protected PaymentHistoryKey() {
-    }
+    protected PaymentHistoryKey() {}
 
     PaymentHistoryKey(String paymentId, EntryKind kind, String entryId) {
         this.paymentId = paymentId;
@@ -42,7 +41,9 @@ class PaymentHistoryKey implements Serializable {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PaymentHistoryKey key && Objects.equals(paymentId, key.paymentId) && kind == key.kind
+        return other instanceof PaymentHistoryKey key
+                && Objects.equals(paymentId, key.paymentId)
+                && kind == key.kind
                 && Objects.equals(entryId, key.entryId);
     }
 

@@ -9,9 +9,9 @@ import dev.cinema.contracts.payment.PaymentStatus;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,29 +42,56 @@ class PaymentHistoryProjection {
             return;
         }
         PaymentHistoryRow row = new PaymentHistoryRow(paymentId, EntryKind.PAYMENT, PaymentHistoryKey.PAYMENT_ENTRY);
-        write(row, event.bookingId().value(), event.customerId().value(), event.amount(), PaymentStatus.REQUESTED,
-                null, null, at);
+        write(
+                row,
+                event.bookingId().value(),
+                event.customerId().value(),
+                event.amount(),
+                PaymentStatus.REQUESTED,
+                null,
+                null,
+                at);
     }
 
     @EventHandler
     void on(PaymentCapturedEvent event, @Timestamp Instant at) {
-        write(entry(event.paymentId().value(), EntryKind.PAYMENT, PaymentHistoryKey.PAYMENT_ENTRY),
-                event.bookingId().value(), event.customerId().value(), event.amount(), PaymentStatus.CAPTURED, event.pspReference(), null, at);
+        write(
+                entry(event.paymentId().value(), EntryKind.PAYMENT, PaymentHistoryKey.PAYMENT_ENTRY),
+                event.bookingId().value(),
+                event.customerId().value(),
+                event.amount(),
+                PaymentStatus.CAPTURED,
+                event.pspReference(),
+                null,
+                at);
     }
 
     @EventHandler
     void on(PaymentDeclinedEvent event, @Timestamp Instant at) {
-        write(entry(event.paymentId().value(), EntryKind.PAYMENT, PaymentHistoryKey.PAYMENT_ENTRY),
-                event.bookingId().value(), event.customerId().value(), event.amount(), PaymentStatus.DECLINED, null, event.reason(), at);
+        write(
+                entry(event.paymentId().value(), EntryKind.PAYMENT, PaymentHistoryKey.PAYMENT_ENTRY),
+                event.bookingId().value(),
+                event.customerId().value(),
+                event.amount(),
+                PaymentStatus.DECLINED,
+                null,
+                event.reason(),
+                at);
     }
 
     /** The payment's own entry keeps CAPTURED: it was paid, and stays counted as paid; the refund is its own entry. */
     @EventHandler
     void on(PaymentRefundedEvent event, @Timestamp Instant at, @MessageIdentifier String eventId) {
         // One entry per refund: a payment refunded in two steps has two.
-        write(entry(event.paymentId().value(), EntryKind.REFUND, eventId), event.bookingId().value(),
-                event.customerId().value(), event.amount(), PaymentStatus.REFUNDED, event.pspRefundReference(),
-                event.reason(), at);
+        write(
+                entry(event.paymentId().value(), EntryKind.REFUND, eventId),
+                event.bookingId().value(),
+                event.customerId().value(),
+                event.amount(),
+                PaymentStatus.REFUNDED,
+                event.pspRefundReference(),
+                event.reason(),
+                at);
     }
 
     /** A replay starts from an empty history. */
@@ -78,8 +105,15 @@ class PaymentHistoryProjection {
                 .orElseGet(() -> new PaymentHistoryRow(paymentId, kind, entryId));
     }
 
-    private void write(PaymentHistoryRow row, String bookingId, String customerId, Money amount, PaymentStatus status,
-            String pspReference, String reason, Instant at) {
+    private void write(
+            PaymentHistoryRow row,
+            String bookingId,
+            String customerId,
+            Money amount,
+            PaymentStatus status,
+            String pspReference,
+            String reason,
+            Instant at) {
         row.bookingId = bookingId;
         row.customerId = customerId;
         row.amountMinor = amount.amountMinor();

@@ -30,8 +30,8 @@ class PaymentHistoryQueries {
     private static final String PAYMENT = "dev.cinema.query.payment.EntryKind.PAYMENT";
     private static final String REFUND = "dev.cinema.query.payment.EntryKind.REFUND";
     private static final String CAPTURED = "dev.cinema.contracts.payment.PaymentStatus.CAPTURED";
-    private static final String PAID = "case when e.key.kind = " + PAYMENT + " and e.status = " + CAPTURED
-            + " then e.amountMinor else 0L end";
+    private static final String PAID =
+            "case when e.key.kind = " + PAYMENT + " and e.status = " + CAPTURED + " then e.amountMinor else 0L end";
     private static final String REFUNDED = "case when e.key.kind = " + REFUND + " then e.amountMinor else 0L end";
     /** Paid less refunded, row by row, so that all three totals come from the one aggregate query. */
     private static final String NET = "case when e.key.kind = " + PAYMENT + " and e.status = " + CAPTURED
@@ -71,21 +71,30 @@ class PaymentHistoryQueries {
 
         long total = bind(entityManager.createQuery("select count(e) " + ENTRY + where, Long.class), parameters)
                 .getSingleResult();
-        List<PaymentHistoryRow> rows = bind(entityManager.createQuery("select e " + ENTRY + where
-                        + " order by e.at" + direction + ", e.key.paymentId" + direction + ", e.key.kind" + direction + ", e.key.entryId" + direction,
-                PaymentHistoryRow.class), parameters)
+        List<PaymentHistoryRow> rows = bind(
+                        entityManager.createQuery(
+                                "select e " + ENTRY + where + " order by e.at" + direction + ", e.key.paymentId"
+                                        + direction + ", e.key.kind" + direction + ", e.key.entryId" + direction,
+                                PaymentHistoryRow.class),
+                        parameters)
                 .setFirstResult(paging.page() * paging.size())
                 .setMaxResults(paging.size())
                 .getResultList();
-        List<PaymentTotals> totals = bind(entityManager.createQuery("select e.currency, sum(" + PAID + "), sum("
-                        + REFUNDED + "), sum(" + NET + ") " + ENTRY + where + " group by e.currency order by e.currency",
-                Object[].class), parameters)
-                .getResultList().stream()
+        List<PaymentTotals> totals = bind(
+                        entityManager.createQuery(
+                                "select e.currency, sum(" + PAID + "), sum(" + REFUNDED + "), sum(" + NET + ") " + ENTRY
+                                        + where + " group by e.currency order by e.currency",
+                                Object[].class),
+                        parameters)
+                .getResultList()
+                .stream()
                 .map(PaymentHistoryQueries::totals)
                 .toList();
         int totalPages = (int) ((total + paging.size() - 1) / paging.size());
-        return new PaymentHistoryPage(rows.stream().map(PaymentHistoryRow::view).toList(),
-                new PageInfo(paging.page(), paging.size(), total, totalPages), totals);
+        return new PaymentHistoryPage(
+                rows.stream().map(PaymentHistoryRow::view).toList(),
+                new PageInfo(paging.page(), paging.size(), total, totalPages),
+                totals);
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> query, Map<String, Object> parameters) {

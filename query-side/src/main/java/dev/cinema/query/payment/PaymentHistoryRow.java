@@ -53,15 +53,22 @@ class PaymentHistoryRow {
     @Column(name = "occurred_at", nullable = false)
     Instant at;
 
-    protected PaymentHistoryRow() {
-    }
+    protected PaymentHistoryRow() {}
 
     PaymentHistoryRow(String paymentId, EntryKind kind, String entryId) {
         this.key = new PaymentHistoryKey(paymentId, kind, entryId);
     }
 
     PaymentHistoryEntry view() {
-        return new PaymentHistoryEntry(key.paymentId, bookingId, customerId, key.kind.name(),
-                Money.of(amountMinor, currency), status, pspReference, reason, at);
+        return new PaymentHistoryEntry(
+                key.paymentId,
+                bookingId,
+                customerId,
+                key.kind.name(),
+                Money.of(amountMinor, currency),
+                status,
+                pspReference,
+                reason,
+                at);
     }
 }

@@ -67,8 +67,7 @@ class SeatCell implements Persistable<SeatCell.Key> {
     @Transient
     private boolean fresh = true;
 
-    protected SeatCell() {
-    }
+    protected SeatCell() {}
 
     SeatCell(String screeningId, int rowIndex, int cellIndex, String rowLabel) {
         this.screeningId = screeningId;
@@ -104,8 +103,7 @@ class SeatCell implements Persistable<SeatCell.Key> {
         private int rowIndex;
         private int cellIndex;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         Key(String screeningId, int rowIndex, int cellIndex) {
             this.screeningId = screeningId;
@@ -115,7 +113,9 @@ class SeatCell implements Persistable<SeatCell.Key> {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && key.rowIndex == rowIndex && key.cellIndex == cellIndex
+            return other instanceof Key key
+                    && key.rowIndex == rowIndex
+                    && key.cellIndex == cellIndex
                     && Objects.equals(key.screeningId, screeningId);
         }
 

@@ -43,7 +43,8 @@ class SeatMapController {
     private final Duration streamTimeout;
     private final Duration keepAlive;
 
-    SeatMapController(QueryGateway queries,
+    SeatMapController(
+            QueryGateway queries,
             @Value("${cinema.query.seat-map.stream-timeout:PT30M}") Duration streamTimeout,
             @Value("${cinema.query.seat-map.keep-alive:PT20S}") Duration keepAlive) {
         this.queries = queries;
@@ -60,13 +61,15 @@ class SeatMapController {
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "The seat map live, as Server-Sent Events",
+    @Operation(
+            summary = "The seat map live, as Server-Sent Events",
             description = "Each event (name seat-map, id = the map's version) carries the whole seat map as JSON: "
                     + "first the current one, then a new one after every change. The stream ends after the "
                     + "configured timeout (30 minutes by default); reconnect to go on.")
     SseEmitter stream(@PathVariable @Size(max = 64) String screeningId) {
         SubscriptionQueryResult<SeatMap, SeatMap> subscription = queries.subscriptionQuery(
-                new FindSeatMapQuery(screeningId), ResponseTypes.instanceOf(SeatMap.class),
+                new FindSeatMapQuery(screeningId),
+                ResponseTypes.instanceOf(SeatMap.class),
                 ResponseTypes.instanceOf(SeatMap.class));
         SeatMap initial;
         try {
@@ -111,17 +114,21 @@ class SeatMapController {
         // Updates are emitted on the event processor's thread: writing to a slow client there would
         // hold the projection up, so they are sent from another thread.
         // Each update is a whole map, so a slow client only ever needs the latest one.
-        updates.set(subscription.updates()
+        updates.set(subscription
+                .updates()
                 .onBackpressureLatest()
                 .publishOn(Schedulers.boundedElastic(), 1)
-                .subscribe(map -> {
-                    if (!send(emitter, map, lastSent)) {
-                        unsubscribe.run();
-                    }
-                }, error -> {
-                    log.debug("Seat map updates of {} failed", screeningId, error);
-                    emitter.complete();
-                }, emitter::complete));
+                .subscribe(
+                        map -> {
+                            if (!send(emitter, map, lastSent)) {
+                                unsubscribe.run();
+                            }
+                        },
+                        error -> {
+                            log.debug("Seat map updates of {} failed", screeningId, error);
+                            emitter.complete();
+                        },
+                        emitter::complete));
         // A comment now and then: a client that went away is noticed (the write fails) without
         // waiting for the next change, and proxies do not cut a quiet stream.
         heartbeat.set(Flux.interval(keepAlive).subscribe(tick -> {
@@ -144,7 +151,9 @@ class SeatMapController {
             return true;
         }
         try {
-            emitter.send(SseEmitter.event().name("seat-map").id(Long.toString(map.version()))
+            emitter.send(SseEmitter.event()
+                    .name("seat-map")
+                    .id(Long.toString(map.version()))
                     .data(map, MediaType.APPLICATION_JSON));
             lastSent.set(map.version());
             return true;

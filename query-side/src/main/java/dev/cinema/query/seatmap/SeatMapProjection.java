@@ -188,7 +188,9 @@ class SeatMapProjection {
         if (!watched(id)) {
             return;
         }
-        updates.emit(FindSeatMapQuery.class, query -> id.equals(query.screeningId()),
+        updates.emit(
+                FindSeatMapQuery.class,
+                query -> id.equals(query.screeningId()),
                 views.view(map, cells.findByScreeningIdOrderByRowIndexAscCellIndexAsc(id)));
     }
 

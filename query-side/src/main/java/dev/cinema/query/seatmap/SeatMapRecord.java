@@ -32,8 +32,7 @@ class SeatMapRecord {
     @Column(name = "version", nullable = false)
     long version;
 
-    protected SeatMapRecord() {
-    }
+    protected SeatMapRecord() {}
 
     SeatMapRecord(String screeningId) {
         this.screeningId = screeningId;

@@ -23,8 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SeatMaps {
 
-    private static final TypeReference<Map<SeatType, Money>> PRICES = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<SeatType, Money>> PRICES = new TypeReference<>() {};
 
     private final ObjectMapper objectMapper;
 
@@ -51,13 +50,14 @@ class SeatMaps {
                 if (cell.state == SeatState.FREE) {
                     free++;
                 }
-                rowCells.add(new SeatMapCell(cell.seatLabel, cell.seatNumber, cell.seatType,
-                        prices.get(cell.seatType), cell.state));
+                rowCells.add(new SeatMapCell(
+                        cell.seatLabel, cell.seatNumber, cell.seatType, prices.get(cell.seatType), cell.state));
             } else {
                 rowCells.add(new SeatMapCell(null, null, null, null, null));
             }
         }
-        List<SeatMapRow> frozen = rows.stream().map(row -> new SeatMapRow(row.label(), List.copyOf(row.cells())))
+        List<SeatMapRow> frozen = rows.stream()
+                .map(row -> new SeatMapRow(row.label(), List.copyOf(row.cells())))
                 .toList();
         return new SeatMap(map.screeningId, map.status, frozen, prices, total, free, map.version);
     }

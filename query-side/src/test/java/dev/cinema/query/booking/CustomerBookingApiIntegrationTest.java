@@ -57,7 +57,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A customer's bookings over the query API, fed with events written straight into the shared event
  * store, as the command side would. Runs on H2 and on PostgreSQL.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = QuerySideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = QuerySideApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = TestKeys.class)
 abstract class CustomerBookingApiIntegrationTest {
@@ -105,7 +107,8 @@ abstract class CustomerBookingApiIntegrationTest {
     void aCustomerSeesTheirBookingsNewestFirstWithFilmCinemaAndTheStartInTheCinemasZone() {
         Catalogue catalogue = events.catalogue(TOKYO);
         // 16:30 UTC is 01:30 the next morning in Tokyo.
-        Instant startsAt = LocalDate.now(ZoneOffset.UTC).plusDays(3).atTime(16, 30).toInstant(ZoneOffset.UTC);
+        Instant startsAt =
+                LocalDate.now(ZoneOffset.UTC).plusDays(3).atTime(16, 30).toInstant(ZoneOffset.UTC);
         String screeningId = events.schedule(catalogue, startsAt);
         String customer = AccountId.random().value();
         Instant firstPlaced = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
@@ -121,7 +124,8 @@ abstract class CustomerBookingApiIntegrationTest {
         assertThat(page.text("items/1/filmTitle")).isEqualTo("Night Train");
         assertThat(page.text("items/1/cinemaName")).isEqualTo("Cine Lumière");
         assertThat(Instant.parse(page.text("items/1/startsAt"))).isEqualTo(startsAt);
-        assertThat(page.text("items/1/localStart")).isEqualTo(startsAt.atZone(TOKYO).toLocalDate() + "T01:30");
+        assertThat(page.text("items/1/localStart"))
+                .isEqualTo(startsAt.atZone(TOKYO).toLocalDate() + "T01:30");
         assertThat(page.text("items/1/seats/0/seat")).isEqualTo("A1");
         assertThat(page.text("items/1/seats/1/seat")).isEqualTo("A2");
         assertThat(page.text("items/1/seats/1/price/amountMinor")).isEqualTo("1200");
@@ -142,22 +146,28 @@ abstract class CustomerBookingApiIntegrationTest {
 
     @Test
     void anotherCustomerSeesNoneOfThem() {
-        String screeningId = events.schedule(events.catalogue(TOKYO), Instant.now().plus(2, ChronoUnit.DAYS));
+        String screeningId =
+                events.schedule(events.catalogue(TOKYO), Instant.now().plus(2, ChronoUnit.DAYS));
         String owner = AccountId.random().value();
         BookingPlacedEvent placed = place(screeningId, owner, Instant.now(), "B2");
         awaitBookings(TestTokens.valid(owner, "CUSTOMER"), 1);
 
         String stranger = TestTokens.customer();
         assertThat(http.get("/api/me/bookings", stranger).body().get("items")).isEmpty();
-        assertThat(http.get("/api/me/bookings", stranger).text("page/totalElements")).isEqualTo("0");
+        assertThat(http.get("/api/me/bookings", stranger).text("page/totalElements"))
+                .isEqualTo("0");
         Response theirs = http.get("/api/me/bookings/" + placed.bookingId(), stranger);
         assertThat(theirs.status()).isEqualTo(404);
         assertThat(theirs.isProblem()).isTrue();
         // An administrator has no window onto customers' bookings here either: "me" is the token's account.
-        assertThat(http.get("/api/me/bookings/" + placed.bookingId(), TestTokens.valid(AccountId.random().value(),
-                "ADMIN")).status()).isEqualTo(404);
+        assertThat(http.get(
+                                "/api/me/bookings/" + placed.bookingId(),
+                                TestTokens.valid(AccountId.random().value(), "ADMIN"))
+                        .status())
+                .isEqualTo(404);
         assertThat(http.get("/api/me/bookings", null).status()).isEqualTo(401);
-        assertThat(http.get("/api/me/bookings/" + placed.bookingId(), null).status()).isEqualTo(401);
+        assertThat(http.get("/api/me/bookings/" + placed.bookingId(), null).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -168,19 +178,40 @@ abstract class CustomerBookingApiIntegrationTest {
         BookingPlacedEvent changed = place(screeningId, customer, Instant.now(), "A1");
         BookingPlacedEvent cancelled = place(screeningId, customer, Instant.now(), "A2");
         BookingPlacedEvent expired = place(screeningId, customer, Instant.now(), "B3");
-        events.publish(changed.bookingId().value(), new BookingSeatsChangedEvent(changed.bookingId(),
-                List.of(seat("B1"), seat("B2")), Money.of(3600, "EUR")));
-        events.publish(cancelled.bookingId().value(), new BookingCancelledEvent(cancelled.bookingId(),
-                ScreeningId.of(screeningId)));
-        events.publish(expired.bookingId().value(), new BookingExpiredEvent(expired.bookingId(),
-                ScreeningId.of(screeningId)));
+        events.publish(
+                changed.bookingId().value(),
+                new BookingSeatsChangedEvent(
+                        changed.bookingId(), List.of(seat("B1"), seat("B2")), Money.of(3600, "EUR")));
+        events.publish(
+                cancelled.bookingId().value(),
+                new BookingCancelledEvent(cancelled.bookingId(), ScreeningId.of(screeningId)));
+        events.publish(
+                expired.bookingId().value(), new BookingExpiredEvent(expired.bookingId(), ScreeningId.of(screeningId)));
         Instant movedTo = LocalDate.now(ZoneOffset.UTC).plusDays(5).atTime(9, 0).toInstant(ZoneOffset.UTC);
-        events.publish(screeningId, new ScreeningRescheduledEvent(ScreeningId.of(screeningId),
-                ScreenId.of(catalogue.screenId()), movedTo, movedTo.plus(104, ChronoUnit.MINUTES)));
-        events.publish(catalogue.filmId(), new FilmUpdatedEvent(FilmId.of(catalogue.filmId()), "Night Train Redux",
-                110, AgeRating.PG, Set.of(Genre.THRILLER), LocalDate.now().minusDays(10), null));
-        events.publish(catalogue.cinemaId(), new CinemaUpdatedEvent(CinemaId.of(catalogue.cinemaId()),
-                "Cine Lumière Osaka", new Address("1-1 Namba", "Osaka", "542-0076", "JP"), TOKYO));
+        events.publish(
+                screeningId,
+                new ScreeningRescheduledEvent(
+                        ScreeningId.of(screeningId),
+                        ScreenId.of(catalogue.screenId()),
+                        movedTo,
+                        movedTo.plus(104, ChronoUnit.MINUTES)));
+        events.publish(
+                catalogue.filmId(),
+                new FilmUpdatedEvent(
+                        FilmId.of(catalogue.filmId()),
+                        "Night Train Redux",
+                        110,
+                        AgeRating.PG,
+                        Set.of(Genre.THRILLER),
+                        LocalDate.now().minusDays(10),
+                        null));
+        events.publish(
+                catalogue.cinemaId(),
+                new CinemaUpdatedEvent(
+                        CinemaId.of(catalogue.cinemaId()),
+                        "Cine Lumière Osaka",
+                        new Address("1-1 Namba", "Osaka", "542-0076", "JP"),
+                        TOKYO));
         String token = TestTokens.valid(customer, "CUSTOMER");
 
         await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
@@ -196,47 +227,63 @@ abstract class CustomerBookingApiIntegrationTest {
         assertThat(seatsChanged.body().get("seats")).hasSize(2);
         assertThat(seatsChanged.text("total/amountMinor")).isEqualTo("3600");
         assertThat(Instant.parse(seatsChanged.text("startsAt"))).isEqualTo(movedTo);
-        assertThat(seatsChanged.text("localStart")).isEqualTo(movedTo.atZone(TOKYO).toLocalDate() + "T18:00");
-        assertThat(http.get("/api/me/bookings/" + cancelled.bookingId(), token).text("status")).isEqualTo("CANCELLED");
+        assertThat(seatsChanged.text("localStart"))
+                .isEqualTo(movedTo.atZone(TOKYO).toLocalDate() + "T18:00");
+        assertThat(http.get("/api/me/bookings/" + cancelled.bookingId(), token).text("status"))
+                .isEqualTo("CANCELLED");
     }
 
     @Test
     void aPaidBookingIsConfirmedForItsCustomerOnly() {
-        String screeningId = events.schedule(events.catalogue(TOKYO), Instant.now().plus(4, ChronoUnit.DAYS));
+        String screeningId =
+                events.schedule(events.catalogue(TOKYO), Instant.now().plus(4, ChronoUnit.DAYS));
         String customer = AccountId.random().value();
         BookingPlacedEvent placed = place(screeningId, customer, Instant.now(), "A1", "B1");
-        events.publish(placed.bookingId().value(), new BookingConfirmedEvent(placed.bookingId(),
-                ScreeningId.of(screeningId), PaymentId.random(), placed.total()));
+        events.publish(
+                placed.bookingId().value(),
+                new BookingConfirmedEvent(
+                        placed.bookingId(), ScreeningId.of(screeningId), PaymentId.random(), placed.total()));
         String token = TestTokens.valid(customer, "CUSTOMER");
 
-        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(http.get("/api/me/bookings/" + placed.bookingId(), token).text("status"))
+        await().atMost(CATCH_UP)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(http.get("/api/me/bookings/" + placed.bookingId(), token)
+                                .text("status"))
                         .isEqualTo("CONFIRMED"));
         Response confirmed = http.get("/api/me/bookings/" + placed.bookingId(), token);
         assertThat(confirmed.text("total/amountMinor")).isEqualTo("3000");
-        assertThat(confirmed.text("expiresAt")).as("a paid booking no longer runs out").isNull();
+        assertThat(confirmed.text("expiresAt"))
+                .as("a paid booking no longer runs out")
+                .isNull();
         assertThat(confirmed.text("seats/0/seat")).isEqualTo("A1");
         assertThat(confirmed.text("seats/1/seat")).isEqualTo("B1");
         assertThat(confirmed.text("filmTitle")).isEqualTo("Night Train");
         assertThat(awaitBookings(token, 1).text("items/0/status")).isEqualTo("CONFIRMED");
-        assertThat(http.get("/api/me/bookings/" + placed.bookingId(), TestTokens.customer()).status())
+        assertThat(http.get("/api/me/bookings/" + placed.bookingId(), TestTokens.customer())
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void foldingAConfirmationTwiceLeavesTheSameBooking() {
         Catalogue catalogue = events.catalogue(TOKYO);
-        await().atMost(CATCH_UP).until(() -> films.existsById(catalogue.filmId())
-                && cinemas.existsById(catalogue.cinemaId()));
-        ScreeningScheduledEvent scheduled = events.scheduled(catalogue, Instant.now().plus(6, ChronoUnit.DAYS));
+        await().atMost(CATCH_UP)
+                .until(() -> films.existsById(catalogue.filmId()) && cinemas.existsById(catalogue.cinemaId()));
+        ScreeningScheduledEvent scheduled =
+                events.scheduled(catalogue, Instant.now().plus(6, ChronoUnit.DAYS));
         String customer = AccountId.random().value();
         BookingId bookingId = BookingId.random();
-        BookingPlacedEvent placed = new BookingPlacedEvent(bookingId, scheduled.screeningId(), AccountId.of(customer),
-                List.of(seat("A1")), Money.of(1200, "EUR"), Instant.now().plus(10, ChronoUnit.MINUTES));
-        BookingSeatsChangedEvent changed = new BookingSeatsChangedEvent(bookingId, List.of(seat("A1"), seat("B2")),
-                Money.of(3000, "EUR"));
-        BookingConfirmedEvent confirmed = new BookingConfirmedEvent(bookingId, scheduled.screeningId(),
-                PaymentId.random(), Money.of(3000, "EUR"));
+        BookingPlacedEvent placed = new BookingPlacedEvent(
+                bookingId,
+                scheduled.screeningId(),
+                AccountId.of(customer),
+                List.of(seat("A1")),
+                Money.of(1200, "EUR"),
+                Instant.now().plus(10, ChronoUnit.MINUTES));
+        BookingSeatsChangedEvent changed =
+                new BookingSeatsChangedEvent(bookingId, List.of(seat("A1"), seat("B2")), Money.of(3000, "EUR"));
+        BookingConfirmedEvent confirmed = new BookingConfirmedEvent(
+                bookingId, scheduled.screeningId(), PaymentId.random(), Money.of(3000, "EUR"));
         Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
             projection.on(scheduled);
@@ -245,13 +292,15 @@ abstract class CustomerBookingApiIntegrationTest {
             projection.on(confirmed);
         });
         foldAll.run();
-        BookingView once = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value())).orElseThrow();
+        BookingView once = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value()))
+                .orElseThrow();
         foldAll.run();
         transactions.executeWithoutResult(status -> {
             projection.on(confirmed);
             projection.on(placed, placedAt.plusSeconds(5));
         });
-        BookingView twice = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value())).orElseThrow();
+        BookingView twice = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value()))
+                .orElseThrow();
 
         assertThat(twice).isEqualTo(once);
         assertThat(twice.status()).isEqualTo(BookingStatus.CONFIRMED);
@@ -265,15 +314,21 @@ abstract class CustomerBookingApiIntegrationTest {
     void foldingTheSameEventsTwiceLeavesTheSameBooking() {
         Catalogue catalogue = events.catalogue(TOKYO);
         // The catalogue comes through the event store; the booking events below are folded directly.
-        await().atMost(CATCH_UP).until(() -> films.existsById(catalogue.filmId())
-                && cinemas.existsById(catalogue.cinemaId()));
-        ScreeningScheduledEvent scheduled = events.scheduled(catalogue, Instant.now().plus(6, ChronoUnit.DAYS));
+        await().atMost(CATCH_UP)
+                .until(() -> films.existsById(catalogue.filmId()) && cinemas.existsById(catalogue.cinemaId()));
+        ScreeningScheduledEvent scheduled =
+                events.scheduled(catalogue, Instant.now().plus(6, ChronoUnit.DAYS));
         String customer = AccountId.random().value();
         BookingId bookingId = BookingId.random();
-        BookingPlacedEvent placed = new BookingPlacedEvent(bookingId, scheduled.screeningId(), AccountId.of(customer),
-                List.of(seat("A1")), Money.of(1200, "EUR"), Instant.now().plus(10, ChronoUnit.MINUTES));
-        BookingSeatsChangedEvent changed = new BookingSeatsChangedEvent(bookingId, List.of(seat("A1"), seat("A2")),
-                Money.of(2400, "EUR"));
+        BookingPlacedEvent placed = new BookingPlacedEvent(
+                bookingId,
+                scheduled.screeningId(),
+                AccountId.of(customer),
+                List.of(seat("A1")),
+                Money.of(1200, "EUR"),
+                Instant.now().plus(10, ChronoUnit.MINUTES));
+        BookingSeatsChangedEvent changed =
+                new BookingSeatsChangedEvent(bookingId, List.of(seat("A1"), seat("A2")), Money.of(2400, "EUR"));
         BookingCancelledEvent cancelled = new BookingCancelledEvent(bookingId, scheduled.screeningId());
         Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // The projection is driven directly: at-least-once delivery means any event may come again.
@@ -284,10 +339,12 @@ abstract class CustomerBookingApiIntegrationTest {
             projection.on(cancelled);
         });
         foldAll.run();
-        BookingView once = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value())).orElseThrow();
+        BookingView once = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value()))
+                .orElseThrow();
         foldAll.run();
         transactions.executeWithoutResult(status -> projection.on(placed, placedAt.plusSeconds(5)));
-        BookingView twice = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value())).orElseThrow();
+        BookingView twice = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value()))
+                .orElseThrow();
 
         assertThat(twice).isEqualTo(once);
         assertThat(twice.status()).isEqualTo(BookingStatus.CANCELLED);
@@ -295,12 +352,14 @@ abstract class CustomerBookingApiIntegrationTest {
         assertThat(twice.placedAt()).isEqualTo(placedAt);
         assertThat(twice.filmTitle()).isEqualTo("Night Train");
         assertThat(twice.localStart()).isNotNull();
-        assertThat(queries.handle(new FindCustomerBookingQuery("someone-else", bookingId.value()))).isEmpty();
+        assertThat(queries.handle(new FindCustomerBookingQuery("someone-else", bookingId.value())))
+                .isEmpty();
     }
 
     @Test
     void aResetEmptiesTheBookingTables() {
-        String screeningId = events.schedule(events.catalogue(TOKYO), Instant.now().plus(3, ChronoUnit.DAYS));
+        String screeningId =
+                events.schedule(events.catalogue(TOKYO), Instant.now().plus(3, ChronoUnit.DAYS));
         String customer = AccountId.random().value();
         BookingPlacedEvent placed = place(screeningId, customer, Instant.now(), "A1", "B1");
         awaitBookings(TestTokens.valid(customer, "CUSTOMER"), 1);
@@ -313,7 +372,9 @@ abstract class CustomerBookingApiIntegrationTest {
             assertThat(cinemas.count()).isZero();
             status.setRollbackOnly();
         });
-        assertThat(queries.handle(new FindCustomerBookingQuery(customer, placed.bookingId().value()))).isPresent();
+        assertThat(queries.handle(new FindCustomerBookingQuery(
+                        customer, placed.bookingId().value())))
+                .isPresent();
     }
 
     @Test
@@ -329,16 +390,24 @@ abstract class CustomerBookingApiIntegrationTest {
     // ---------------------------------------------------------------- helpers
 
     static SeatPrice seat(String label) {
-        return new SeatPrice(label, label.startsWith("A") ? SeatType.STANDARD : SeatType.PREMIUM,
+        return new SeatPrice(
+                label,
+                label.startsWith("A") ? SeatType.STANDARD : SeatType.PREMIUM,
                 Money.of(label.startsWith("A") ? 1200 : 1800, "EUR"));
     }
 
     /** Places a booking for the seats, stored with the given timestamp (its placedAt). */
     BookingPlacedEvent place(String screeningId, String customer, Instant at, String... seats) {
-        List<SeatPrice> prices = Stream.of(seats).map(CustomerBookingApiIntegrationTest::seat).toList();
+        List<SeatPrice> prices =
+                Stream.of(seats).map(CustomerBookingApiIntegrationTest::seat).toList();
         Money total = prices.stream().map(SeatPrice::price).reduce(Money::plus).orElseThrow();
-        BookingPlacedEvent event = new BookingPlacedEvent(BookingId.random(), ScreeningId.of(screeningId),
-                AccountId.of(customer), prices, total, at.plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS));
+        BookingPlacedEvent event = new BookingPlacedEvent(
+                BookingId.random(),
+                ScreeningId.of(screeningId),
+                AccountId.of(customer),
+                prices,
+                total,
+                at.plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS));
         events.publish(event.bookingId().value(), event, at);
         return event;
     }

@@ -63,7 +63,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The listings projection and the public query API, fed with catalogue events written straight
  * into the shared event store, as the command side would. Runs on H2 and on PostgreSQL.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = QuerySideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = QuerySideApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = TestKeys.class)
 abstract class ListingApiIntegrationTest {
@@ -100,7 +102,8 @@ abstract class ListingApiIntegrationTest {
     void listingsShowTheCatalogueWithLocalTimesOfTheCinemasZone() {
         Catalogue catalogue = catalogue(ZoneId.of("Asia/Tokyo"));
         // 16:30 UTC is 01:30 the next morning in Tokyo: the listing's day is Tokyo's.
-        Instant startsAt = LocalDate.now(ZoneOffset.UTC).plusDays(3).atTime(16, 30).toInstant(ZoneOffset.UTC);
+        Instant startsAt =
+                LocalDate.now(ZoneOffset.UTC).plusDays(3).atTime(16, 30).toInstant(ZoneOffset.UTC);
         String screeningId = schedule(catalogue, startsAt);
         LocalDate tokyoDay = startsAt.atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
 
@@ -116,11 +119,14 @@ abstract class ListingApiIntegrationTest {
         assertThat(onTokyoDay.text("items/0/freeSeats")).isEqualTo("5");
         assertThat(onTokyoDay.text("items/0/prices/PREMIUM/amountMinor")).isEqualTo("2100");
         assertThat(http.get("/api/screenings?cinemaId=" + catalogue.cinemaId + "&date=" + tokyoDay.minusDays(1), null)
-                .body().get("items")).isEmpty();
+                        .body()
+                        .get("items"))
+                .isEmpty();
         assertThat(http.get("/api/screenings?filmId=" + catalogue.filmId, null).text("page/totalElements"))
                 .isEqualTo("1");
         assertThat(http.get("/api/screenings?locationId=" + catalogue.locationId + "&date=" + tokyoDay, null)
-                .text("items/0/id")).isEqualTo(screeningId);
+                        .text("items/0/id"))
+                .isEqualTo(screeningId);
 
         Response location = http.get("/api/locations/" + catalogue.locationId, null);
         assertThat(location.text("name")).isEqualTo("Kanto");
@@ -131,7 +137,8 @@ abstract class ListingApiIntegrationTest {
         assertThat(cinemas.text("items/0/locationName")).isEqualTo("Kanto");
         assertThat(http.get("/api/films/" + catalogue.filmId, null).text("nextScreeningAt"))
                 .isEqualTo(startsAt.toString());
-        assertThat(ids(http.get("/api/films?availability=NOW_SHOWING&size=100", null))).contains(catalogue.filmId);
+        assertThat(ids(http.get("/api/films?availability=NOW_SHOWING&size=100", null)))
+                .contains(catalogue.filmId);
         assertThat(ids(http.get("/api/films?availability=COMING_SOON&size=100", null)))
                 .doesNotContain(catalogue.filmId);
     }
@@ -139,11 +146,22 @@ abstract class ListingApiIntegrationTest {
     @Test
     void filmsComingSoonAreThoseReleasedLater() {
         FilmId film = FilmId.random();
-        publish(film.value(), new FilmCreatedEvent(film, "Next Summer", 99, AgeRating.G, Set.of(Genre.FAMILY),
-                LocalDate.now().plusDays(30), null));
-        await().atMost(CATCH_UP).until(() -> http.get("/api/films/" + film, null).status() == 200);
-        assertThat(ids(http.get("/api/films?availability=COMING_SOON&size=100", null))).contains(film.value());
-        assertThat(ids(http.get("/api/films?availability=NOW_SHOWING&size=100", null))).doesNotContain(film.value());
+        publish(
+                film.value(),
+                new FilmCreatedEvent(
+                        film,
+                        "Next Summer",
+                        99,
+                        AgeRating.G,
+                        Set.of(Genre.FAMILY),
+                        LocalDate.now().plusDays(30),
+                        null));
+        await().atMost(CATCH_UP)
+                .until(() -> http.get("/api/films/" + film, null).status() == 200);
+        assertThat(ids(http.get("/api/films?availability=COMING_SOON&size=100", null)))
+                .contains(film.value());
+        assertThat(ids(http.get("/api/films?availability=NOW_SHOWING&size=100", null)))
+                .doesNotContain(film.value());
     }
 
     @Test
@@ -154,26 +172,43 @@ abstract class ListingApiIntegrationTest {
         String cancelled = schedule(catalogue, startsAt.plus(4, ChronoUnit.HOURS));
         awaitItems("/api/screenings?cinemaId=" + catalogue.cinemaId, 2);
 
-        publish(catalogue.filmId, new FilmUpdatedEvent(FilmId.of(catalogue.filmId), "Harbour Lights (Director's Cut)",
-                130, AgeRating.PG, Set.of(Genre.DRAMA), LocalDate.now().minusDays(3), "Longer."));
-        publish(cancelled, new ScreeningCancelledEvent(ScreeningId.of(cancelled), ScreenId.of(catalogue.screenId),
-                "Projector fault"));
+        publish(
+                catalogue.filmId,
+                new FilmUpdatedEvent(
+                        FilmId.of(catalogue.filmId),
+                        "Harbour Lights (Director's Cut)",
+                        130,
+                        AgeRating.PG,
+                        Set.of(Genre.DRAMA),
+                        LocalDate.now().minusDays(3),
+                        "Longer."));
+        publish(
+                cancelled,
+                new ScreeningCancelledEvent(
+                        ScreeningId.of(cancelled), ScreenId.of(catalogue.screenId), "Projector fault"));
         publish(catalogue.locationId, new LocationRetiredEvent(LocationId.of(catalogue.locationId)));
 
         Response listed = awaitItems("/api/screenings?cinemaId=" + catalogue.cinemaId, 1);
         assertThat(listed.text("items/0/id")).isEqualTo(kept);
-        await().atMost(CATCH_UP).untilAsserted(() -> assertThat(http.get("/api/screenings/" + kept, null)
-                .text("filmTitle")).isEqualTo("Harbour Lights (Director's Cut)"));
-        assertThat(http.get("/api/screenings/" + cancelled, null).text("status")).isEqualTo("CANCELLED");
-        await().atMost(CATCH_UP).untilAsserted(() ->
-                assertThat(http.get("/api/locations/" + catalogue.locationId, null).status()).isEqualTo(404));
+        await().atMost(CATCH_UP)
+                .untilAsserted(() -> assertThat(
+                                http.get("/api/screenings/" + kept, null).text("filmTitle"))
+                        .isEqualTo("Harbour Lights (Director's Cut)"));
+        assertThat(http.get("/api/screenings/" + cancelled, null).text("status"))
+                .isEqualTo("CANCELLED");
+        await().atMost(CATCH_UP)
+                .untilAsserted(() -> assertThat(http.get("/api/locations/" + catalogue.locationId, null)
+                                .status())
+                        .isEqualTo(404));
     }
 
     @Test
     void pagesAreStableAndSortable() {
         Catalogue catalogue = catalogue(ZoneId.of("Europe/London"));
         Instant first = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        List<String> scheduled = List.of(schedule(catalogue, first), schedule(catalogue, first.plus(3, ChronoUnit.HOURS)),
+        List<String> scheduled = List.of(
+                schedule(catalogue, first),
+                schedule(catalogue, first.plus(3, ChronoUnit.HOURS)),
                 schedule(catalogue, first.plus(6, ChronoUnit.HOURS)));
         awaitItems("/api/screenings?cinemaId=" + catalogue.cinemaId, 3);
 
@@ -211,20 +246,24 @@ abstract class ListingApiIntegrationTest {
         awaitCatalogue(catalogue);
         Instant startsAt = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         ScreeningScheduledEvent scheduled = scheduledEvent(catalogue, ScreeningId.random(), startsAt);
-        ScreeningCancelledEvent cancelled = new ScreeningCancelledEvent(scheduled.screeningId(),
-                scheduled.screenId(), "Storm");
+        ScreeningCancelledEvent cancelled =
+                new ScreeningCancelledEvent(scheduled.screeningId(), scheduled.screenId(), "Storm");
         // The projection is driven directly here: at-least-once delivery means any event may come again.
         transactions.executeWithoutResult(status -> {
             projection.on(scheduled);
             projection.on(cancelled);
         });
-        ScreeningView once = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
+        ScreeningView once = queries.handle(
+                        new FindScreeningQuery(scheduled.screeningId().value()))
+                .orElseThrow();
         transactions.executeWithoutResult(status -> {
             projection.on(scheduled);
             projection.on(cancelled);
             projection.on(cancelled);
         });
-        ScreeningView twice = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
+        ScreeningView twice = queries.handle(
+                        new FindScreeningQuery(scheduled.screeningId().value()))
+                .orElseThrow();
         assertThat(twice).isEqualTo(once);
         assertThat(twice.status()).hasToString("CANCELLED");
     }
@@ -233,18 +272,24 @@ abstract class ListingApiIntegrationTest {
     void seatHoldsAndReleasesFoldedTwiceLeaveTheSameFreeSeats() {
         Catalogue catalogue = catalogue(ZoneId.of("Europe/Rome"));
         awaitCatalogue(catalogue);
-        ScreeningScheduledEvent scheduled = scheduledEvent(catalogue, ScreeningId.random(),
+        ScreeningScheduledEvent scheduled = scheduledEvent(
+                catalogue,
+                ScreeningId.random(),
                 Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
         BookingId booking = BookingId.random();
-        SeatsHeldEvent held = new SeatsHeldEvent(scheduled.screeningId(), booking, AccountId.random(),
-                List.of(new SeatPrice("A1", SeatType.STANDARD, Money.of(1500, "JPY")),
+        SeatsHeldEvent held = new SeatsHeldEvent(
+                scheduled.screeningId(),
+                booking,
+                AccountId.random(),
+                List.of(
+                        new SeatPrice("A1", SeatType.STANDARD, Money.of(1500, "JPY")),
                         new SeatPrice("B1", SeatType.PREMIUM, Money.of(2100, "JPY"))),
                 Instant.now().plus(10, ChronoUnit.MINUTES));
-        SeatsReleasedEvent released = new SeatsReleasedEvent(scheduled.screeningId(), booking, List.of("B1"),
-                ReleaseReason.CHANGED);
+        SeatsReleasedEvent released =
+                new SeatsReleasedEvent(scheduled.screeningId(), booking, List.of("B1"), ReleaseReason.CHANGED);
         // Someone else's release must not free A1, which this booking still holds.
-        SeatsReleasedEvent othersRelease = new SeatsReleasedEvent(scheduled.screeningId(), BookingId.random(),
-                List.of("A1"), ReleaseReason.CANCELLED);
+        SeatsReleasedEvent othersRelease = new SeatsReleasedEvent(
+                scheduled.screeningId(), BookingId.random(), List.of("A1"), ReleaseReason.CANCELLED);
         Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
             projection.on(scheduled);
             projection.on(held);
@@ -252,10 +297,14 @@ abstract class ListingApiIntegrationTest {
             projection.on(othersRelease);
         });
         foldAll.run();
-        ScreeningView once = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
+        ScreeningView once = queries.handle(
+                        new FindScreeningQuery(scheduled.screeningId().value()))
+                .orElseThrow();
         foldAll.run();
         transactions.executeWithoutResult(status -> projection.on(released));
-        ScreeningView twice = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
+        ScreeningView twice = queries.handle(
+                        new FindScreeningQuery(scheduled.screeningId().value()))
+                .orElseThrow();
         assertThat(twice).isEqualTo(once);
         assertThat(twice.totalSeats()).isEqualTo(5);
         assertThat(twice.freeSeats()).isEqualTo(4);
@@ -265,7 +314,8 @@ abstract class ListingApiIntegrationTest {
     void soldSeatsStayTakenUntilTheirBookingReleasesThem() {
         Catalogue catalogue = catalogue(ZoneId.of("Europe/Lisbon"));
         awaitCatalogue(catalogue);
-        String screeningId = schedule(catalogue, Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
+        String screeningId =
+                schedule(catalogue, Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
         ScreeningId screening = ScreeningId.of(screeningId);
         BookingId booking = BookingId.random();
         publish(screeningId, held(screening, booking, "A1", "B1"));
@@ -273,13 +323,14 @@ abstract class ListingApiIntegrationTest {
         // Folded in store order by one segment: once this later hold shows, the sale has been folded.
         publish(screeningId, held(screening, BookingId.random(), "B3"));
         awaitFreeSeats(screeningId, 2);
-        assertThat(List.of("A1", "B1")).allSatisfy(seat -> assertThat(takenSeats.findById(
-                new TakenSeatRow.Key(screeningId, seat))).hasValueSatisfying(taken ->
-                assertThat(taken.bookingId).isEqualTo(booking.value())));
+        assertThat(List.of("A1", "B1"))
+                .allSatisfy(seat -> assertThat(takenSeats.findById(new TakenSeatRow.Key(screeningId, seat)))
+                        .hasValueSatisfying(taken -> assertThat(taken.bookingId).isEqualTo(booking.value())));
 
         // Someone else's release frees nothing; the booking's own release (a refund) frees its sold seats.
-        publish(screeningId, new SeatsReleasedEvent(screening, BookingId.random(), List.of("A1", "B1"),
-                ReleaseReason.CANCELLED));
+        publish(
+                screeningId,
+                new SeatsReleasedEvent(screening, BookingId.random(), List.of("A1", "B1"), ReleaseReason.CANCELLED));
         publish(screeningId, new SeatsReleasedEvent(screening, booking, List.of("A1", "B1"), ReleaseReason.CANCELLED));
         awaitFreeSeats(screeningId, 4);
         assertThat(takenSeats.countByScreeningId(screeningId)).isEqualTo(1);
@@ -296,26 +347,38 @@ abstract class ListingApiIntegrationTest {
     void aBatchThatRenamesAFilmAndEditsItsCinemaKeepsTheNewTitle() {
         Catalogue catalogue = catalogue(ZoneId.of("Europe/Madrid"));
         awaitCatalogue(catalogue);
-        ScreeningScheduledEvent scheduled = scheduledEvent(catalogue, ScreeningId.random(),
+        ScreeningScheduledEvent scheduled = scheduledEvent(
+                catalogue,
+                ScreeningId.random(),
                 Instant.now().plus(8, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
         // One transaction, as one batch of the tracking processor: the screening row is loaded by
         // the first event and must not write the old title back when the cinema edit touches it.
         transactions.executeWithoutResult(status -> {
             projection.on(scheduled);
-            projection.on(new FilmUpdatedEvent(FilmId.of(catalogue.filmId), "Harbour Lights II", 110, AgeRating.PG,
-                    Set.of(Genre.DRAMA), LocalDate.now().minusDays(3), null));
-            projection.on(new dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent(CinemaId.of(catalogue.cinemaId),
-                    "Cine Gran Via", new Address("Gran Via 1", "Madrid", "28013", "ES"), ZoneId.of("Europe/Madrid")));
+            projection.on(new FilmUpdatedEvent(
+                    FilmId.of(catalogue.filmId),
+                    "Harbour Lights II",
+                    110,
+                    AgeRating.PG,
+                    Set.of(Genre.DRAMA),
+                    LocalDate.now().minusDays(3),
+                    null));
+            projection.on(new dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent(
+                    CinemaId.of(catalogue.cinemaId),
+                    "Cine Gran Via",
+                    new Address("Gran Via 1", "Madrid", "28013", "ES"),
+                    ZoneId.of("Europe/Madrid")));
         });
-        ScreeningView view = queries.handle(new FindScreeningQuery(scheduled.screeningId().value())).orElseThrow();
+        ScreeningView view = queries.handle(
+                        new FindScreeningQuery(scheduled.screeningId().value()))
+                .orElseThrow();
         assertThat(view.filmTitle()).isEqualTo("Harbour Lights II");
         assertThat(view.cinemaName()).isEqualTo("Cine Gran Via");
     }
 
     // ---------------------------------------------------------------- helpers
 
-    record Catalogue(String locationId, String cinemaId, String screenId, String filmId) {
-    }
+    record Catalogue(String locationId, String cinemaId, String screenId, String filmId) {}
 
     Catalogue catalogue(ZoneId zone) {
         LocationId location = LocationId.random();
@@ -323,19 +386,35 @@ abstract class ListingApiIntegrationTest {
         ScreenId screen = ScreenId.random();
         FilmId film = FilmId.random();
         publish(location.value(), new LocationCreatedEvent(location, "Kanto"));
-        publish(cinema.value(), new CinemaCreatedEvent(cinema, location, "Shibuya Cinema",
-                new Address("1-2-3 Dogenzaka", "Tokyo", "150-0043", "JP"), zone));
+        publish(
+                cinema.value(),
+                new CinemaCreatedEvent(
+                        cinema,
+                        location,
+                        "Shibuya Cinema",
+                        new Address("1-2-3 Dogenzaka", "Tokyo", "150-0043", "JP"),
+                        zone));
         publish(screen.value(), new ScreenCreatedEvent(screen, cinema, "Screen 7", ScreenFormat.IMAX, layout()));
-        publish(film.value(), new FilmCreatedEvent(film, "Harbour Lights", 110, AgeRating.PG, Set.of(Genre.DRAMA),
-                LocalDate.now().minusDays(3), "Ships pass in the night."));
+        publish(
+                film.value(),
+                new FilmCreatedEvent(
+                        film,
+                        "Harbour Lights",
+                        110,
+                        AgeRating.PG,
+                        Set.of(Genre.DRAMA),
+                        LocalDate.now().minusDays(3),
+                        "Ships pass in the night."));
         return new Catalogue(location.value(), cinema.value(), screen.value(), film.value());
     }
 
     /** Until the tracking processor has folded the catalogue's film, cinema and screen. */
     void awaitCatalogue(Catalogue catalogue) {
         await().atMost(CATCH_UP).untilAsserted(() -> {
-            assertThat(http.get("/api/films/" + catalogue.filmId, null).status()).isEqualTo(200);
-            assertThat(http.get("/api/cinemas/" + catalogue.cinemaId, null).text("screenCount")).isEqualTo("1");
+            assertThat(http.get("/api/films/" + catalogue.filmId, null).status())
+                    .isEqualTo(200);
+            assertThat(http.get("/api/cinemas/" + catalogue.cinemaId, null).text("screenCount"))
+                    .isEqualTo("1");
         });
     }
 
@@ -346,37 +425,60 @@ abstract class ListingApiIntegrationTest {
     }
 
     static ScreeningScheduledEvent scheduledEvent(Catalogue catalogue, ScreeningId id, Instant startsAt) {
-        return new ScreeningScheduledEvent(id, FilmId.of(catalogue.filmId), ScreenId.of(catalogue.screenId),
-                CinemaId.of(catalogue.cinemaId), startsAt, startsAt.plus(110, ChronoUnit.MINUTES), layout(),
-                Map.of(SeatType.STANDARD, Money.of(1500, "JPY"), SeatType.PREMIUM, Money.of(2100, "JPY")), true);
+        return new ScreeningScheduledEvent(
+                id,
+                FilmId.of(catalogue.filmId),
+                ScreenId.of(catalogue.screenId),
+                CinemaId.of(catalogue.cinemaId),
+                startsAt,
+                startsAt.plus(110, ChronoUnit.MINUTES),
+                layout(),
+                Map.of(SeatType.STANDARD, Money.of(1500, "JPY"), SeatType.PREMIUM, Money.of(2100, "JPY")),
+                true);
     }
 
     static SeatLayout layout() {
         return new SeatLayout(List.of(
-                new SeatRow("A", List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.gap(),
-                        LayoutCell.seat("2", SeatType.STANDARD))),
-                new SeatRow("B", List.of(LayoutCell.seat("1", SeatType.PREMIUM), LayoutCell.seat("2", SeatType.PREMIUM),
-                        LayoutCell.seat("3", SeatType.PREMIUM)))));
+                new SeatRow(
+                        "A",
+                        List.of(
+                                LayoutCell.seat("1", SeatType.STANDARD),
+                                LayoutCell.gap(),
+                                LayoutCell.seat("2", SeatType.STANDARD))),
+                new SeatRow(
+                        "B",
+                        List.of(
+                                LayoutCell.seat("1", SeatType.PREMIUM),
+                                LayoutCell.seat("2", SeatType.PREMIUM),
+                                LayoutCell.seat("3", SeatType.PREMIUM)))));
     }
 
     /** Appends an event to the store as the next event of its aggregate, as a command would. */
     void publish(String aggregateId, Object event) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-        transactions.executeWithoutResult(status -> eventStore.publish(
-                new GenericDomainEventMessage<>(event.getClass().getSimpleName().replace("CreatedEvent", ""),
-                        aggregateId, sequence, event)));
+        transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>(
+                event.getClass().getSimpleName().replace("CreatedEvent", ""), aggregateId, sequence, event)));
     }
 
     static SeatsHeldEvent held(ScreeningId screening, BookingId booking, String... seats) {
-        return new SeatsHeldEvent(screening, booking, AccountId.random(), java.util.stream.Stream.of(seats)
-                .map(seat -> new SeatPrice(seat, seat.startsWith("A") ? SeatType.STANDARD : SeatType.PREMIUM,
-                        Money.of(seat.startsWith("A") ? 1500 : 2100, "JPY")))
-                .toList(), Instant.now().plus(10, ChronoUnit.MINUTES));
+        return new SeatsHeldEvent(
+                screening,
+                booking,
+                AccountId.random(),
+                java.util.stream.Stream.of(seats)
+                        .map(seat -> new SeatPrice(
+                                seat,
+                                seat.startsWith("A") ? SeatType.STANDARD : SeatType.PREMIUM,
+                                Money.of(seat.startsWith("A") ? 1500 : 2100, "JPY")))
+                        .toList(),
+                Instant.now().plus(10, ChronoUnit.MINUTES));
     }
 
     void awaitFreeSeats(String screeningId, int free) {
-        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(http.get("/api/screenings/" + screeningId, null).text("freeSeats"))
+        await().atMost(CATCH_UP)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(
+                                http.get("/api/screenings/" + screeningId, null).text("freeSeats"))
                         .isEqualTo(Integer.toString(free)));
     }
 

@@ -6,5 +6,4 @@ import org.springframework.test.context.ContextConfiguration;
 
 @ContextConfiguration(initializers = PostgresDatabase.class)
 @ActiveProfiles("postgres")
-class ListingApiPostgresTest extends ListingApiIntegrationTest {
-}
+class ListingApiPostgresTest extends ListingApiIntegrationTest {}

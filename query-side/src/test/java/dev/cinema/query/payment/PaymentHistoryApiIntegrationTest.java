@@ -45,7 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Payment histories over the query API, fed with payment events written straight into the shared
  * event store, as the command side would. Runs on H2 and on PostgreSQL.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = QuerySideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = QuerySideApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = TestKeys.class)
 abstract class PaymentHistoryApiIntegrationTest {
@@ -89,7 +91,8 @@ abstract class PaymentHistoryApiIntegrationTest {
         Payment pounds = new Payment(customer, Money.of(900, "GBP"));
         captured.request(start).capture(start.plusSeconds(60), "psp-capture-1");
         declined.request(start.plusSeconds(120)).decline(start.plusSeconds(180), "insufficient_funds");
-        refunded.request(start.plusSeconds(240)).capture(start.plusSeconds(300), "psp-capture-3")
+        refunded.request(start.plusSeconds(240))
+                .capture(start.plusSeconds(300), "psp-capture-3")
                 .refund(start.plusSeconds(360), "psp-refund-3", "screening cancelled");
         pounds.request(start.plusSeconds(420)).capture(start.plusSeconds(480), "psp-capture-4");
         String token = TestTokens.valid(customer, "CUSTOMER");
@@ -105,7 +108,9 @@ abstract class PaymentHistoryApiIntegrationTest {
         assertThat(Instant.parse(history.text("items/1/at"))).isEqualTo(start.plusSeconds(360));
         assertThat(history.text("items/2/paymentId")).isEqualTo(refunded.id());
         assertThat(history.text("items/2/kind")).isEqualTo("PAYMENT");
-        assertThat(history.text("items/2/status")).as("a refunded payment was still paid").isEqualTo("CAPTURED");
+        assertThat(history.text("items/2/status"))
+                .as("a refunded payment was still paid")
+                .isEqualTo("CAPTURED");
         assertThat(history.text("items/3/paymentId")).isEqualTo(declined.id());
         assertThat(history.text("items/3/status")).isEqualTo("DECLINED");
         assertThat(history.text("items/3/reason")).isEqualTo("insufficient_funds");
@@ -118,9 +123,8 @@ abstract class PaymentHistoryApiIntegrationTest {
         assertThat(history.text("items/4/amount/currency")).isEqualTo("EUR");
         assertThat(Instant.parse(history.text("items/4/at"))).isEqualTo(start.plusSeconds(60));
         assertThat(history.text("page/totalElements")).isEqualTo("5");
-        assertThat(totals(history)).containsExactly(
-                "EUR paid 4200 refunded 3000 net 1200",
-                "GBP paid 900 refunded 0 net 900");
+        assertThat(totals(history))
+                .containsExactly("EUR paid 4200 refunded 3000 net 1200", "GBP paid 900 refunded 0 net 900");
 
         Response secondPage = http.get("/api/me/payments?size=2&page=1", token);
         assertThat(secondPage.status()).isEqualTo(200);
@@ -128,9 +132,9 @@ abstract class PaymentHistoryApiIntegrationTest {
         assertThat(secondPage.text("items/0/paymentId")).isEqualTo(refunded.id());
         assertThat(secondPage.text("items/0/kind")).isEqualTo("PAYMENT");
         assertThat(secondPage.text("page/totalPages")).isEqualTo("3");
-        assertThat(totals(secondPage)).as("totals cover the whole history, not the page").containsExactly(
-                "EUR paid 4200 refunded 3000 net 1200",
-                "GBP paid 900 refunded 0 net 900");
+        assertThat(totals(secondPage))
+                .as("totals cover the whole history, not the page")
+                .containsExactly("EUR paid 4200 refunded 3000 net 1200", "GBP paid 900 refunded 0 net 900");
         Response oldestFirst = http.get("/api/me/payments?sort=at,asc&size=1", token);
         assertThat(oldestFirst.text("items/0/paymentId")).isEqualTo(captured.id());
 
@@ -154,8 +158,8 @@ abstract class PaymentHistoryApiIntegrationTest {
         payment.refundPart(start.plusSeconds(30), Money.of(1577, "GBP"), "re-2");
         String token = TestTokens.valid(customer, "CUSTOMER");
 
-        Response history = awaitHistory("/api/me/bookings/" + payment.bookingId() + "/payments", token, 3,
-                "items/0/pspReference", "re-2");
+        Response history = awaitHistory(
+                "/api/me/bookings/" + payment.bookingId() + "/payments", token, 3, "items/0/pspReference", "re-2");
         assertThat(history.text("items/1/pspReference")).isEqualTo("re-1");
         assertThat(history.text("items/2/kind")).isEqualTo("PAYMENT");
         assertThat(totals(history)).containsExactly("GBP paid 2732 refunded 2732 net 0");
@@ -181,7 +185,8 @@ abstract class PaymentHistoryApiIntegrationTest {
     void anotherCustomerSeesNoneOfIt() {
         String owner = AccountId.random().value();
         Payment payment = new Payment(owner, Money.of(1800, "EUR"));
-        payment.request(Instant.now()).capture(Instant.now(), "psp-owner")
+        payment.request(Instant.now())
+                .capture(Instant.now(), "psp-owner")
                 .refund(Instant.now(), "psp-owner-refund", "changed my mind");
         awaitHistory("/api/me/payments", TestTokens.valid(owner, "CUSTOMER"), 2, "items/0/kind", "REFUND");
 
@@ -196,12 +201,18 @@ abstract class PaymentHistoryApiIntegrationTest {
         assertThat(booking.isProblem()).isTrue();
         assertThat(booking.raw()).doesNotContain(payment.id()).doesNotContain("psp-owner");
         // "me" is the token's account, whatever its roles: an auditor uses the audit API instead.
-        assertThat(http.get("/api/me/bookings/" + payment.bookingId() + "/payments",
-                TestTokens.valid(AccountId.random().value(), "ADMIN", "AUDITOR")).status()).isEqualTo(404);
-        assertThat(http.get("/api/me/bookings/" + BookingId.random() + "/payments", stranger).status())
+        assertThat(http.get(
+                                "/api/me/bookings/" + payment.bookingId() + "/payments",
+                                TestTokens.valid(AccountId.random().value(), "ADMIN", "AUDITOR"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/me/bookings/" + BookingId.random() + "/payments", stranger)
+                        .status())
                 .isEqualTo(404);
         assertThat(http.get("/api/me/payments", null).status()).isEqualTo(401);
-        assertThat(http.get("/api/me/bookings/" + payment.bookingId() + "/payments", null).status()).isEqualTo(401);
+        assertThat(http.get("/api/me/bookings/" + payment.bookingId() + "/payments", null)
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -211,12 +222,14 @@ abstract class PaymentHistoryApiIntegrationTest {
         Payment firstPayment = new Payment(first, Money.of(1200, "EUR"));
         Payment secondPayment = new Payment(second, Money.of(3600, "EUR"));
         firstPayment.request(Instant.now()).capture(Instant.now(), "psp-first");
-        secondPayment.request(Instant.now()).capture(Instant.now(), "psp-second")
+        secondPayment
+                .request(Instant.now())
+                .capture(Instant.now(), "psp-second")
                 .refund(Instant.now(), "psp-second-refund", "screening cancelled");
         String auditor = TestTokens.valid(AccountId.random().value(), "AUDITOR");
 
-        Response byCustomer = awaitHistory("/api/audit/payments?customerId=" + second, auditor, 2,
-                "items/0/kind", "REFUND");
+        Response byCustomer =
+                awaitHistory("/api/audit/payments?customerId=" + second, auditor, 2, "items/0/kind", "REFUND");
         assertThat(byCustomer.text("items/1/paymentId")).isEqualTo(secondPayment.id());
         assertThat(totals(byCustomer)).containsExactly("EUR paid 3600 refunded 3600 net 0");
         awaitHistory("/api/audit/payments?customerId=" + first, auditor, 1, "items/0/status", "CAPTURED");
@@ -226,18 +239,21 @@ abstract class PaymentHistoryApiIntegrationTest {
         assertThat(byBooking.body().get("items")).hasSize(1);
         assertThat(byBooking.text("items/0/customerId")).isEqualTo(first);
         assertThat(byBooking.text("items/0/pspReference")).isEqualTo("psp-first");
-        Response mismatch = http.get("/api/audit/payments?customerId=" + second + "&bookingId="
-                + firstPayment.bookingId(), auditor);
+        Response mismatch = http.get(
+                "/api/audit/payments?customerId=" + second + "&bookingId=" + firstPayment.bookingId(), auditor);
         assertThat(mismatch.status()).isEqualTo(200);
         assertThat(mismatch.body().get("items")).isEmpty();
         Response unknownBooking = http.get("/api/audit/payments?bookingId=" + BookingId.random(), auditor);
-        assertThat(unknownBooking.status()).as("a search that finds nothing is not an error").isEqualTo(200);
+        assertThat(unknownBooking.status())
+                .as("a search that finds nothing is not an error")
+                .isEqualTo(200);
         assertThat(unknownBooking.body().get("items")).isEmpty();
 
         Response everyone = http.get("/api/audit/payments?size=100", auditor);
         assertThat(everyone.status()).isEqualTo(200);
         assertThat(paymentIds(everyone)).contains(firstPayment.id(), secondPayment.id());
-        Response admin = http.get("/api/audit/payments?customerId=" + first,
+        Response admin = http.get(
+                "/api/audit/payments?customerId=" + first,
                 TestTokens.valid(AccountId.random().value(), "ADMIN"));
         assertThat(admin.status()).isEqualTo(200);
         assertThat(admin.text("items/0/paymentId")).isEqualTo(firstPayment.id());
@@ -246,10 +262,15 @@ abstract class PaymentHistoryApiIntegrationTest {
         assertThat(customer.status()).isEqualTo(403);
         assertThat(customer.isProblem()).isTrue();
         assertThat(customer.raw()).doesNotContain(secondPayment.id());
-        assertThat(http.get("/api/audit/payments", TestTokens.valid(second, "CUSTOMER")).status()).isEqualTo(403);
-        assertThat(http.get("/api/audit/payments", TestTokens.valid(second, "ANALYST")).status()).isEqualTo(403);
+        assertThat(http.get("/api/audit/payments", TestTokens.valid(second, "CUSTOMER"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/audit/payments", TestTokens.valid(second, "ANALYST"))
+                        .status())
+                .isEqualTo(403);
         assertThat(http.get("/api/audit/payments?size=0", TestTokens.customer()).status())
-                .as("refused before its input is looked at").isEqualTo(403);
+                .as("refused before its input is looked at")
+                .isEqualTo(403);
         assertThat(http.get("/api/audit/payments", null).status()).isEqualTo(401);
     }
 
@@ -260,13 +281,14 @@ abstract class PaymentHistoryApiIntegrationTest {
         BookingId bookingId = BookingId.random();
         AccountId account = AccountId.of(customer);
         Money amount = Money.of(3000, "EUR");
-        PaymentRequestedEvent requested = new PaymentRequestedEvent(paymentId, bookingId, ScreeningId.random(),
-                account, amount, "tok_visa");
+        PaymentRequestedEvent requested =
+                new PaymentRequestedEvent(paymentId, bookingId, ScreeningId.random(), account, amount, "tok_visa");
         PaymentCapturedEvent captured = new PaymentCapturedEvent(paymentId, bookingId, account, amount, "psp-1");
-        PaymentRefundedEvent refunded = new PaymentRefundedEvent(paymentId, bookingId, account, amount, "psp-r-1",
-                "screening cancelled");
+        PaymentRefundedEvent refunded =
+                new PaymentRefundedEvent(paymentId, bookingId, account, amount, "psp-r-1", "screening cancelled");
         PaymentId declinedId = PaymentId.random();
-        PaymentDeclinedEvent declined = new PaymentDeclinedEvent(declinedId, bookingId, account, amount, "expired_card");
+        PaymentDeclinedEvent declined =
+                new PaymentDeclinedEvent(declinedId, bookingId, account, amount, "expired_card");
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // The projection is driven directly: at-least-once delivery means any event may come again.
         Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
@@ -283,16 +305,20 @@ abstract class PaymentHistoryApiIntegrationTest {
         PaymentHistoryPage twice = bookingHistory(customer, bookingId);
 
         assertThat(twice).isEqualTo(once);
-        assertThat(twice.items()).extracting(PaymentHistoryEntry::kind, PaymentHistoryEntry::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("PAYMENT", PaymentStatus.DECLINED),
-                org.assertj.core.groups.Tuple.tuple("REFUND", PaymentStatus.REFUNDED),
-                org.assertj.core.groups.Tuple.tuple("PAYMENT", PaymentStatus.CAPTURED));
+        assertThat(twice.items())
+                .extracting(PaymentHistoryEntry::kind, PaymentHistoryEntry::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("PAYMENT", PaymentStatus.DECLINED),
+                        org.assertj.core.groups.Tuple.tuple("REFUND", PaymentStatus.REFUNDED),
+                        org.assertj.core.groups.Tuple.tuple("PAYMENT", PaymentStatus.CAPTURED));
         assertThat(twice.items().get(2).at()).isEqualTo(at.plusSeconds(1));
         assertThat(twice.totals()).containsExactly(new PaymentTotals(amount, amount, Money.of(0, "EUR")));
         assertThat(twice.page().totalElements()).isEqualTo(3);
-        assertThat(queries.handle(new FindCustomerPaymentsQuery(customer, paging(0, 20)))).isEqualTo(twice);
+        assertThat(queries.handle(new FindCustomerPaymentsQuery(customer, paging(0, 20))))
+                .isEqualTo(twice);
         assertThat(queries.handle(new FindBookingPaymentsQuery(bookingId.value(), "someone-else", paging(0, 20)))
-                .items()).isEmpty();
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -306,7 +332,9 @@ abstract class PaymentHistoryApiIntegrationTest {
             assertThat(entries.count()).isZero();
             status.setRollbackOnly();
         });
-        assertThat(queries.handle(new FindCustomerPaymentsQuery(customer, paging(0, 20))).items()).hasSize(1);
+        assertThat(queries.handle(new FindCustomerPaymentsQuery(customer, paging(0, 20)))
+                        .items())
+                .hasSize(1);
     }
 
     @Test
@@ -353,7 +381,8 @@ abstract class PaymentHistoryApiIntegrationTest {
         }
 
         Payment request(Instant at) {
-            publish(new PaymentRequestedEvent(paymentId, bookingId, ScreeningId.random(), customer, amount, "tok_visa"),
+            publish(
+                    new PaymentRequestedEvent(paymentId, bookingId, ScreeningId.random(), customer, amount, "tok_visa"),
                     at);
             return this;
         }
@@ -406,7 +435,8 @@ abstract class PaymentHistoryApiIntegrationTest {
     static List<String> totals(Response response) {
         List<String> totals = new ArrayList<>();
         for (JsonNode total : response.body().get("totals")) {
-            totals.add(total.at("/paid/currency").asText() + " paid " + total.at("/paid/amountMinor").asText()
+            totals.add(total.at("/paid/currency").asText() + " paid "
+                    + total.at("/paid/amountMinor").asText()
                     + " refunded " + total.at("/refunded/amountMinor").asText()
                     + " net " + total.at("/net/amountMinor").asText());
         }

@@ -6,5 +6,4 @@ import org.springframework.test.context.ContextConfiguration;
 
 @ContextConfiguration(initializers = PostgresDatabase.class)
 @ActiveProfiles("postgres")
-class PaymentHistoryApiPostgresTest extends PaymentHistoryApiIntegrationTest {
-}
+class PaymentHistoryApiPostgresTest extends PaymentHistoryApiIntegrationTest {}

@@ -25,7 +25,6 @@ import dev.cinema.platform.testsupport.JsonHttp.Response;
 import dev.cinema.platform.testsupport.TestKeys;
 import dev.cinema.query.QuerySideApplication;
 import dev.cinema.query.testing.EventFeed;
-import dev.cinema.query.testing.EventFeed.Catalogue;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +57,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seat maps (once and live) and the free seats of listings, fed with events written straight into
  * the shared event store, as the command side would. Runs on H2 and on PostgreSQL.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = QuerySideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = QuerySideApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = TestKeys.class)
 abstract class SeatMapApiIntegrationTest {
@@ -116,7 +117,8 @@ abstract class SeatMapApiIntegrationTest {
         assertThat(map.text("rows/0/cells/0/type")).isEqualTo("STANDARD");
         assertThat(map.text("rows/0/cells/0/state")).isEqualTo("FREE");
         assertThat(map.text("rows/0/cells/0/price/amountMinor")).isEqualTo("1200");
-        assertThat(map.text("rows/1/cells/0/price/amountMinor")).as("each seat carries its type's price")
+        assertThat(map.text("rows/1/cells/0/price/amountMinor"))
+                .as("each seat carries its type's price")
                 .isEqualTo("1800");
         assertThat(map.text("rows/0/cells/1/label")).as("a gap keeps its place").isNull();
         assertThat(map.text("rows/0/cells/1/state")).isNull();
@@ -140,7 +142,8 @@ abstract class SeatMapApiIntegrationTest {
         // Another booking cannot release what this one holds; this one releases B2.
         release(screeningId, BookingId.random(), "A1");
         release(screeningId, booking, "B2");
-        Response partly = awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 4);
+        Response partly =
+                awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 4);
         assertThat(states(partly)).containsExactly("HELD", "FREE", "FREE", "FREE", "FREE");
         awaitListedFreeSeats(screeningId, 4);
 
@@ -166,9 +169,13 @@ abstract class SeatMapApiIntegrationTest {
         sell(screeningId, booking, "A1", "B2", "B1", "B3");
         Response sold = awaitSeatMap(screeningId, body -> states(body).contains("SOLD"));
         assertThat(states(sold)).containsExactly("SOLD", "FREE", "FREE", "SOLD", "HELD");
-        assertThat(sold.text("freeSeats")).as("a sale takes no seat that was free").isEqualTo("2");
+        assertThat(sold.text("freeSeats"))
+                .as("a sale takes no seat that was free")
+                .isEqualTo("2");
         assertThat(sold.text("totalSeats")).isEqualTo("5");
-        assertThat(sold.raw()).doesNotContain(booking.value()).doesNotContain(customer.value())
+        assertThat(sold.raw())
+                .doesNotContain(booking.value())
+                .doesNotContain(customer.value())
                 .doesNotContain(other.value());
         assertThat(Long.parseLong(sold.text("version"))).isGreaterThan(Long.parseLong(held.text("version")));
         awaitListedFreeSeats(screeningId, 2);
@@ -176,7 +183,8 @@ abstract class SeatMapApiIntegrationTest {
         // Another booking's release frees none of them; this booking's release (a refund) frees them all.
         release(screeningId, other, "A1", "B2");
         release(screeningId, booking, "A1", "B2");
-        Response released = awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 4);
+        Response released =
+                awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 4);
         assertThat(states(released)).containsExactly("FREE", "FREE", "FREE", "FREE", "HELD");
         awaitListedFreeSeats(screeningId, 4);
     }
@@ -187,14 +195,22 @@ abstract class SeatMapApiIntegrationTest {
         ScreeningId screening = scheduled.screeningId();
         BookingId booking = BookingId.random();
         BookingId other = BookingId.random();
-        SeatsHeldEvent held = new SeatsHeldEvent(screening, booking, AccountId.random(),
-                List.of(seat("A1"), seat("B1"), seat("B2")), Instant.now().plus(10, ChronoUnit.MINUTES));
-        SeatsHeldEvent othersHold = new SeatsHeldEvent(screening, other, AccountId.random(), List.of(seat("A2")),
+        SeatsHeldEvent held = new SeatsHeldEvent(
+                screening,
+                booking,
+                AccountId.random(),
+                List.of(seat("A1"), seat("B1"), seat("B2")),
+                Instant.now().plus(10, ChronoUnit.MINUTES));
+        SeatsHeldEvent othersHold = new SeatsHeldEvent(
+                screening,
+                other,
+                AccountId.random(),
+                List.of(seat("A2")),
                 Instant.now().plus(10, ChronoUnit.MINUTES));
         // A2 is another booking's and B3 is free: neither may become this booking's sold seat.
         SeatsSoldEvent sold = new SeatsSoldEvent(screening, booking, List.of("A1", "B1", "A2", "B3"));
-        SeatsReleasedEvent refunded = new SeatsReleasedEvent(screening, booking, List.of("B1"),
-                ReleaseReason.CANCELLED);
+        SeatsReleasedEvent refunded =
+                new SeatsReleasedEvent(screening, booking, List.of("B1"), ReleaseReason.CANCELLED);
         Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
             projection.on(scheduled, at(1), ReplayStatus.REGULAR);
             projection.on(held, at(2), ReplayStatus.REGULAR);
@@ -209,8 +225,8 @@ abstract class SeatMapApiIntegrationTest {
         SeatMap twice = queries.handle(new FindSeatMapQuery(screening.value())).orElseThrow();
 
         assertThat(twice).isEqualTo(once);
-        assertThat(seatStates(twice)).containsExactly(SeatState.SOLD, SeatState.HELD, SeatState.FREE,
-                SeatState.HELD, SeatState.FREE);
+        assertThat(seatStates(twice))
+                .containsExactly(SeatState.SOLD, SeatState.HELD, SeatState.FREE, SeatState.HELD, SeatState.FREE);
         assertThat(twice.freeSeats()).isEqualTo(2);
         assertThat(twice.version()).isEqualTo(5);
 
@@ -226,11 +242,15 @@ abstract class SeatMapApiIntegrationTest {
     @Test
     void priceChangesAndCancellationReachTheSeatMap() {
         String screeningId = events.schedule(events.catalogue(ZoneId.of("Europe/Paris")), inDays(5));
-        events.publish(screeningId, new ScreeningPricesChangedEvent(ScreeningId.of(screeningId),
-                Map.of(SeatType.STANDARD, Money.of(900, "EUR"), SeatType.PREMIUM, Money.of(1500, "EUR"))));
+        events.publish(
+                screeningId,
+                new ScreeningPricesChangedEvent(
+                        ScreeningId.of(screeningId),
+                        Map.of(SeatType.STANDARD, Money.of(900, "EUR"), SeatType.PREMIUM, Money.of(1500, "EUR"))));
         events.publish(screeningId, new ScreeningCancelledEvent(ScreeningId.of(screeningId), null, "Flood"));
 
-        Response cancelled = awaitSeatMap(screeningId, body -> "CANCELLED".equals(body.path("status").asText()));
+        Response cancelled = awaitSeatMap(
+                screeningId, body -> "CANCELLED".equals(body.path("status").asText()));
         assertThat(cancelled.text("prices/STANDARD/amountMinor")).isEqualTo("900");
         assertThat(cancelled.text("prices/PREMIUM/amountMinor")).isEqualTo("1500");
     }
@@ -240,8 +260,12 @@ abstract class SeatMapApiIntegrationTest {
         ScreeningScheduledEvent scheduled = events.scheduled(events.catalogue(ZoneId.of("Europe/Paris")), inDays(6));
         ScreeningId screening = scheduled.screeningId();
         BookingId booking = BookingId.random();
-        SeatsHeldEvent held = new SeatsHeldEvent(screening, booking, AccountId.random(),
-                List.of(seat("A1"), seat("B1"), seat("B2")), Instant.now().plus(10, ChronoUnit.MINUTES));
+        SeatsHeldEvent held = new SeatsHeldEvent(
+                screening,
+                booking,
+                AccountId.random(),
+                List.of(seat("A1"), seat("B1"), seat("B2")),
+                Instant.now().plus(10, ChronoUnit.MINUTES));
         SeatsReleasedEvent released = new SeatsReleasedEvent(screening, booking, List.of("B1"), ReleaseReason.CHANGED);
         ScreeningCancelledEvent cancelled = new ScreeningCancelledEvent(screening, scheduled.screenId(), "Storm");
         // The projection is driven directly: at-least-once delivery means any event may come again.
@@ -272,11 +296,15 @@ abstract class SeatMapApiIntegrationTest {
         SeatsReleasedEvent firstLetsGo = new SeatsReleasedEvent(screening, first, List.of("A2"), ReleaseReason.EXPIRED);
         transactions.executeWithoutResult(status -> {
             projection.on(scheduled, at(10), ReplayStatus.REGULAR);
-            projection.on(new SeatsHeldEvent(screening, first, AccountId.random(), List.of(seat("A2")),
-                    Instant.now()), at(11), ReplayStatus.REGULAR);
+            projection.on(
+                    new SeatsHeldEvent(screening, first, AccountId.random(), List.of(seat("A2")), Instant.now()),
+                    at(11),
+                    ReplayStatus.REGULAR);
             projection.on(firstLetsGo, at(12), ReplayStatus.REGULAR);
-            projection.on(new SeatsHeldEvent(screening, second, AccountId.random(), List.of(seat("A2")),
-                    Instant.now()), at(13), ReplayStatus.REGULAR);
+            projection.on(
+                    new SeatsHeldEvent(screening, second, AccountId.random(), List.of(seat("A2")), Instant.now()),
+                    at(13),
+                    ReplayStatus.REGULAR);
             // The first booking's release once more, as if it came late: A2 is the second booking's now.
             projection.on(firstLetsGo, at(14), ReplayStatus.REGULAR);
         });
@@ -304,18 +332,23 @@ abstract class SeatMapApiIntegrationTest {
         String screeningId = events.schedule(events.catalogue(ZoneId.of("Europe/Paris")), inDays(2));
         awaitSeatMap(screeningId, body -> true);
 
-        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/screenings/" + screeningId
-                        + "/seat-map/stream")).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/screenings/" + screeningId
+                                        + "/seat-map/stream"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
-        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(stream.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         BlockingQueue<String> data = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try {
-                stream.body().filter(line -> line.startsWith("data:"))
-                        .forEach(line -> data.add(line.substring("data:".length()).trim()));
+                stream.body()
+                        .filter(line -> line.startsWith("data:"))
+                        .forEach(line ->
+                                data.add(line.substring("data:".length()).trim()));
             } catch (RuntimeException closed) {
                 // the test closed the stream
             }
@@ -334,13 +367,15 @@ abstract class SeatMapApiIntegrationTest {
             assertThat(update.at("/rows/1/cells/2/label").asText()).isEqualTo("B3");
             assertThat(update.at("/rows/1/cells/2/state").asText()).isEqualTo("HELD");
             assertThat(update.path("freeSeats").asInt()).isEqualTo(4);
-            assertThat(update.path("version").asLong()).isGreaterThan(initial.path("version").asLong());
+            assertThat(update.path("version").asLong())
+                    .isGreaterThan(initial.path("version").asLong());
 
             sell(screeningId, buyer, "B3");
             JsonNode sale = JsonHttp.MAPPER.readTree(data.poll(15, TimeUnit.SECONDS));
             assertThat(sale.at("/rows/1/cells/2/state").asText()).isEqualTo("SOLD");
             assertThat(sale.path("freeSeats").asInt()).isEqualTo(4);
-            assertThat(sale.path("version").asLong()).isGreaterThan(update.path("version").asLong());
+            assertThat(sale.path("version").asLong())
+                    .isGreaterThan(update.path("version").asLong());
         } finally {
             stream.body().close();
         }
@@ -365,11 +400,14 @@ abstract class SeatMapApiIntegrationTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.isProblem()).isTrue();
 
-        HttpResponse<String> unknownStream = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/screenings/no-such-screening/seat-map/stream"))
-                        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(15)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknownStream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                        + "/api/screenings/no-such-screening/seat-map/stream"))
+                                .header("Accept", "text/event-stream")
+                                .timeout(Duration.ofSeconds(15))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(unknownStream.statusCode()).isEqualTo(404);
         assertThat(unknownStream.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(subscribed("no-such-screening")).isFalse();
@@ -390,19 +428,27 @@ abstract class SeatMapApiIntegrationTest {
     }
 
     static SeatPrice seat(String label) {
-        return new SeatPrice(label, label.startsWith("A") ? SeatType.STANDARD : SeatType.PREMIUM,
+        return new SeatPrice(
+                label,
+                label.startsWith("A") ? SeatType.STANDARD : SeatType.PREMIUM,
                 Money.of(label.startsWith("A") ? 1200 : 1800, "EUR"));
     }
 
     void hold(String screeningId, BookingId booking, AccountId customer, String... seats) {
-        events.publish(screeningId, new SeatsHeldEvent(ScreeningId.of(screeningId), booking, customer,
-                Stream.of(seats).map(SeatMapApiIntegrationTest::seat).toList(),
-                Instant.now().plus(10, ChronoUnit.MINUTES)));
+        events.publish(
+                screeningId,
+                new SeatsHeldEvent(
+                        ScreeningId.of(screeningId),
+                        booking,
+                        customer,
+                        Stream.of(seats).map(SeatMapApiIntegrationTest::seat).toList(),
+                        Instant.now().plus(10, ChronoUnit.MINUTES)));
     }
 
     void release(String screeningId, BookingId booking, String... seats) {
-        events.publish(screeningId, new SeatsReleasedEvent(ScreeningId.of(screeningId), booking, List.of(seats),
-                ReleaseReason.CANCELLED));
+        events.publish(
+                screeningId,
+                new SeatsReleasedEvent(ScreeningId.of(screeningId), booking, List.of(seats), ReleaseReason.CANCELLED));
     }
 
     void sell(String screeningId, BookingId booking, String... seats) {
@@ -426,8 +472,10 @@ abstract class SeatMapApiIntegrationTest {
     }
 
     void awaitListedFreeSeats(String screeningId, int free) {
-        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(http.get("/api/screenings/" + screeningId, null).text("freeSeats"))
+        await().atMost(CATCH_UP)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(
+                                http.get("/api/screenings/" + screeningId, null).text("freeSeats"))
                         .isEqualTo(Integer.toString(free)));
     }
 
@@ -438,16 +486,20 @@ abstract class SeatMapApiIntegrationTest {
 
     static List<String> states(JsonNode map) {
         List<String> states = new ArrayList<>();
-        map.get("rows").forEach(row -> row.get("cells").forEach(cell -> {
-            if (!cell.path("label").isNull()) {
-                states.add(cell.path("state").asText());
-            }
-        }));
+        map.get("rows")
+                .forEach(row -> row.get("cells").forEach(cell -> {
+                    if (!cell.path("label").isNull()) {
+                        states.add(cell.path("state").asText());
+                    }
+                }));
         return states;
     }
 
     static List<SeatState> seatStates(SeatMap map) {
-        return map.rows().stream().flatMap(row -> row.cells().stream())
-                .filter(cell -> cell.label() != null).map(cell -> cell.state()).toList();
+        return map.rows().stream()
+                .flatMap(row -> row.cells().stream())
+                .filter(cell -> cell.label() != null)
+                .map(cell -> cell.state())
+                .toList();
     }
 }

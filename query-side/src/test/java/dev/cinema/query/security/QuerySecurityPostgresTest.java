@@ -6,5 +6,4 @@ import org.springframework.test.context.ContextConfiguration;
 
 @ContextConfiguration(initializers = PostgresDatabase.class)
 @ActiveProfiles("postgres")
-class QuerySecurityPostgresTest extends QuerySecurityTest {
-}
+class QuerySecurityPostgresTest extends QuerySecurityTest {}

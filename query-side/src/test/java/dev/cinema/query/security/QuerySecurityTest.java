@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
  * The query side verifies tokens with the public key only, and knows public from private doors.
  * Runs on H2 ({@link QuerySecurityH2Test}) and PostgreSQL ({@link QuerySecurityPostgresTest}).
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = QuerySideApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = QuerySideApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = QuerySecurityTest.PublicKeyOnly.class)
 abstract class QuerySecurityTest {
@@ -28,8 +30,10 @@ abstract class QuerySecurityTest {
     static class PublicKeyOnly extends TestKeys {
         @Override
         public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
-            context.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource(
-                    "public-key-only", Map.of("cinema.security.jwt.public-key", TestTokens.publicKeyPem())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new org.springframework.core.env.MapPropertySource(
+                            "public-key-only", Map.of("cinema.security.jwt.public-key", TestTokens.publicKeyPem())));
         }
     }
 
@@ -79,7 +83,8 @@ abstract class QuerySecurityTest {
         Response customer = http.get("/api/ops/processors", TestTokens.customer());
         assertThat(customer.status()).isEqualTo(403);
         assertThat(customer.isProblem()).isTrue();
-        Response analyst = http.get("/api/ops/processors", TestTokens.valid(UUID.randomUUID().toString(), "ANALYST"));
+        Response analyst = http.get(
+                "/api/ops/processors", TestTokens.valid(UUID.randomUUID().toString(), "ANALYST"));
         assertThat(analyst.status()).isEqualTo(200);
         assertThat(analyst.raw()).contains("query-catalogue-listings");
     }

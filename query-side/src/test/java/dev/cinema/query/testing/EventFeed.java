@@ -40,10 +40,18 @@ public final class EventFeed {
 
     /** Standard seats A1, A2 with a gap between them; premium B1 to B3. */
     public static final SeatLayout LAYOUT = new SeatLayout(List.of(
-            new SeatRow("A", List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.gap(),
-                    LayoutCell.seat("2", SeatType.STANDARD))),
-            new SeatRow("B", List.of(LayoutCell.seat("1", SeatType.PREMIUM), LayoutCell.seat("2", SeatType.PREMIUM),
-                    LayoutCell.seat("3", SeatType.PREMIUM)))));
+            new SeatRow(
+                    "A",
+                    List.of(
+                            LayoutCell.seat("1", SeatType.STANDARD),
+                            LayoutCell.gap(),
+                            LayoutCell.seat("2", SeatType.STANDARD))),
+            new SeatRow(
+                    "B",
+                    List.of(
+                            LayoutCell.seat("1", SeatType.PREMIUM),
+                            LayoutCell.seat("2", SeatType.PREMIUM),
+                            LayoutCell.seat("3", SeatType.PREMIUM)))));
 
     public static final Map<SeatType, Money> PRICES =
             Map.of(SeatType.STANDARD, Money.of(1200, "EUR"), SeatType.PREMIUM, Money.of(1800, "EUR"));
@@ -57,8 +65,7 @@ public final class EventFeed {
         this.transactions = transactions;
     }
 
-    public record Catalogue(String locationId, String cinemaId, String screenId, String filmId) {
-    }
+    public record Catalogue(String locationId, String cinemaId, String screenId, String filmId) {}
 
     /** A location, a cinema in {@code zone} named "Cine Lumière", a screen, and the film "Night Train". */
     public Catalogue catalogue(ZoneId zone) {
@@ -67,18 +74,39 @@ public final class EventFeed {
         ScreenId screen = ScreenId.random();
         FilmId film = FilmId.random();
         publish(location.value(), new LocationCreatedEvent(location, "Rive Gauche"));
-        publish(cinema.value(), new CinemaCreatedEvent(cinema, location, "Cine Lumière",
-                new Address("1 Rue de Rennes", "Paris", "75006", "FR"), zone));
+        publish(
+                cinema.value(),
+                new CinemaCreatedEvent(
+                        cinema,
+                        location,
+                        "Cine Lumière",
+                        new Address("1 Rue de Rennes", "Paris", "75006", "FR"),
+                        zone));
         publish(screen.value(), new ScreenCreatedEvent(screen, cinema, "Salle 2", ScreenFormat.TWO_D, LAYOUT));
-        publish(film.value(), new FilmCreatedEvent(film, "Night Train", 104, AgeRating.PG, Set.of(Genre.THRILLER),
-                LocalDate.now().minusDays(10), "A long night."));
+        publish(
+                film.value(),
+                new FilmCreatedEvent(
+                        film,
+                        "Night Train",
+                        104,
+                        AgeRating.PG,
+                        Set.of(Genre.THRILLER),
+                        LocalDate.now().minusDays(10),
+                        "A long night."));
         return new Catalogue(location.value(), cinema.value(), screen.value(), film.value());
     }
 
     public ScreeningScheduledEvent scheduled(Catalogue catalogue, Instant startsAt) {
-        return new ScreeningScheduledEvent(ScreeningId.random(), FilmId.of(catalogue.filmId()),
-                ScreenId.of(catalogue.screenId()), CinemaId.of(catalogue.cinemaId()), startsAt,
-                startsAt.plus(104, ChronoUnit.MINUTES), LAYOUT, PRICES, true);
+        return new ScreeningScheduledEvent(
+                ScreeningId.random(),
+                FilmId.of(catalogue.filmId()),
+                ScreenId.of(catalogue.screenId()),
+                CinemaId.of(catalogue.cinemaId()),
+                startsAt,
+                startsAt.plus(104, ChronoUnit.MINUTES),
+                LAYOUT,
+                PRICES,
+                true);
     }
 
     /** Schedules a screening on sale; answers its id. */
@@ -96,7 +124,7 @@ public final class EventFeed {
     public void publish(String aggregateId, Object event, Instant timestamp) {
         long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
         String type = event.getClass().getSimpleName().replaceAll("(Created|Scheduled|Placed)?Event$", "");
-        transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>(type,
-                aggregateId, sequence, event, Map.of(), UUID.randomUUID().toString(), timestamp)));
+        transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>(
+                type, aggregateId, sequence, event, Map.of(), UUID.randomUUID().toString(), timestamp)));
     }
 }

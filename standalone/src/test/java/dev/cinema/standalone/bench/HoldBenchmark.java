@@ -1,13 +1,13 @@
 package dev.cinema.standalone.bench;
 
 import dev.cinema.command.CommandSideApplication;
-import dev.cinema.platform.testsupport.JsonHttp;
-import dev.cinema.platform.testsupport.PostgresDatabase;
-import dev.cinema.platform.testsupport.TestTokens;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.PlaceBookingCommand;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import dev.cinema.platform.testsupport.JsonHttp;
+import dev.cinema.platform.testsupport.PostgresDatabase;
+import dev.cinema.platform.testsupport.TestTokens;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,8 +44,7 @@ public final class HoldBenchmark {
     private static final int HOLDS_PER_RUN = Integer.getInteger("bench.holds", 600);
     private static final int[] CALLERS = {1, 8, 32};
 
-    private HoldBenchmark() {
-    }
+    private HoldBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         List<String> report = new ArrayList<>();
@@ -58,14 +57,17 @@ public final class HoldBenchmark {
             properties.put("logging.level.root", "WARN");
             List<String> arguments = new ArrayList<>();
             properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-            ConfigurableApplicationContext context = CommandSideApplication.builder().run(arguments.toArray(String[]::new));
+            ConfigurableApplicationContext context =
+                    CommandSideApplication.builder().run(arguments.toArray(String[]::new));
             try {
                 CommandGateway gateway = context.getBean(CommandGateway.class);
-                JsonHttp http = JsonHttp.localhost(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+                JsonHttp http = JsonHttp.localhost(
+                        Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
                 run(gateway, http, 1, 100); // warm-up, not reported
                 for (int callers : CALLERS) {
-                    report.add(String.format("%-8s %3d callers: %s", cached ? "cached" : "uncached", callers,
-                            run(gateway, http, callers, HOLDS_PER_RUN)));
+                    report.add(String.format(
+                            "%-8s %3d callers: %s",
+                            cached ? "cached" : "uncached", callers, run(gateway, http, callers, HOLDS_PER_RUN)));
                 }
             } finally {
                 context.close();
@@ -94,11 +96,15 @@ public final class HoldBenchmark {
                     while ((seat = free.poll()) != null) {
                         long t0 = System.nanoTime();
                         try {
-                            gateway.sendAndWait(new PlaceBookingCommand(BookingId.random(), ScreeningId.of(screening),
-                                    AccountId.of(UUID.randomUUID().toString()), List.of(seat)));
+                            gateway.sendAndWait(new PlaceBookingCommand(
+                                    BookingId.random(),
+                                    ScreeningId.of(screening),
+                                    AccountId.of(UUID.randomUUID().toString()),
+                                    List.of(seat)));
                             latencies.add(System.nanoTime() - t0);
                         } catch (RuntimeException e) {
-                            failures.incrementAndGet(); // concurrent append on the hot aggregate: retried by callers in real life
+                            failures.incrementAndGet(); // concurrent append on the hot aggregate: retried by callers in
+                            // real life
                         }
                     }
                 } finally {
@@ -111,8 +117,13 @@ public final class HoldBenchmark {
         pool.shutdown();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return String.format("%7.0f holds/s   p50 %6.1f ms   p99 %6.1f ms   (%d ok, %d refused)",
-                sorted.size() / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.size(), failures.get());
+        return String.format(
+                "%7.0f holds/s   p50 %6.1f ms   p99 %6.1f ms   (%d ok, %d refused)",
+                sorted.size() / seconds,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.99),
+                sorted.size(),
+                failures.get());
     }
 
     private static List<String> allSeats() {
@@ -138,10 +149,21 @@ public final class HoldBenchmark {
 
     private static String screening(JsonHttp http) {
         String admin = TestTokens.valid(UUID.randomUUID().toString(), "ADMIN");
-        String location = http.post("/api/admin/locations", Map.of("name", "Bench"), admin).text("id");
-        String cinema = http.post("/api/admin/cinemas", Map.of("locationId", location, "name", "Bench",
-                "timeZone", "UTC", "address", Map.of("street", "1 Bench", "city", "Bench", "postalCode", "1",
-                        "country", "GB")), admin).text("id");
+        String location = http.post("/api/admin/locations", Map.of("name", "Bench"), admin)
+                .text("id");
+        String cinema = http.post(
+                        "/api/admin/cinemas",
+                        Map.of(
+                                "locationId",
+                                location,
+                                "name",
+                                "Bench",
+                                "timeZone",
+                                "UTC",
+                                "address",
+                                Map.of("street", "1 Bench", "city", "Bench", "postalCode", "1", "country", "GB")),
+                        admin)
+                .text("id");
         http.put("/api/admin/cinemas/" + cinema + "/seating-policy", Map.of("preventStrandedSeats", false), admin);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int r = 0; r < 30; r++) {
@@ -151,13 +173,41 @@ public final class HoldBenchmark {
             }
             rows.add(Map.of("label", label(r), "cells", cells));
         }
-        String screen = http.post("/api/admin/screens", Map.of("cinemaId", cinema, "name", "Big", "format", "IMAX",
-                "layout", Map.of("rows", rows)), admin).text("id");
-        String film = http.post("/api/admin/films", Map.of("title", "Bench", "runtimeMinutes", 100, "ageRating", "G",
-                "genres", List.of("DRAMA"), "releaseDate", "2026-01-01"), admin).text("id");
-        return http.post("/api/admin/screenings", Map.of("filmId", film, "screenId", screen, "startsAt",
-                Instant.now().plus(1 + (long) (Math.random() * 600), ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)
-                        .toString(), "prices", Map.of("STANDARD", Map.of("amountMinor", 1000, "currency", "EUR"))),
-                admin).text("id");
+        String screen = http.post(
+                        "/api/admin/screens",
+                        Map.of("cinemaId", cinema, "name", "Big", "format", "IMAX", "layout", Map.of("rows", rows)),
+                        admin)
+                .text("id");
+        String film = http.post(
+                        "/api/admin/films",
+                        Map.of(
+                                "title",
+                                "Bench",
+                                "runtimeMinutes",
+                                100,
+                                "ageRating",
+                                "G",
+                                "genres",
+                                List.of("DRAMA"),
+                                "releaseDate",
+                                "2026-01-01"),
+                        admin)
+                .text("id");
+        return http.post(
+                        "/api/admin/screenings",
+                        Map.of(
+                                "filmId",
+                                film,
+                                "screenId",
+                                screen,
+                                "startsAt",
+                                Instant.now()
+                                        .plus(1 + (long) (Math.random() * 600), ChronoUnit.DAYS)
+                                        .truncatedTo(ChronoUnit.HOURS)
+                                        .toString(),
+                                "prices",
+                                Map.of("STANDARD", Map.of("amountMinor", 1000, "currency", "EUR"))),
+                        admin)
+                .text("id");
     }
 }

@@ -1,14 +1,8 @@
 package dev.cinema.contracts.catalogue.cinema;
 
 import dev.cinema.contracts.catalogue.location.LocationId;
-
 import java.time.ZoneId;
 
 /** A cinema was created. */
 public record CinemaCreatedEvent(
-        CinemaId cinemaId,
-        LocationId locationId,
-        String name,
-        Address address,
-        ZoneId timeZone) {
-}
+        CinemaId cinemaId, LocationId locationId, String name, Address address, ZoneId timeZone) {}

@@ -1,7 +1,6 @@
 package dev.cinema.contracts.catalogue.cinema;
 
 import dev.cinema.contracts.catalogue.location.LocationId;
-
 import java.time.ZoneId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -11,5 +10,4 @@ public record CreateCinemaCommand(
         LocationId locationId,
         String name,
         Address address,
-        ZoneId timeZone) {
-}
+        ZoneId timeZone) {}

@@ -3,5 +3,4 @@ package dev.cinema.contracts.catalogue.cinema;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Retires a cinema. */
-public record RetireCinemaCommand(@TargetAggregateIdentifier CinemaId cinemaId) {
-}
+public record RetireCinemaCommand(@TargetAggregateIdentifier CinemaId cinemaId) {}

@@ -5,8 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Edits a cinema's name, address and time zone. */
 public record UpdateCinemaCommand(
-        @TargetAggregateIdentifier CinemaId cinemaId,
-        String name,
-        Address address,
-        ZoneId timeZone) {
-}
+        @TargetAggregateIdentifier CinemaId cinemaId, String name, Address address, ZoneId timeZone) {}

@@ -12,5 +12,4 @@ public record CreateFilmCommand(
         AgeRating ageRating,
         Set<Genre> genres,
         LocalDate releaseDate,
-        String synopsis) {
-}
+        String synopsis) {}

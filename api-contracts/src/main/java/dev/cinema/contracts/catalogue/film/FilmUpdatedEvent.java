@@ -11,5 +11,4 @@ public record FilmUpdatedEvent(
         AgeRating ageRating,
         Set<Genre> genres,
         LocalDate releaseDate,
-        String synopsis) {
-}
+        String synopsis) {}

@@ -3,5 +3,4 @@ package dev.cinema.contracts.catalogue.film;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Retires a film: no new screenings; it leaves the listings. */
-public record RetireFilmCommand(@TargetAggregateIdentifier FilmId filmId) {
-}
+public record RetireFilmCommand(@TargetAggregateIdentifier FilmId filmId) {}

@@ -1,7 +1,6 @@
 package dev.cinema.contracts.catalogue.screen;
 
 import dev.cinema.contracts.catalogue.cinema.CinemaId;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Creates a screen with its seat layout in a cinema. */
@@ -10,5 +9,4 @@ public record CreateScreenCommand(
         CinemaId cinemaId,
         String name,
         ScreenFormat format,
-        SeatLayout layout) {
-}
+        SeatLayout layout) {}

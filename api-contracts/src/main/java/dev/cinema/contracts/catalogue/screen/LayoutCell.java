@@ -6,7 +6,10 @@ package dev.cinema.contracts.catalogue.screen;
  */
 public record LayoutCell(Kind kind, String number, SeatType type) {
 
-    public enum Kind { SEAT, GAP }
+    public enum Kind {
+        SEAT,
+        GAP
+    }
 
     public static LayoutCell seat(String number, SeatType type) {
         return new LayoutCell(Kind.SEAT, number, type);

@@ -27,6 +27,5 @@ public record SeatLayout(List<SeatRow> rows) {
     }
 
     /** A sellable seat: {@code label} is its unique name within the layout. */
-    public record Seat(String label, String row, String number, SeatType type) {
-    }
+    public record Seat(String label, String row, String number, SeatType type) {}
 }

@@ -3,5 +3,5 @@ package dev.cinema.contracts.catalogue.screening;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Cancels a screening. */
-public record CancelScreeningCommand(@TargetAggregateIdentifier ScreeningId screeningId, String reason) {
-}
+public record CancelScreeningCommand(
+        @TargetAggregateIdentifier ScreeningId screeningId, String reason) {}

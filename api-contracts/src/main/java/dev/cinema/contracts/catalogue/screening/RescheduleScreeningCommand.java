@@ -4,5 +4,5 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Moves a screening to another start instant on the same screen. */
-public record RescheduleScreeningCommand(@TargetAggregateIdentifier ScreeningId screeningId, Instant startsAt) {
-}
+public record RescheduleScreeningCommand(
+        @TargetAggregateIdentifier ScreeningId screeningId, Instant startsAt) {}

@@ -4,7 +4,6 @@ import dev.cinema.contracts.catalogue.film.FilmId;
 import dev.cinema.contracts.catalogue.screen.ScreenId;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.common.Money;
-
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -16,5 +15,4 @@ public record ScheduleScreeningCommand(
         ScreenId screenId,
         Instant startsAt,
         Map<SeatType, Money> prices,
-        boolean onSale) {
-}
+        boolean onSale) {}

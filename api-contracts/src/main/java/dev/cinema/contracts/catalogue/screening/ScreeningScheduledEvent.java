@@ -6,7 +6,6 @@ import dev.cinema.contracts.catalogue.screen.ScreenId;
 import dev.cinema.contracts.catalogue.screen.SeatLayout;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.common.Money;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,5 +19,4 @@ public record ScreeningScheduledEvent(
         Instant endsAt,
         SeatLayout layout,
         Map<SeatType, Money> prices,
-        boolean onSale) {
-}
+        boolean onSale) {}

@@ -11,21 +11,27 @@ class SeatLayoutTest {
 
     @Test
     void seatsAreNamedByRowLabelFollowedByNumber() {
-        SeatLayout layout = new SeatLayout(List.of(
-                new SeatRow("F", List.of(LayoutCell.seat("12", SeatType.STANDARD), LayoutCell.seat("13A", SeatType.COUPLE)))));
+        SeatLayout layout = new SeatLayout(List.of(new SeatRow(
+                "F", List.of(LayoutCell.seat("12", SeatType.STANDARD), LayoutCell.seat("13A", SeatType.COUPLE)))));
 
         assertThat(layout.seats())
-                .extracting(SeatLayout.Seat::label, SeatLayout.Seat::row, SeatLayout.Seat::number, SeatLayout.Seat::type)
+                .extracting(
+                        SeatLayout.Seat::label, SeatLayout.Seat::row, SeatLayout.Seat::number, SeatLayout.Seat::type)
                 .containsExactly(
-                        tuple("F12", "F", "12", SeatType.STANDARD),
-                        tuple("F13A", "F", "13A", SeatType.COUPLE));
+                        tuple("F12", "F", "12", SeatType.STANDARD), tuple("F13A", "F", "13A", SeatType.COUPLE));
     }
 
     @Test
     void gapsAreNotSeats() {
         SeatLayout layout = new SeatLayout(List.of(
-                new SeatRow("A", List.of(LayoutCell.gap(), LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.gap(),
-                        LayoutCell.seat("2", SeatType.WHEELCHAIR), LayoutCell.gap())),
+                new SeatRow(
+                        "A",
+                        List.of(
+                                LayoutCell.gap(),
+                                LayoutCell.seat("1", SeatType.STANDARD),
+                                LayoutCell.gap(),
+                                LayoutCell.seat("2", SeatType.WHEELCHAIR),
+                                LayoutCell.gap())),
                 new SeatRow("B", List.of(LayoutCell.gap(), LayoutCell.gap()))));
 
         assertThat(layout.seats()).extracting(SeatLayout.Seat::label).containsExactly("A1", "A2");
@@ -35,9 +41,14 @@ class SeatLayoutTest {
     void seatsKeepLayoutOrderRowByRowThenLeftToRight() {
         // Deliberately not alphabetical: the front row is the first one given, whatever its label.
         SeatLayout layout = new SeatLayout(List.of(
-                new SeatRow("C", List.of(LayoutCell.seat("3", SeatType.STANDARD), LayoutCell.seat("1", SeatType.STANDARD))),
-                new SeatRow("A", List.of(LayoutCell.seat("2", SeatType.PREMIUM), LayoutCell.gap(),
-                        LayoutCell.seat("1", SeatType.PREMIUM)))));
+                new SeatRow(
+                        "C", List.of(LayoutCell.seat("3", SeatType.STANDARD), LayoutCell.seat("1", SeatType.STANDARD))),
+                new SeatRow(
+                        "A",
+                        List.of(
+                                LayoutCell.seat("2", SeatType.PREMIUM),
+                                LayoutCell.gap(),
+                                LayoutCell.seat("1", SeatType.PREMIUM)))));
 
         assertThat(layout.seats()).extracting(SeatLayout.Seat::label).containsExactly("C3", "C1", "A2", "A1");
     }

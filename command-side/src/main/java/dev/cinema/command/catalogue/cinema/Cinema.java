@@ -6,14 +6,14 @@ import dev.cinema.command.catalogue.Text;
 import dev.cinema.command.catalogue.lookup.CatalogueLookup;
 import dev.cinema.command.catalogue.lookup.LookupEntry;
 import dev.cinema.contracts.catalogue.cinema.Address;
+import dev.cinema.contracts.catalogue.cinema.ChangeSeatingPolicyCommand;
 import dev.cinema.contracts.catalogue.cinema.CinemaCreatedEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaId;
 import dev.cinema.contracts.catalogue.cinema.CinemaRetiredEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent;
-import dev.cinema.contracts.catalogue.cinema.ChangeSeatingPolicyCommand;
 import dev.cinema.contracts.catalogue.cinema.CreateCinemaCommand;
-import dev.cinema.contracts.catalogue.cinema.SeatingPolicyChangedEvent;
 import dev.cinema.contracts.catalogue.cinema.RetireCinemaCommand;
+import dev.cinema.contracts.catalogue.cinema.SeatingPolicyChangedEvent;
 import dev.cinema.contracts.catalogue.cinema.UpdateCinemaCommand;
 import dev.cinema.platform.web.DomainException;
 import java.time.ZoneId;
@@ -33,18 +33,22 @@ class Cinema {
 
     @AggregateIdentifier
     private CinemaId cinemaId;
+
     private boolean retired;
     private boolean preventStrandedSeats;
 
-    protected Cinema() {
-    }
+    protected Cinema() {}
 
     /** The lookup is injected by Axon: the location must exist and be active. */
     @CommandHandler
     Cinema(CreateCinemaCommand command, CatalogueLookup lookup) {
         lookup.requireActive(LookupEntry.Kind.LOCATION, command.locationId().value(), "locationId");
-        apply(new CinemaCreatedEvent(command.cinemaId(), command.locationId(),
-                Text.required(command.name(), "name", MAX_NAME), address(command.address()), zone(command.timeZone())));
+        apply(new CinemaCreatedEvent(
+                command.cinemaId(),
+                command.locationId(),
+                Text.required(command.name(), "name", MAX_NAME),
+                address(command.address()),
+                zone(command.timeZone())));
     }
 
     @CommandHandler
@@ -52,8 +56,11 @@ class Cinema {
         if (retired) {
             throw DomainException.conflict("cinema-retired", null, "Cinema " + cinemaId + " is retired");
         }
-        apply(new CinemaUpdatedEvent(cinemaId, Text.required(command.name(), "name", MAX_NAME),
-                address(command.address()), zone(command.timeZone())));
+        apply(new CinemaUpdatedEvent(
+                cinemaId,
+                Text.required(command.name(), "name", MAX_NAME),
+                address(command.address()),
+                zone(command.timeZone())));
     }
 
     @CommandHandler
@@ -86,12 +93,14 @@ class Cinema {
         }
         String country = Text.required(address.country(), "address.country", 2).toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(country)) {
-            throw DomainException.badRequest("unknown-country", "address.country",
-                    "address.country must be an ISO 3166-1 alpha-2 code");
+            throw DomainException.badRequest(
+                    "unknown-country", "address.country", "address.country must be an ISO 3166-1 alpha-2 code");
         }
-        return new Address(Text.required(address.street(), "address.street", 200),
+        return new Address(
+                Text.required(address.street(), "address.street", 200),
                 Text.required(address.city(), "address.city", 100),
-                Text.required(address.postalCode(), "address.postalCode", 20), country);
+                Text.required(address.postalCode(), "address.postalCode", 20),
+                country);
     }
 
     @EventSourcingHandler

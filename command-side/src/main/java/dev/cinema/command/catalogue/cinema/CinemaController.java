@@ -47,7 +47,9 @@ class CinemaController {
             @NotBlank @Size(max = 200) String street,
             @NotBlank @Size(max = 100) String city,
             @NotBlank @Size(max = 20) String postalCode,
-            @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
+
+            @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+            String country) {
 
         Address toAddress() {
             return new Address(street, city, postalCode, country);
@@ -58,21 +60,23 @@ class CinemaController {
             @NotBlank @Size(max = 64) String locationId,
             @NotBlank @Size(max = Cinema.MAX_NAME) String name,
             @NotNull @Valid AddressRequest address,
-            @NotNull ZoneId timeZone) {
-    }
+            @NotNull ZoneId timeZone) {}
 
     record UpdateCinemaRequest(
             @NotBlank @Size(max = Cinema.MAX_NAME) String name,
             @NotNull @Valid AddressRequest address,
-            @NotNull ZoneId timeZone) {
-    }
+            @NotNull ZoneId timeZone) {}
 
     @PostMapping
     @Operation(summary = "Create a cinema in a location")
     ResponseEntity<CreatedResource> create(@Valid @RequestBody CreateCinemaRequest request) {
         CinemaId id = CinemaId.random();
-        commands.sendAndWait(new CreateCinemaCommand(id, LocationId.of(request.locationId()), request.name(),
-                request.address().toAddress(), request.timeZone()));
+        commands.sendAndWait(new CreateCinemaCommand(
+                id,
+                LocationId.of(request.locationId()),
+                request.name(),
+                request.address().toAddress(),
+                request.timeZone()));
         return CreatedResource.response("/api/cinemas/", id.value());
     }
 
@@ -81,12 +85,11 @@ class CinemaController {
     @Operation(summary = "Edit a cinema's name, address and time zone")
     void update(@PathVariable String cinemaId, @Valid @RequestBody UpdateCinemaRequest request) {
         lookup.requireExisting(LookupEntry.Kind.CINEMA, cinemaId);
-        commands.sendAndWait(new UpdateCinemaCommand(CinemaId.of(cinemaId), request.name(),
-                request.address().toAddress(), request.timeZone()));
+        commands.sendAndWait(new UpdateCinemaCommand(
+                CinemaId.of(cinemaId), request.name(), request.address().toAddress(), request.timeZone()));
     }
 
-    record SeatingPolicyRequest(@NotNull Boolean preventStrandedSeats) {
-    }
+    record SeatingPolicyRequest(@NotNull Boolean preventStrandedSeats) {}
 
     @PutMapping("/{cinemaId}/seating-policy")
     @ResponseStatus(HttpStatus.NO_CONTENT)

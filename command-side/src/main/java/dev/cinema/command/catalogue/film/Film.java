@@ -32,16 +32,21 @@ class Film {
 
     @AggregateIdentifier
     private FilmId filmId;
+
     private boolean retired;
 
-    protected Film() {
-    }
+    protected Film() {}
 
     @CommandHandler
     Film(CreateFilmCommand command) {
-        apply(new FilmCreatedEvent(command.filmId(), Text.required(command.title(), "title", MAX_TITLE),
-                runtime(command.runtimeMinutes()), rating(command.ageRating()), genres(command.genres()),
-                releaseDate(command.releaseDate()), Text.optional(command.synopsis(), "synopsis", MAX_SYNOPSIS)));
+        apply(new FilmCreatedEvent(
+                command.filmId(),
+                Text.required(command.title(), "title", MAX_TITLE),
+                runtime(command.runtimeMinutes()),
+                rating(command.ageRating()),
+                genres(command.genres()),
+                releaseDate(command.releaseDate()),
+                Text.optional(command.synopsis(), "synopsis", MAX_SYNOPSIS)));
     }
 
     @CommandHandler
@@ -49,9 +54,14 @@ class Film {
         if (retired) {
             throw DomainException.conflict("film-retired", null, "Film " + filmId + " is retired");
         }
-        apply(new FilmUpdatedEvent(filmId, Text.required(command.title(), "title", MAX_TITLE),
-                runtime(command.runtimeMinutes()), rating(command.ageRating()), genres(command.genres()),
-                releaseDate(command.releaseDate()), Text.optional(command.synopsis(), "synopsis", MAX_SYNOPSIS)));
+        apply(new FilmUpdatedEvent(
+                filmId,
+                Text.required(command.title(), "title", MAX_TITLE),
+                runtime(command.runtimeMinutes()),
+                rating(command.ageRating()),
+                genres(command.genres()),
+                releaseDate(command.releaseDate()),
+                Text.optional(command.synopsis(), "synopsis", MAX_SYNOPSIS)));
     }
 
     @CommandHandler
@@ -63,8 +73,8 @@ class Film {
 
     private static int runtime(int minutes) {
         if (minutes < 1 || minutes > MAX_RUNTIME_MINUTES) {
-            throw DomainException.badRequest("invalid-runtime", "runtimeMinutes",
-                    "runtimeMinutes must be between 1 and " + MAX_RUNTIME_MINUTES);
+            throw DomainException.badRequest(
+                    "invalid-runtime", "runtimeMinutes", "runtimeMinutes must be between 1 and " + MAX_RUNTIME_MINUTES);
         }
         return minutes;
     }
@@ -77,9 +87,12 @@ class Film {
     }
 
     private static Set<Genre> genres(Set<Genre> genres) {
-        if (genres == null || genres.isEmpty() || genres.size() > MAX_GENRES
+        if (genres == null
+                || genres.isEmpty()
+                || genres.size() > MAX_GENRES
                 || genres.stream().anyMatch(java.util.Objects::isNull)) {
-            throw DomainException.badRequest("invalid-genres", "genres", "genres must name 1 to " + MAX_GENRES + " genres");
+            throw DomainException.badRequest(
+                    "invalid-genres", "genres", "genres must name 1 to " + MAX_GENRES + " genres");
         }
         return EnumSet.copyOf(genres);
     }

@@ -51,15 +51,20 @@ class FilmController {
             @NotNull AgeRating ageRating,
             @NotEmpty @Size(max = Film.MAX_GENRES) Set<@NotNull Genre> genres,
             @NotNull LocalDate releaseDate,
-            @Size(max = Film.MAX_SYNOPSIS) String synopsis) {
-    }
+            @Size(max = Film.MAX_SYNOPSIS) String synopsis) {}
 
     @PostMapping
     @Operation(summary = "Add a film")
     ResponseEntity<CreatedResource> create(@Valid @RequestBody FilmRequest request) {
         FilmId id = FilmId.random();
-        commands.sendAndWait(new CreateFilmCommand(id, request.title(), request.runtimeMinutes(),
-                request.ageRating(), request.genres(), request.releaseDate(), request.synopsis()));
+        commands.sendAndWait(new CreateFilmCommand(
+                id,
+                request.title(),
+                request.runtimeMinutes(),
+                request.ageRating(),
+                request.genres(),
+                request.releaseDate(),
+                request.synopsis()));
         return CreatedResource.response("/api/films/", id.value());
     }
 
@@ -68,8 +73,14 @@ class FilmController {
     @Operation(summary = "Edit a film; screenings already scheduled keep their times")
     void update(@PathVariable String filmId, @Valid @RequestBody FilmRequest request) {
         lookup.requireExisting(LookupEntry.Kind.FILM, filmId);
-        commands.sendAndWait(new UpdateFilmCommand(FilmId.of(filmId), request.title(), request.runtimeMinutes(),
-                request.ageRating(), request.genres(), request.releaseDate(), request.synopsis()));
+        commands.sendAndWait(new UpdateFilmCommand(
+                FilmId.of(filmId),
+                request.title(),
+                request.runtimeMinutes(),
+                request.ageRating(),
+                request.genres(),
+                request.releaseDate(),
+                request.synopsis()));
     }
 
     @DeleteMapping("/{filmId}")

@@ -24,11 +24,11 @@ class Location {
 
     @AggregateIdentifier
     private LocationId locationId;
+
     private String name;
     private boolean retired;
 
-    protected Location() {
-    }
+    protected Location() {}
 
     @CommandHandler
     Location(CreateLocationCommand command) {

@@ -37,8 +37,8 @@ class LocationController {
         this.lookup = lookup;
     }
 
-    record LocationRequest(@NotBlank @Size(max = Location.MAX_NAME) String name) {
-    }
+    record LocationRequest(
+            @NotBlank @Size(max = Location.MAX_NAME) String name) {}
 
     @PostMapping
     @Operation(summary = "Create a location")

@@ -29,9 +29,10 @@ public class CatalogueLookup {
 
     /** For ids in a request path: an unknown id (or one of another kind) is a 404. */
     public LookupEntry requireExisting(LookupEntry.Kind kind, String id) {
-        return entries.findById(id).filter(entry -> entry.kind() == kind)
-                .orElseThrow(() -> DomainException.notFound(name(kind) + "-not-found", null,
-                        "No " + name(kind) + " " + id));
+        return entries.findById(id)
+                .filter(entry -> entry.kind() == kind)
+                .orElseThrow(
+                        () -> DomainException.notFound(name(kind) + "-not-found", null, "No " + name(kind) + " " + id));
     }
 
     /**
@@ -39,11 +40,13 @@ public class CatalogueLookup {
      * since the request itself was well-formed.
      */
     public LookupEntry requireActive(LookupEntry.Kind kind, String id, String field) {
-        LookupEntry entry = entries.findById(id).filter(e -> e.kind() == kind)
-                .orElseThrow(() -> new DomainException(ProblemKind.UNPROCESSABLE, "unknown-" + name(kind), field,
-                        "No " + name(kind) + " " + id));
+        LookupEntry entry = entries.findById(id)
+                .filter(e -> e.kind() == kind)
+                .orElseThrow(() -> new DomainException(
+                        ProblemKind.UNPROCESSABLE, "unknown-" + name(kind), field, "No " + name(kind) + " " + id));
         if (entry.retired()) {
-            throw DomainException.invalid(name(kind) + "-retired", field, "The " + name(kind) + " " + id + " is retired");
+            throw DomainException.invalid(
+                    name(kind) + "-retired", field, "The " + name(kind) + " " + id + " is retired");
         }
         return entry;
     }
@@ -53,9 +56,10 @@ public class CatalogueLookup {
      * one at a time, also across command-side processes. Unknown or retired screens are refused.
      */
     public LookupEntry lockScreen(String screenId, String field) {
-        LookupEntry screen = entries.lockById(screenId).filter(entry -> entry.kind() == LookupEntry.Kind.SCREEN)
-                .orElseThrow(() -> new DomainException(ProblemKind.UNPROCESSABLE, "unknown-screen", field,
-                        "No screen " + screenId));
+        LookupEntry screen = entries.lockById(screenId)
+                .filter(entry -> entry.kind() == LookupEntry.Kind.SCREEN)
+                .orElseThrow(() -> new DomainException(
+                        ProblemKind.UNPROCESSABLE, "unknown-screen", field, "No screen " + screenId));
         if (screen.retired()) {
             throw DomainException.invalid("screen-retired", field, "The screen " + screenId + " is retired");
         }
@@ -67,16 +71,20 @@ public class CatalogueLookup {
     }
 
     public ScreenSlot slot(String screeningId) {
-        return slots.findById(screeningId).orElseThrow(() -> DomainException.notFound("screening-not-found", null,
-                "No screening " + screeningId));
+        return slots.findById(screeningId)
+                .orElseThrow(
+                        () -> DomainException.notFound("screening-not-found", null, "No screening " + screeningId));
     }
 
     /** Whether the cinema showing this screening forbids stranding single seats. */
     public boolean preventsStrandedSeats(String screeningId, String field) {
-        ScreenSlot slot = slots.findById(screeningId).orElseThrow(() -> DomainException.notFound(
-                "screening-not-found", field, "No screening " + screeningId));
-        return entries.findById(slot.screenId()).flatMap(screen -> entries.findById(screen.parentId()))
-                .map(LookupEntry::preventStrandedSeats).orElse(true);
+        ScreenSlot slot = slots.findById(screeningId)
+                .orElseThrow(
+                        () -> DomainException.notFound("screening-not-found", field, "No screening " + screeningId));
+        return entries.findById(slot.screenId())
+                .flatMap(screen -> entries.findById(screen.parentId()))
+                .map(LookupEntry::preventStrandedSeats)
+                .orElse(true);
     }
 
     public SeatLayout layoutOf(LookupEntry screen) {

@@ -37,7 +37,10 @@ class CatalogueLookupUpdater {
     private final ObjectMapper objectMapper;
     private final Duration cleaningGap;
 
-    CatalogueLookupUpdater(LookupEntryRepository entries, ScreenSlotRepository slots, ObjectMapper objectMapper,
+    CatalogueLookupUpdater(
+            LookupEntryRepository entries,
+            ScreenSlotRepository slots,
+            ObjectMapper objectMapper,
             @Value("${cinema.catalogue.cleaning-gap:PT20M}") Duration cleaningGap) {
         this.entries = entries;
         this.slots = slots;
@@ -57,7 +60,9 @@ class CatalogueLookupUpdater {
 
     @EventHandler
     void on(CinemaCreatedEvent event) {
-        LookupEntry entry = new LookupEntry(event.cinemaId().value(), LookupEntry.Kind.CINEMA,
+        LookupEntry entry = new LookupEntry(
+                event.cinemaId().value(),
+                LookupEntry.Kind.CINEMA,
                 event.locationId().value());
         entry.timeZone(event.timeZone().getId());
         entries.save(entry);
@@ -65,12 +70,14 @@ class CatalogueLookupUpdater {
 
     @EventHandler
     void on(CinemaUpdatedEvent event) {
-        entries.findById(event.cinemaId().value()).ifPresent(entry -> entry.timeZone(event.timeZone().getId()));
+        entries.findById(event.cinemaId().value())
+                .ifPresent(entry -> entry.timeZone(event.timeZone().getId()));
     }
 
     @EventHandler
     void on(dev.cinema.contracts.catalogue.cinema.SeatingPolicyChangedEvent event) {
-        entries.findById(event.cinemaId().value()).ifPresent(entry -> entry.preventStrandedSeats(event.preventStrandedSeats()));
+        entries.findById(event.cinemaId().value())
+                .ifPresent(entry -> entry.preventStrandedSeats(event.preventStrandedSeats()));
     }
 
     @EventHandler
@@ -80,7 +87,9 @@ class CatalogueLookupUpdater {
 
     @EventHandler
     void on(ScreenCreatedEvent event) {
-        LookupEntry entry = new LookupEntry(event.screenId().value(), LookupEntry.Kind.SCREEN,
+        LookupEntry entry = new LookupEntry(
+                event.screenId().value(),
+                LookupEntry.Kind.SCREEN,
                 event.cinemaId().value());
         entry.layoutJson(json(event.layout()));
         entries.save(entry);
@@ -115,8 +124,12 @@ class CatalogueLookupUpdater {
 
     @EventHandler
     void on(ScreeningScheduledEvent event) {
-        slots.save(new ScreenSlot(event.screeningId().value(), event.screenId().value(), event.startsAt(),
-                event.endsAt(), occupiedUntil(event.endsAt())));
+        slots.save(new ScreenSlot(
+                event.screeningId().value(),
+                event.screenId().value(),
+                event.startsAt(),
+                event.endsAt(),
+                occupiedUntil(event.endsAt())));
     }
 
     @EventHandler

@@ -18,7 +18,12 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "catalogue_lookup")
 public class LookupEntry {
 
-    public enum Kind { LOCATION, CINEMA, SCREEN, FILM }
+    public enum Kind {
+        LOCATION,
+        CINEMA,
+        SCREEN,
+        FILM
+    }
 
     @Id
     @Column(name = "item_id", length = 64)
@@ -52,8 +57,7 @@ public class LookupEntry {
     @Column(name = "layout_json", length = 262_144)
     private String layoutJson;
 
-    protected LookupEntry() {
-    }
+    protected LookupEntry() {}
 
     LookupEntry(String itemId, Kind kind, String parentId) {
         this.itemId = itemId;

@@ -34,8 +34,7 @@ public class ScreenSlot {
     @Column(name = "cancelled", nullable = false)
     private boolean cancelled;
 
-    protected ScreenSlot() {
-    }
+    protected ScreenSlot() {}
 
     ScreenSlot(String screeningId, String screenId, Instant startsAt, Instant endsAt, Instant occupiedUntil) {
         this.screeningId = screeningId;

@@ -13,6 +13,9 @@ interface ScreenSlotRepository extends JpaRepository<ScreenSlot, String> {
             where s.screenId = :screenId and s.cancelled = false and s.screeningId <> :exceptScreeningId
               and s.startsAt < :until and :from < s.occupiedUntil
             order by s.startsAt""")
-    List<ScreenSlot> overlapping(@Param("screenId") String screenId, @Param("from") Instant from,
-            @Param("until") Instant until, @Param("exceptScreeningId") String exceptScreeningId);
+    List<ScreenSlot> overlapping(
+            @Param("screenId") String screenId,
+            @Param("from") Instant from,
+            @Param("until") Instant until,
+            @Param("exceptScreeningId") String exceptScreeningId);
 }

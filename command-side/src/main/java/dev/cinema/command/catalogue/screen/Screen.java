@@ -28,17 +28,20 @@ class Screen {
 
     @AggregateIdentifier
     private ScreenId screenId;
+
     private CinemaId cinemaId;
     private boolean retired;
 
-    protected Screen() {
-    }
+    protected Screen() {}
 
     @CommandHandler
     Screen(CreateScreenCommand command, CatalogueLookup lookup) {
         lookup.requireActive(LookupEntry.Kind.CINEMA, command.cinemaId().value(), "cinemaId");
-        apply(new ScreenCreatedEvent(command.screenId(), command.cinemaId(),
-                Text.required(command.name(), "name", MAX_NAME), format(command.format()),
+        apply(new ScreenCreatedEvent(
+                command.screenId(),
+                command.cinemaId(),
+                Text.required(command.name(), "name", MAX_NAME),
+                format(command.format()),
                 SeatLayoutRules.normalised(command.layout())));
     }
 
@@ -47,8 +50,12 @@ class Screen {
         if (retired) {
             throw DomainException.conflict("screen-retired", null, "Screen " + screenId + " is retired");
         }
-        apply(new ScreenUpdatedEvent(screenId, cinemaId, Text.required(command.name(), "name", MAX_NAME),
-                format(command.format()), SeatLayoutRules.normalised(command.layout())));
+        apply(new ScreenUpdatedEvent(
+                screenId,
+                cinemaId,
+                Text.required(command.name(), "name", MAX_NAME),
+                format(command.format()),
+                SeatLayoutRules.normalised(command.layout())));
     }
 
     @CommandHandler

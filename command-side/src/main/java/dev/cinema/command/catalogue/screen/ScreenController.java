@@ -45,21 +45,19 @@ class ScreenController {
             @NotBlank @Size(max = 64) String cinemaId,
             @NotBlank @Size(max = Screen.MAX_NAME) String name,
             @NotNull ScreenFormat format,
-            @NotNull SeatLayout layout) {
-    }
+            @NotNull SeatLayout layout) {}
 
     record UpdateScreenRequest(
             @NotBlank @Size(max = Screen.MAX_NAME) String name,
             @NotNull ScreenFormat format,
-            @NotNull SeatLayout layout) {
-    }
+            @NotNull SeatLayout layout) {}
 
     @PostMapping
     @Operation(summary = "Create a screen with its seat layout in a cinema")
     ResponseEntity<CreatedResource> create(@Valid @RequestBody CreateScreenRequest request) {
         ScreenId id = ScreenId.random();
-        commands.sendAndWait(new CreateScreenCommand(id, CinemaId.of(request.cinemaId()), request.name(),
-                request.format(), request.layout()));
+        commands.sendAndWait(new CreateScreenCommand(
+                id, CinemaId.of(request.cinemaId()), request.name(), request.format(), request.layout()));
         return CreatedResource.response("/api/screens/", id.value());
     }
 
@@ -68,8 +66,8 @@ class ScreenController {
     @Operation(summary = "Edit a screen; a new layout applies to screenings scheduled afterwards")
     void update(@PathVariable String screenId, @Valid @RequestBody UpdateScreenRequest request) {
         lookup.requireExisting(LookupEntry.Kind.SCREEN, screenId);
-        commands.sendAndWait(new UpdateScreenCommand(ScreenId.of(screenId), request.name(), request.format(),
-                request.layout()));
+        commands.sendAndWait(
+                new UpdateScreenCommand(ScreenId.of(screenId), request.name(), request.format(), request.layout()));
     }
 
     @DeleteMapping("/{screenId}")

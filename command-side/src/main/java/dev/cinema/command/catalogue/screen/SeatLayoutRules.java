@@ -23,8 +23,7 @@ final class SeatLayoutRules {
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Z]{1,3}");
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]{1,3}[A-Z]?");
 
-    private SeatLayoutRules() {
-    }
+    private SeatLayoutRules() {}
 
     static SeatLayout normalised(SeatLayout layout) {
         if (layout == null || layout.rows().isEmpty()) {
@@ -61,7 +60,8 @@ final class SeatLayoutRules {
                     cells.add(LayoutCell.gap());
                     continue;
                 }
-                String number = cell.number() == null ? "" : cell.number().trim().toUpperCase(Locale.ROOT);
+                String number =
+                        cell.number() == null ? "" : cell.number().trim().toUpperCase(Locale.ROOT);
                 if (!NUMBER.matcher(number).matches()) {
                     throw invalid(cellAt + ".number", "seat number must be 1 to 3 digits, optionally one letter");
                 }

@@ -15,8 +15,7 @@ final class PriceRules {
     /** 10,000.00 in any two-decimal currency: far above any ticket, low enough to catch typos. */
     static final long MAX_PRICE_MINOR = 1_000_000;
 
-    private PriceRules() {
-    }
+    private PriceRules() {}
 
     static Map<SeatType, Money> checked(Map<SeatType, Money> prices, Set<SeatType> seatTypes) {
         if (prices == null || prices.isEmpty()) {
@@ -52,7 +51,8 @@ final class PriceRules {
 
     private static boolean isCurrency(String code) {
         try {
-            return code.length() == 3 && Currency.getInstance(code).getCurrencyCode().equals(code);
+            return code.length() == 3
+                    && Currency.getInstance(code).getCurrencyCode().equals(code);
         } catch (IllegalArgumentException e) {
             return false;
         }

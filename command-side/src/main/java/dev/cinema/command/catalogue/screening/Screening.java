@@ -59,19 +59,24 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(cache = "screeningCache", snapshotTriggerDefinition = "screeningSnapshotTrigger")
 // Snapshots are written with Jackson from the fields: the aggregate has (and should have) no getters.
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE)
 class Screening {
 
     static final int MAX_SEATS_PER_BOOKING = 10;
 
     @AggregateIdentifier
     private ScreeningId screeningId;
+
     private ScreenId screenId;
     private Instant startsAt;
     private Map<String, SeatType> seatTypes;
     /** Runs of adjacent seats, row by row, split at gaps: the neighbourhood of the stranded-seat rule. */
     private List<List<String>> blocks;
+
     private Map<SeatType, Money> prices;
     private boolean onSale;
     private boolean cancelled;
@@ -80,8 +85,7 @@ class Screening {
     /** Sold seats and the booking each was sold to (a refund returns them per booking). */
     private Map<String, BookingId> soldTo;
 
-    protected Screening() {
-    }
+    protected Screening() {}
 
     Screening(ScreeningScheduledEvent scheduled) {
         apply(scheduled);
@@ -120,8 +124,7 @@ class Screening {
     @CommandHandler
     void handle(CancelScreeningCommand command) {
         if (!cancelled) {
-            apply(new ScreeningCancelledEvent(screeningId, screenId,
-                    Text.optional(command.reason(), "reason", 500)));
+            apply(new ScreeningCancelledEvent(screeningId, screenId, Text.optional(command.reason(), "reason", 500)));
         }
     }
 
@@ -132,13 +135,18 @@ class Screening {
      * answers the seats with the prices they were quoted at. A hold whose time has passed no
      * longer blocks its seats, even before its expiry has been processed.
      */
-    List<SeatPrice> hold(BookingId bookingId, AccountId customerId, Collection<String> requested, Instant holdUntil,
-            Instant now, boolean preventStrandedSeats) {
+    List<SeatPrice> hold(
+            BookingId bookingId,
+            AccountId customerId,
+            Collection<String> requested,
+            Instant holdUntil,
+            Instant now,
+            boolean preventStrandedSeats) {
         requireBookable(now);
         Set<String> seats = checkedSeats(requested, "seats");
         if (seats.isEmpty() || seats.size() > MAX_SEATS_PER_BOOKING) {
-            throw DomainException.badRequest("seat-count", "seats",
-                    "A booking holds 1 to " + MAX_SEATS_PER_BOOKING + " seats");
+            throw DomainException.badRequest(
+                    "seat-count", "seats", "A booking holds 1 to " + MAX_SEATS_PER_BOOKING + " seats");
         }
         requireFree(seats, bookingId, now);
         if (preventStrandedSeats) {
@@ -153,8 +161,14 @@ class Screening {
      * Adds and removes seats of a booking's hold in one step; the whole result must hold. Answers
      * every seat the booking then holds, with prices (seats kept keep their quoted price).
      */
-    SeatInventory.Hold changeHold(BookingId bookingId, AccountId customerId, List<SeatPrice> current,
-            Collection<String> add, Collection<String> remove, Instant now, boolean preventStrandedSeats) {
+    SeatInventory.Hold changeHold(
+            BookingId bookingId,
+            AccountId customerId,
+            List<SeatPrice> current,
+            Collection<String> add,
+            Collection<String> remove,
+            Instant now,
+            boolean preventStrandedSeats) {
         requireBookable(now);
         Instant expiresAt = holdExpiry.get(bookingId);
         if (expiresAt == null || !expiresAt.isAfter(now)) {
@@ -165,15 +179,18 @@ class Screening {
         Set<String> adding = checkedSeats(add == null ? List.of() : add, "add");
         Set<String> removing = checkedSeats(remove == null ? List.of() : remove, "remove");
         Set<String> held = current.stream().map(SeatPrice::seat).collect(Collectors.toCollection(LinkedHashSet::new));
-        List<String> notHeld = removing.stream().filter(seat -> !held.contains(seat)).toList();
+        List<String> notHeld =
+                removing.stream().filter(seat -> !held.contains(seat)).toList();
         if (!notHeld.isEmpty()) {
-            throw DomainException.badRequest("seats-not-in-booking", "remove",
-                    "Not part of this booking: " + String.join(", ", notHeld));
+            throw DomainException.badRequest(
+                    "seats-not-in-booking", "remove", "Not part of this booking: " + String.join(", ", notHeld));
         }
         adding.removeAll(held);
         int resulting = held.size() - removing.size() + adding.size();
         if (resulting < 1 || resulting > MAX_SEATS_PER_BOOKING) {
-            throw DomainException.badRequest("seat-count", "add",
+            throw DomainException.badRequest(
+                    "seat-count",
+                    "add",
                     "A booking holds 1 to " + MAX_SEATS_PER_BOOKING + " seats; to release them all, cancel it");
         }
         requireFree(adding, bookingId, now);
@@ -187,7 +204,8 @@ class Screening {
         if (!added.isEmpty()) {
             apply(new SeatsHeldEvent(screeningId, bookingId, customerId, added, expiresAt));
         }
-        List<SeatPrice> result = new ArrayList<>(current.stream().filter(s -> !removing.contains(s.seat())).toList());
+        List<SeatPrice> result = new ArrayList<>(
+                current.stream().filter(s -> !removing.contains(s.seat())).toList());
         result.addAll(added);
         return new SeatInventory.Hold(result, expiresAt);
     }
@@ -252,7 +270,8 @@ class Screening {
             throw DomainException.badRequest("screening-started", "screeningId", "The screening has already started");
         }
         if (!onSale) {
-            throw DomainException.badRequest("screening-not-on-sale", "screeningId", "The screening is not on sale yet");
+            throw DomainException.badRequest(
+                    "screening-not-on-sale", "screeningId", "The screening is not on sale yet");
         }
     }
 
@@ -269,17 +288,28 @@ class Screening {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new DomainException(ProblemKind.BAD_REQUEST, "unknown-seats", field,
-                    "No such seats in this screening: " + String.join(", ", unknown), Map.of("unknownSeats", unknown));
+            throw new DomainException(
+                    ProblemKind.BAD_REQUEST,
+                    "unknown-seats",
+                    field,
+                    "No such seats in this screening: " + String.join(", ", unknown),
+                    Map.of("unknownSeats", unknown));
         }
         return seats;
     }
 
     private void requireFree(Collection<String> seats, BookingId bookingId, Instant now) {
-        List<String> taken = seats.stream().filter(seat -> !isFreeFor(seat, bookingId, now)).sorted().toList();
+        List<String> taken = seats.stream()
+                .filter(seat -> !isFreeFor(seat, bookingId, now))
+                .sorted()
+                .toList();
         if (!taken.isEmpty()) {
-            throw new DomainException(ProblemKind.CONFLICT, "seats-unavailable", "seats",
-                    "These seats are not free: " + String.join(", ", taken), Map.of("unavailableSeats", taken));
+            throw new DomainException(
+                    ProblemKind.CONFLICT,
+                    "seats-unavailable",
+                    "seats",
+                    "These seats are not free: " + String.join(", ", taken),
+                    Map.of("unavailableSeats", taken));
         }
     }
 
@@ -288,7 +318,9 @@ class Screening {
             return false;
         }
         BookingId holder = heldBy.get(seat);
-        return holder == null || holder.equals(bookingId) || !holdExpiry.getOrDefault(holder, Instant.MIN).isAfter(now);
+        return holder == null
+                || holder.equals(bookingId)
+                || !holdExpiry.getOrDefault(holder, Instant.MIN).isAfter(now);
     }
 
     /**
@@ -306,22 +338,29 @@ class Screening {
         for (List<String> block : blocks) {
             for (int i = 1; i < block.size() - 1; i++) {
                 String seat = block.get(i);
-                if (!taken.contains(seat) && taken.contains(block.get(i - 1)) && taken.contains(block.get(i + 1))
-                        && (taking.contains(block.get(i - 1)) || taking.contains(block.get(i + 1))
-                            || freeing.contains(seat))) {
+                if (!taken.contains(seat)
+                        && taken.contains(block.get(i - 1))
+                        && taken.contains(block.get(i + 1))
+                        && (taking.contains(block.get(i - 1))
+                                || taking.contains(block.get(i + 1))
+                                || freeing.contains(seat))) {
                     stranded.add(seat);
                 }
             }
         }
         if (!stranded.isEmpty()) {
-            throw new DomainException(ProblemKind.CONFLICT, "stranded-seat", "seats",
+            throw new DomainException(
+                    ProblemKind.CONFLICT,
+                    "stranded-seat",
+                    "seats",
                     "This choice would leave a single empty seat between taken seats: " + String.join(", ", stranded),
                     Map.of("strandedSeats", stranded));
         }
     }
 
     private List<SeatPrice> quote(Collection<String> seats) {
-        return seats.stream().map(seat -> new SeatPrice(seat, seatTypes.get(seat), prices.get(seatTypes.get(seat))))
+        return seats.stream()
+                .map(seat -> new SeatPrice(seat, seatTypes.get(seat), prices.get(seatTypes.get(seat))))
                 .toList();
     }
 

@@ -50,34 +50,37 @@ class ScreeningController {
     }
 
     record PriceRequest(
-            @NotNull @Positive @Max(PriceRules.MAX_PRICE_MINOR) Long amountMinor,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency) {
-    }
+            @NotNull @Positive @Max(PriceRules.MAX_PRICE_MINOR)
+            Long amountMinor,
+
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP")
+            String currency) {}
 
     record ScheduleRequest(
             @NotBlank @Size(max = 64) String filmId,
             @NotBlank @Size(max = 64) String screenId,
             @NotNull Instant startsAt,
             @NotEmpty Map<@NotNull SeatType, @NotNull @Valid PriceRequest> prices,
-            Boolean onSale) {
-    }
+            Boolean onSale) {}
 
-    record RescheduleRequest(@NotNull Instant startsAt) {
-    }
+    record RescheduleRequest(@NotNull Instant startsAt) {}
 
-    record PricesRequest(@NotEmpty Map<@NotNull SeatType, @NotNull @Valid PriceRequest> prices) {
-    }
+    record PricesRequest(@NotEmpty Map<@NotNull SeatType, @NotNull @Valid PriceRequest> prices) {}
 
-    record CancelRequest(@Size(max = 500) String reason) {
-    }
+    record CancelRequest(@Size(max = 500) String reason) {}
 
     @PostMapping
-    @Operation(summary = "Schedule a film on a screen; refused with 409 if it overlaps another screening "
-            + "(runtime plus cleaning gap). onSale defaults to true")
+    @Operation(
+            summary = "Schedule a film on a screen; refused with 409 if it overlaps another screening "
+                    + "(runtime plus cleaning gap). onSale defaults to true")
     ResponseEntity<CreatedResource> schedule(@Valid @RequestBody ScheduleRequest request) {
         ScreeningId id = ScreeningId.random();
-        commands.sendAndWait(new ScheduleScreeningCommand(id, FilmId.of(request.filmId()),
-                ScreenId.of(request.screenId()), request.startsAt(), prices(request.prices()),
+        commands.sendAndWait(new ScheduleScreeningCommand(
+                id,
+                FilmId.of(request.filmId()),
+                ScreenId.of(request.screenId()),
+                request.startsAt(),
+                prices(request.prices()),
                 request.onSale() == null || request.onSale()));
         return CreatedResource.response("/api/screenings/", id.value());
     }
@@ -111,8 +114,8 @@ class ScreeningController {
     @Operation(summary = "Cancel a screening")
     void cancel(@PathVariable String screeningId, @Valid @RequestBody(required = false) CancelRequest request) {
         lookup.slot(screeningId);
-        commands.sendAndWait(new CancelScreeningCommand(ScreeningId.of(screeningId),
-                request == null ? null : request.reason()));
+        commands.sendAndWait(
+                new CancelScreeningCommand(ScreeningId.of(screeningId), request == null ? null : request.reason()));
     }
 
     private static Map<SeatType, Money> prices(Map<SeatType, PriceRequest> prices) {

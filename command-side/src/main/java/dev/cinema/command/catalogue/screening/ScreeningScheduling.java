@@ -38,7 +38,10 @@ class ScreeningScheduling {
     private final Clock clock;
     private final Duration cleaningGap;
 
-    ScreeningScheduling(Repository<Screening> screenings, CatalogueLookup lookup, Clock clock,
+    ScreeningScheduling(
+            Repository<Screening> screenings,
+            CatalogueLookup lookup,
+            Clock clock,
             @Value("${cinema.catalogue.cleaning-gap:PT20M}") Duration cleaningGap) {
         this.screenings = screenings;
         this.lookup = lookup;
@@ -51,17 +54,30 @@ class ScreeningScheduling {
         // Lock first: the first read of the screen in this transaction is the locked one, so a
         // retirement committed meanwhile is seen, and no other scheduling on it runs until we end.
         LookupEntry screen = lookup.lockScreen(command.screenId().value(), "screenId");
-        LookupEntry film = lookup.requireActive(LookupEntry.Kind.FILM, command.filmId().value(), "filmId");
+        LookupEntry film =
+                lookup.requireActive(LookupEntry.Kind.FILM, command.filmId().value(), "filmId");
         lookup.requireActive(LookupEntry.Kind.CINEMA, screen.parentId(), "screenId");
         Instant startsAt = requireFutureStart(command.startsAt());
         Instant endsAt = startsAt.plus(Duration.ofMinutes(film.runtimeMinutes()));
-        requireFree(command.screenId().value(), startsAt, endsAt, command.screeningId().value());
+        requireFree(
+                command.screenId().value(),
+                startsAt,
+                endsAt,
+                command.screeningId().value());
         SeatLayout layout = lookup.layoutOf(screen);
-        Set<SeatType> seatTypes = layout.seats().stream().map(SeatLayout.Seat::type)
+        Set<SeatType> seatTypes = layout.seats().stream()
+                .map(SeatLayout.Seat::type)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(SeatType.class)));
-        ScreeningScheduledEvent scheduled = new ScreeningScheduledEvent(command.screeningId(), command.filmId(),
-                command.screenId(), CinemaId.of(screen.parentId()), startsAt, endsAt, layout,
-                PriceRules.checked(command.prices(), seatTypes), command.onSale());
+        ScreeningScheduledEvent scheduled = new ScreeningScheduledEvent(
+                command.screeningId(),
+                command.filmId(),
+                command.screenId(),
+                CinemaId.of(screen.parentId()),
+                startsAt,
+                endsAt,
+                layout,
+                PriceRules.checked(command.prices(), seatTypes),
+                command.onSale());
         screenings.newInstance(() -> new Screening(scheduled));
     }
 
@@ -72,7 +88,8 @@ class ScreeningScheduling {
         Instant startsAt = requireFutureStart(command.startsAt());
         Instant endsAt = startsAt.plus(Duration.between(slot.startsAt(), slot.endsAt()));
         requireFree(slot.screenId(), startsAt, endsAt, slot.screeningId());
-        screenings.load(command.screeningId().value())
+        screenings
+                .load(command.screeningId().value())
                 .execute(screening -> screening.reschedule(startsAt, endsAt, clock.instant()));
     }
 
@@ -94,9 +111,11 @@ class ScreeningScheduling {
         List<ScreenSlot> clashes = lookup.overlapping(screenId, startsAt, endsAt.plus(cleaningGap), exceptScreeningId);
         if (!clashes.isEmpty()) {
             ScreenSlot clash = clashes.get(0);
-            throw DomainException.conflict("screening-overlap", "startsAt",
-                    "The screen is busy from " + clash.startsAt() + " until " + clash.occupiedUntil()
-                            + " (screening " + clash.screeningId() + ", including cleaning)");
+            throw DomainException.conflict(
+                    "screening-overlap",
+                    "startsAt",
+                    "The screen is busy from " + clash.startsAt() + " until " + clash.occupiedUntil() + " (screening "
+                            + clash.screeningId() + ", including cleaning)");
         }
     }
 }

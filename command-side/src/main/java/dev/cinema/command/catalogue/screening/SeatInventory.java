@@ -27,19 +27,33 @@ public class SeatInventory {
     }
 
     /** The seats a booking holds and until when. */
-    public record Hold(List<SeatPrice> seats, Instant expiresAt) {
+    public record Hold(List<SeatPrice> seats, Instant expiresAt) {}
+
+    public List<SeatPrice> hold(
+            ScreeningId screeningId,
+            BookingId bookingId,
+            AccountId customerId,
+            Collection<String> seats,
+            Instant holdUntil,
+            Instant now,
+            boolean preventStrandedSeats) {
+        return load(screeningId)
+                .invoke(screening ->
+                        screening.hold(bookingId, customerId, seats, holdUntil, now, preventStrandedSeats));
     }
 
-    public List<SeatPrice> hold(ScreeningId screeningId, BookingId bookingId, AccountId customerId,
-            Collection<String> seats, Instant holdUntil, Instant now, boolean preventStrandedSeats) {
-        return load(screeningId).invoke(screening ->
-                screening.hold(bookingId, customerId, seats, holdUntil, now, preventStrandedSeats));
-    }
-
-    public Hold changeHold(ScreeningId screeningId, BookingId bookingId, AccountId customerId, List<SeatPrice> current,
-            Collection<String> add, Collection<String> remove, Instant now, boolean preventStrandedSeats) {
-        return load(screeningId).invoke(screening ->
-                screening.changeHold(bookingId, customerId, current, add, remove, now, preventStrandedSeats));
+    public Hold changeHold(
+            ScreeningId screeningId,
+            BookingId bookingId,
+            AccountId customerId,
+            List<SeatPrice> current,
+            Collection<String> add,
+            Collection<String> remove,
+            Instant now,
+            boolean preventStrandedSeats) {
+        return load(screeningId)
+                .invoke(screening ->
+                        screening.changeHold(bookingId, customerId, current, add, remove, now, preventStrandedSeats));
     }
 
     /** Sells a booking's held seats; false when its hold has run out (or the screening is off). */

@@ -30,7 +30,8 @@ class CinemaTest {
     private static final LocationId LOCATION = LocationId.of("location-1");
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final Address ADDRESS = new Address("Potsdamer Str. 4", "Berlin", "10785", "DE");
-    private static final CinemaCreatedEvent CREATED = new CinemaCreatedEvent(CINEMA, LOCATION, "Zoo Palast", ADDRESS, BERLIN);
+    private static final CinemaCreatedEvent CREATED =
+            new CinemaCreatedEvent(CINEMA, LOCATION, "Zoo Palast", ADDRESS, BERLIN);
 
     private final CatalogueLookup lookup = mock(CatalogueLookup.class);
     private FixtureConfiguration<Cinema> fixture;
@@ -53,8 +54,9 @@ class CinemaTest {
     @Test
     void creatingACinemaInAnUnknownLocationIsRefused() {
         // The same refusal CatalogueLookup.requireActive raises for an id it does not know.
-        when(lookup.requireActive(LookupEntry.Kind.LOCATION, "nowhere", "locationId")).thenThrow(
-                new DomainException(ProblemKind.UNPROCESSABLE, "unknown-location", "locationId", "No location nowhere"));
+        when(lookup.requireActive(LookupEntry.Kind.LOCATION, "nowhere", "locationId"))
+                .thenThrow(new DomainException(
+                        ProblemKind.UNPROCESSABLE, "unknown-location", "locationId", "No location nowhere"));
 
         fixture.givenNoPriorActivity()
                 .when(new CreateCinemaCommand(CINEMA, LocationId.of("nowhere"), "Zoo Palast", ADDRESS, BERLIN))
@@ -65,8 +67,12 @@ class CinemaTest {
     @Test
     void creatingACinemaWithAnUnknownCountryCodeIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCinemaCommand(CINEMA, LOCATION, "Zoo Palast",
-                        new Address("Potsdamer Str. 4", "Berlin", "10785", "XX"), BERLIN))
+                .when(new CreateCinemaCommand(
+                        CINEMA,
+                        LOCATION,
+                        "Zoo Palast",
+                        new Address("Potsdamer Str. 4", "Berlin", "10785", "XX"),
+                        BERLIN))
                 .expectException(refusal(ProblemKind.BAD_REQUEST, "unknown-country", "address.country"))
                 .expectNoEvents();
     }
@@ -74,8 +80,12 @@ class CinemaTest {
     @Test
     void creatingACinemaWithACountryNameInsteadOfItsCodeIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCinemaCommand(CINEMA, LOCATION, "Zoo Palast",
-                        new Address("Potsdamer Str. 4", "Berlin", "10785", "Germany"), BERLIN))
+                .when(new CreateCinemaCommand(
+                        CINEMA,
+                        LOCATION,
+                        "Zoo Palast",
+                        new Address("Potsdamer Str. 4", "Berlin", "10785", "Germany"),
+                        BERLIN))
                 .expectException(refusal(ProblemKind.BAD_REQUEST, "too-long-address.country", "address.country"))
                 .expectNoEvents();
     }
@@ -83,8 +93,12 @@ class CinemaTest {
     @Test
     void addressFieldsAreTrimmedAndTheCountryCodeUpperCased() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCinemaCommand(CINEMA, LOCATION, "  Zoo Palast ",
-                        new Address("  Potsdamer Str. 4 ", "\tBerlin ", " 10785  ", " de "), BERLIN))
+                .when(new CreateCinemaCommand(
+                        CINEMA,
+                        LOCATION,
+                        "  Zoo Palast ",
+                        new Address("  Potsdamer Str. 4 ", "\tBerlin ", " 10785  ", " de "),
+                        BERLIN))
                 .expectEvents(CREATED);
     }
 
@@ -99,8 +113,8 @@ class CinemaTest {
     @Test
     void creatingACinemaWithABlankCityIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCinemaCommand(CINEMA, LOCATION, "Zoo Palast",
-                        new Address("Potsdamer Str. 4", " ", "10785", "DE"), BERLIN))
+                .when(new CreateCinemaCommand(
+                        CINEMA, LOCATION, "Zoo Palast", new Address("Potsdamer Str. 4", " ", "10785", "DE"), BERLIN))
                 .expectException(refusal(ProblemKind.BAD_REQUEST, "blank-address.city", "address.city"))
                 .expectNoEvents();
     }
@@ -125,7 +139,8 @@ class CinemaTest {
     @Test
     void updatingACinemaChecksTheAddressAsCreationDoes() {
         fixture.given(CREATED)
-                .when(new UpdateCinemaCommand(CINEMA, "Zoo Palast", new Address("Potsdamer Str. 4", "Berlin", "10785", "ZZ"), BERLIN))
+                .when(new UpdateCinemaCommand(
+                        CINEMA, "Zoo Palast", new Address("Potsdamer Str. 4", "Berlin", "10785", "ZZ"), BERLIN))
                 .expectException(refusal(ProblemKind.BAD_REQUEST, "unknown-country", "address.country"))
                 .expectNoEvents();
     }
@@ -140,9 +155,7 @@ class CinemaTest {
 
     @Test
     void retiringACinemaEmitsCinemaRetired() {
-        fixture.given(CREATED)
-                .when(new RetireCinemaCommand(CINEMA))
-                .expectEvents(new CinemaRetiredEvent(CINEMA));
+        fixture.given(CREATED).when(new RetireCinemaCommand(CINEMA)).expectEvents(new CinemaRetiredEvent(CINEMA));
     }
 
     @Test

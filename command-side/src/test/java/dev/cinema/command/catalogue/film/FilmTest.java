@@ -38,13 +38,15 @@ class FilmTest {
     }
 
     private static CreateFilmCommand create(int runtimeMinutes, Set<Genre> genres) {
-        return new CreateFilmCommand(FILM, "Arrival", runtimeMinutes, AgeRating.PG_13, genres, RELEASED, "Linguists meet visitors.");
+        return new CreateFilmCommand(
+                FILM, "Arrival", runtimeMinutes, AgeRating.PG_13, genres, RELEASED, "Linguists meet visitors.");
     }
 
     @Test
     void creatingAFilmEmitsFilmCreatedWithTrimmedText() {
         fixture.givenNoPriorActivity()
-                .when(new CreateFilmCommand(FILM, "  Arrival ", 116, AgeRating.PG_13, GENRES, RELEASED, " Linguists meet visitors. "))
+                .when(new CreateFilmCommand(
+                        FILM, "  Arrival ", 116, AgeRating.PG_13, GENRES, RELEASED, " Linguists meet visitors. "))
                 .expectEvents(CREATED);
     }
 
@@ -69,8 +71,8 @@ class FilmTest {
     void theShortestAndLongestRuntimesAreAccepted(int minutes) {
         fixture.givenNoPriorActivity()
                 .when(create(minutes, GENRES))
-                .expectEvents(new FilmCreatedEvent(FILM, "Arrival", minutes, AgeRating.PG_13, GENRES, RELEASED,
-                        "Linguists meet visitors."));
+                .expectEvents(new FilmCreatedEvent(
+                        FILM, "Arrival", minutes, AgeRating.PG_13, GENRES, RELEASED, "Linguists meet visitors."));
     }
 
     @Test
@@ -91,7 +93,8 @@ class FilmTest {
 
     @Test
     void aFilmWithMoreThanFiveGenresIsRefused() {
-        Set<Genre> six = EnumSet.of(Genre.ACTION, Genre.ADVENTURE, Genre.COMEDY, Genre.CRIME, Genre.DRAMA, Genre.FAMILY);
+        Set<Genre> six =
+                EnumSet.of(Genre.ACTION, Genre.ADVENTURE, Genre.COMEDY, Genre.CRIME, Genre.DRAMA, Genre.FAMILY);
 
         fixture.givenNoPriorActivity()
                 .when(create(116, six))
@@ -110,7 +113,8 @@ class FilmTest {
     @Test
     void aReleaseDateBeforeCinemaExistedIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateFilmCommand(FILM, "Arrival", 116, AgeRating.PG_13, GENRES, LocalDate.of(1887, 12, 31), null))
+                .when(new CreateFilmCommand(
+                        FILM, "Arrival", 116, AgeRating.PG_13, GENRES, LocalDate.of(1887, 12, 31), null))
                 .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-release-date", "releaseDate"))
                 .expectNoEvents();
     }
@@ -118,10 +122,10 @@ class FilmTest {
     @Test
     void updatingAFilmEmitsItsNewDetails() {
         fixture.given(CREATED)
-                .when(new UpdateFilmCommand(FILM, "Arrival (Director's Cut)", 120, AgeRating.PG_13, Set.of(Genre.DRAMA),
-                        RELEASED, null))
-                .expectEvents(new FilmUpdatedEvent(FILM, "Arrival (Director's Cut)", 120, AgeRating.PG_13,
-                        Set.of(Genre.DRAMA), RELEASED, null));
+                .when(new UpdateFilmCommand(
+                        FILM, "Arrival (Director's Cut)", 120, AgeRating.PG_13, Set.of(Genre.DRAMA), RELEASED, null))
+                .expectEvents(new FilmUpdatedEvent(
+                        FILM, "Arrival (Director's Cut)", 120, AgeRating.PG_13, Set.of(Genre.DRAMA), RELEASED, null));
     }
 
     @Test
@@ -142,9 +146,7 @@ class FilmTest {
 
     @Test
     void retiringAFilmEmitsFilmRetired() {
-        fixture.given(CREATED)
-                .when(new RetireFilmCommand(FILM))
-                .expectEvents(new FilmRetiredEvent(FILM));
+        fixture.given(CREATED).when(new RetireFilmCommand(FILM)).expectEvents(new FilmRetiredEvent(FILM));
     }
 
     @Test

@@ -33,9 +33,16 @@ class ScreenTest {
     private static final ScreenId SCREEN = ScreenId.of("screen-1");
     private static final CinemaId CINEMA = CinemaId.of("cinema-1");
     private static final SeatLayout LAYOUT = new SeatLayout(List.of(
-            new SeatRow("A", List.of(LayoutCell.seat("1", SeatType.WHEELCHAIR), LayoutCell.gap(), LayoutCell.seat("2", SeatType.STANDARD))),
-            new SeatRow("B", List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.seat("2", SeatType.STANDARD)))));
-    private static final ScreenCreatedEvent CREATED = new ScreenCreatedEvent(SCREEN, CINEMA, "Screen 1", ScreenFormat.TWO_D, LAYOUT);
+            new SeatRow(
+                    "A",
+                    List.of(
+                            LayoutCell.seat("1", SeatType.WHEELCHAIR),
+                            LayoutCell.gap(),
+                            LayoutCell.seat("2", SeatType.STANDARD))),
+            new SeatRow(
+                    "B", List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.seat("2", SeatType.STANDARD)))));
+    private static final ScreenCreatedEvent CREATED =
+            new ScreenCreatedEvent(SCREEN, CINEMA, "Screen 1", ScreenFormat.TWO_D, LAYOUT);
 
     private final CatalogueLookup lookup = mock(CatalogueLookup.class);
     private FixtureConfiguration<Screen> fixture;
@@ -57,8 +64,9 @@ class ScreenTest {
 
     @Test
     void creatingAScreenInAnUnknownCinemaIsRefused() {
-        when(lookup.requireActive(LookupEntry.Kind.CINEMA, "nowhere", "cinemaId")).thenThrow(
-                new DomainException(ProblemKind.UNPROCESSABLE, "unknown-cinema", "cinemaId", "No cinema nowhere"));
+        when(lookup.requireActive(LookupEntry.Kind.CINEMA, "nowhere", "cinemaId"))
+                .thenThrow(new DomainException(
+                        ProblemKind.UNPROCESSABLE, "unknown-cinema", "cinemaId", "No cinema nowhere"));
 
         fixture.givenNoPriorActivity()
                 .when(new CreateScreenCommand(SCREEN, CinemaId.of("nowhere"), "Screen 1", ScreenFormat.TWO_D, LAYOUT))
@@ -70,8 +78,15 @@ class ScreenTest {
     void rowLabelsAndSeatNumbersAreStoredTrimmedAndUpperCased() {
         // "f12" and "F12" must be one seat, so the stored layout is the normalised one.
         SeatLayout asTyped = new SeatLayout(List.of(
-                new SeatRow(" a ", List.of(LayoutCell.seat(" 1 ", SeatType.WHEELCHAIR), LayoutCell.gap(), LayoutCell.seat("2", SeatType.STANDARD))),
-                new SeatRow("b", List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.seat("2 ", SeatType.STANDARD)))));
+                new SeatRow(
+                        " a ",
+                        List.of(
+                                LayoutCell.seat(" 1 ", SeatType.WHEELCHAIR),
+                                LayoutCell.gap(),
+                                LayoutCell.seat("2", SeatType.STANDARD))),
+                new SeatRow(
+                        "b",
+                        List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.seat("2 ", SeatType.STANDARD)))));
 
         fixture.givenNoPriorActivity()
                 .when(new CreateScreenCommand(SCREEN, CINEMA, " Screen 1 ", ScreenFormat.TWO_D, asTyped))
@@ -80,8 +95,8 @@ class ScreenTest {
 
     @Test
     void aDuplicateSeatNumberInARowIsRefusedNamingTheSecondCell() {
-        SeatLayout duplicate = new SeatLayout(List.of(
-                new SeatRow("A", List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.seat("1", SeatType.STANDARD)))));
+        SeatLayout duplicate = new SeatLayout(List.of(new SeatRow(
+                "A", List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.seat("1", SeatType.STANDARD)))));
 
         fixture.givenNoPriorActivity()
                 .when(new CreateScreenCommand(SCREEN, CINEMA, "Screen 1", ScreenFormat.TWO_D, duplicate))
@@ -109,10 +124,10 @@ class ScreenTest {
 
     @Test
     void updatingAScreenKeepsItsCinemaAndNormalisesTheNewLayout() {
-        SeatLayout bigger = new SeatLayout(List.of(
-                new SeatRow("a", List.of(LayoutCell.seat("1", SeatType.PREMIUM), LayoutCell.seat("2", SeatType.PREMIUM)))));
-        SeatLayout stored = new SeatLayout(List.of(
-                new SeatRow("A", List.of(LayoutCell.seat("1", SeatType.PREMIUM), LayoutCell.seat("2", SeatType.PREMIUM)))));
+        SeatLayout bigger = new SeatLayout(List.of(new SeatRow(
+                "a", List.of(LayoutCell.seat("1", SeatType.PREMIUM), LayoutCell.seat("2", SeatType.PREMIUM)))));
+        SeatLayout stored = new SeatLayout(List.of(new SeatRow(
+                "A", List.of(LayoutCell.seat("1", SeatType.PREMIUM), LayoutCell.seat("2", SeatType.PREMIUM)))));
 
         fixture.given(CREATED)
                 .when(new UpdateScreenCommand(SCREEN, "Screen 1", ScreenFormat.IMAX, bigger))

@@ -66,7 +66,8 @@ class SeatLayoutRulesTest {
 
     @Test
     void theSameSeatNumberTwiceInARowIsRefusedNamingTheSecondCell() {
-        DomainException refusal = refusalAt("layout.rows[0].cells[2].number",
+        DomainException refusal = refusalAt(
+                "layout.rows[0].cells[2].number",
                 () -> SeatLayoutRules.normalised(layout(row("A", standard("1"), LayoutCell.gap(), standard("1")))));
 
         assertThat(refusal).hasMessageContaining("A1");
@@ -74,20 +75,25 @@ class SeatLayoutRulesTest {
 
     @Test
     void seatNumbersDifferingOnlyInCaseAreTheSameSeat() {
-        refusalAt("layout.rows[1].cells[1].number",
-                () -> SeatLayoutRules.normalised(layout(row("A", standard("1")), row("B", standard("7a"), standard("7A ")))));
+        refusalAt(
+                "layout.rows[1].cells[1].number",
+                () -> SeatLayoutRules.normalised(
+                        layout(row("A", standard("1")), row("B", standard("7a"), standard("7A ")))));
     }
 
     @Test
     void theSameSeatNumberInDifferentRowsIsFine() {
         SeatLayout layout = layout(row("A", standard("1")), row("B", standard("1")));
 
-        assertThat(SeatLayoutRules.normalised(layout).seats()).extracting(SeatLayout.Seat::label).containsExactly("A1", "B1");
+        assertThat(SeatLayoutRules.normalised(layout).seats())
+                .extracting(SeatLayout.Seat::label)
+                .containsExactly("A1", "B1");
     }
 
     @Test
     void theSameRowLabelTwiceIsRefusedEvenInAnotherCase() {
-        refusalAt("layout.rows[1].label",
+        refusalAt(
+                "layout.rows[1].label",
                 () -> SeatLayoutRules.normalised(layout(row("A", standard("1")), row(" a", standard("2")))));
     }
 
@@ -102,20 +108,24 @@ class SeatLayoutRulesTest {
     @NullAndEmptySource
     @ValueSource(strings = {" ", "1234", "A1", "12AB", "1-2", "½"})
     void aSeatNumberMustBeOneToThreeDigitsWithAnOptionalLetter(String number) {
-        refusalAt("layout.rows[0].cells[1].number",
+        refusalAt(
+                "layout.rows[0].cells[1].number",
                 () -> SeatLayoutRules.normalised(layout(row("A", standard("1"), standard(number)))));
     }
 
     @Test
     void aSeatWithoutATypeIsRefused() {
-        refusalAt("layout.rows[0].cells[0].type",
+        refusalAt(
+                "layout.rows[0].cells[0].type",
                 () -> SeatLayoutRules.normalised(layout(row("A", LayoutCell.seat("1", null)))));
     }
 
     @Test
     void aCellWithoutAKindIsRefused() {
-        refusalAt("layout.rows[0].cells[1].kind",
-                () -> SeatLayoutRules.normalised(layout(row("A", standard("1"), new LayoutCell(null, "2", SeatType.STANDARD)))));
+        refusalAt(
+                "layout.rows[0].cells[1].kind",
+                () -> SeatLayoutRules.normalised(
+                        layout(row("A", standard("1"), new LayoutCell(null, "2", SeatType.STANDARD)))));
     }
 
     @Test
@@ -126,8 +136,10 @@ class SeatLayoutRulesTest {
 
     @Test
     void aLayoutOfOnlyGapsIsRefused() {
-        DomainException refusal = refusalAt("layout.rows",
-                () -> SeatLayoutRules.normalised(layout(row("A", LayoutCell.gap()), row("B", LayoutCell.gap(), LayoutCell.gap()))));
+        DomainException refusal = refusalAt(
+                "layout.rows",
+                () -> SeatLayoutRules.normalised(
+                        layout(row("A", LayoutCell.gap()), row("B", LayoutCell.gap(), LayoutCell.gap()))));
 
         assertThat(refusal).hasMessageContaining("at least one seat");
     }
@@ -142,8 +154,7 @@ class SeatLayoutRulesTest {
         SeatLayout widest = layout(row("A", numberedSeats(50)));
 
         assertThat(SeatLayoutRules.normalised(widest).seats()).hasSize(50);
-        refusalAt("layout.rows[0].cells",
-                () -> SeatLayoutRules.normalised(layout(row("A", numberedSeats(51)))));
+        refusalAt("layout.rows[0].cells", () -> SeatLayoutRules.normalised(layout(row("A", numberedSeats(51)))));
     }
 
     @Test
@@ -153,7 +164,9 @@ class SeatLayoutRulesTest {
     }
 
     private static LayoutCell[] numberedSeats(int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(n -> standard(String.valueOf(n))).toArray(LayoutCell[]::new);
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(n -> standard(String.valueOf(n)))
+                .toArray(LayoutCell[]::new);
     }
 
     /** Rows labelled A..Z, then AA, AB, ...: all distinct and valid. */

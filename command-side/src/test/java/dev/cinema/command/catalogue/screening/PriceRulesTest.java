@@ -26,7 +26,8 @@ class PriceRulesTest {
 
     @Test
     void aPriceForEverySeatTypeInOneCurrencyIsAccepted() {
-        Map<SeatType, Money> prices = Map.of(SeatType.STANDARD, Money.of(1250, "EUR"), SeatType.PREMIUM, Money.of(1800, "EUR"));
+        Map<SeatType, Money> prices =
+                Map.of(SeatType.STANDARD, Money.of(1250, "EUR"), SeatType.PREMIUM, Money.of(1800, "EUR"));
 
         assertThat(PriceRules.checked(prices, STANDARD_AND_PREMIUM)).isEqualTo(prices);
     }
@@ -34,15 +35,21 @@ class PriceRulesTest {
     @Test
     void aPriceForASeatTypeTheScreenLacksIsKept() {
         // Harmless, and lets one price list serve screens with and without couple seats.
-        Map<SeatType, Money> prices = Map.of(SeatType.STANDARD, Money.of(1250, "EUR"), SeatType.PREMIUM, Money.of(1800, "EUR"),
-                SeatType.COUPLE, Money.of(3000, "EUR"));
+        Map<SeatType, Money> prices = Map.of(
+                SeatType.STANDARD,
+                Money.of(1250, "EUR"),
+                SeatType.PREMIUM,
+                Money.of(1800, "EUR"),
+                SeatType.COUPLE,
+                Money.of(3000, "EUR"));
 
         assertThat(PriceRules.checked(prices, STANDARD_AND_PREMIUM)).isEqualTo(prices);
     }
 
     @Test
     void aMissingPriceForASeatTypeOfTheScreenIsRefusedNamingIt() {
-        assertInvalid("prices.PREMIUM",
+        assertInvalid(
+                "prices.PREMIUM",
                 () -> PriceRules.checked(Map.of(SeatType.STANDARD, Money.of(1250, "EUR")), STANDARD_AND_PREMIUM));
     }
 
@@ -64,8 +71,10 @@ class PriceRulesTest {
     @ParameterizedTest
     @ValueSource(longs = {Long.MIN_VALUE, -100, 0, 1_000_001})
     void anAmountOutsideOneCentToTenThousandIsRefused(long amountMinor) {
-        assertInvalid("prices.STANDARD.amountMinor",
-                () -> PriceRules.checked(Map.of(SeatType.STANDARD, Money.of(amountMinor, "EUR")), EnumSet.of(SeatType.STANDARD)));
+        assertInvalid(
+                "prices.STANDARD.amountMinor",
+                () -> PriceRules.checked(
+                        Map.of(SeatType.STANDARD, Money.of(amountMinor, "EUR")), EnumSet.of(SeatType.STANDARD)));
     }
 
     @ParameterizedTest
@@ -79,8 +88,10 @@ class PriceRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"eur", "EURO", "E", "", "XYZ", "€"})
     void aCurrencyThatIsNotAnIso4217CodeIsRefused(String currency) {
-        assertInvalid("prices.STANDARD.currency",
-                () -> PriceRules.checked(Map.of(SeatType.STANDARD, Money.of(1250, currency)), EnumSet.of(SeatType.STANDARD)));
+        assertInvalid(
+                "prices.STANDARD.currency",
+                () -> PriceRules.checked(
+                        Map.of(SeatType.STANDARD, Money.of(1250, currency)), EnumSet.of(SeatType.STANDARD)));
     }
 
     @Test

@@ -42,8 +42,15 @@ class ScreeningTest {
     private static final ScreenId SCREEN = ScreenId.of("screen-1");
     /** STANDARD and WHEELCHAIR seats only: every price list must cover exactly those. */
     private static final SeatLayout LAYOUT = new SeatLayout(List.of(
-            new SeatRow("A", List.of(LayoutCell.seat("1", SeatType.WHEELCHAIR), LayoutCell.gap(), LayoutCell.seat("2", SeatType.STANDARD))),
-            new SeatRow("B", List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.seat("2", SeatType.STANDARD)))));
+            new SeatRow(
+                    "A",
+                    List.of(
+                            LayoutCell.seat("1", SeatType.WHEELCHAIR),
+                            LayoutCell.gap(),
+                            LayoutCell.seat("2", SeatType.STANDARD))),
+            new SeatRow(
+                    "B", List.of(LayoutCell.seat("1", SeatType.STANDARD), LayoutCell.seat("2", SeatType.STANDARD)))));
+
     private static final Map<SeatType, Money> PRICES =
             Map.of(SeatType.STANDARD, Money.of(1250, "EUR"), SeatType.WHEELCHAIR, Money.of(900, "EUR"));
 
@@ -58,8 +65,16 @@ class ScreeningTest {
     }
 
     private static ScreeningScheduledEvent scheduled(Instant startsAt, boolean onSale) {
-        return new ScreeningScheduledEvent(SCREENING, FilmId.of("film-1"), SCREEN, CinemaId.of("cinema-1"), startsAt,
-                startsAt.plus(Duration.ofMinutes(116)), LAYOUT, PRICES, onSale);
+        return new ScreeningScheduledEvent(
+                SCREENING,
+                FilmId.of("film-1"),
+                SCREEN,
+                CinemaId.of("cinema-1"),
+                startsAt,
+                startsAt.plus(Duration.ofMinutes(116)),
+                LAYOUT,
+                PRICES,
+                onSale);
     }
 
     @Test
@@ -72,7 +87,8 @@ class ScreeningTest {
 
     @Test
     void changingPricesEmitsTheNewPriceList() {
-        Map<SeatType, Money> raised = Map.of(SeatType.STANDARD, Money.of(1400, "EUR"), SeatType.WHEELCHAIR, Money.of(1000, "EUR"));
+        Map<SeatType, Money> raised =
+                Map.of(SeatType.STANDARD, Money.of(1400, "EUR"), SeatType.WHEELCHAIR, Money.of(1000, "EUR"));
 
         fixture.given(SCHEDULED)
                 .when(new ChangeScreeningPricesCommand(SCREENING, raised))
@@ -167,7 +183,10 @@ class ScreeningTest {
         // Moved into the past relative to the clock: the rescheduled start, not the original, decides.
         Instant earlier = NOW.minus(Duration.ofHours(1));
 
-        fixture.given(SCHEDULED, new ScreeningRescheduledEvent(SCREENING, SCREEN, earlier, earlier.plus(Duration.ofMinutes(116))))
+        fixture.given(
+                        SCHEDULED,
+                        new ScreeningRescheduledEvent(
+                                SCREENING, SCREEN, earlier, earlier.plus(Duration.ofMinutes(116))))
                 .when(new OpenScreeningSalesCommand(SCREENING))
                 .expectException(refusal(ProblemKind.CONFLICT, "screening-started", null))
                 .expectNoEvents();
@@ -201,7 +220,9 @@ class ScreeningTest {
     @Test
     void reschedulingACancelledScreeningIsRefused() {
         fixture.given(SCHEDULED, new ScreeningCancelledEvent(SCREENING, SCREEN, null))
-                .whenInvoking(SCREENING.value(), screening -> screening.reschedule(STARTS_AT.plusSeconds(3600), ENDS_AT.plusSeconds(3600), NOW))
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening -> screening.reschedule(STARTS_AT.plusSeconds(3600), ENDS_AT.plusSeconds(3600), NOW))
                 .expectException(refusal(ProblemKind.CONFLICT, "screening-cancelled", null))
                 .expectNoEvents();
     }

@@ -67,10 +67,15 @@ class SeatInventoryRulesTest {
      */
     private static final SeatLayout LAYOUT = new SeatLayout(List.of(
             new SeatRow("A", seats(1, 5, SeatType.STANDARD)),
-            new SeatRow("B", Stream.of(seats(1, 2, SeatType.STANDARD), List.of(LayoutCell.gap()),
-                    seats(3, 5, SeatType.PREMIUM)).flatMap(List::stream).toList()),
+            new SeatRow(
+                    "B",
+                    Stream.of(seats(1, 2, SeatType.STANDARD), List.of(LayoutCell.gap()), seats(3, 5, SeatType.PREMIUM))
+                            .flatMap(List::stream)
+                            .toList()),
             new SeatRow("C", seats(1, 5, SeatType.STANDARD))));
-    private static final Map<SeatType, Money> PRICES = Map.of(SeatType.STANDARD, STANDARD_PRICE, SeatType.PREMIUM, PREMIUM_PRICE);
+
+    private static final Map<SeatType, Money> PRICES =
+            Map.of(SeatType.STANDARD, STANDARD_PRICE, SeatType.PREMIUM, PREMIUM_PRICE);
 
     private static final ScreeningScheduledEvent ON_SALE = scheduled(true);
 
@@ -84,12 +89,21 @@ class SeatInventoryRulesTest {
 
     private static List<LayoutCell> seats(int from, int to, SeatType type) {
         return java.util.stream.IntStream.rangeClosed(from, to)
-                .mapToObj(number -> LayoutCell.seat(String.valueOf(number), type)).toList();
+                .mapToObj(number -> LayoutCell.seat(String.valueOf(number), type))
+                .toList();
     }
 
     private static ScreeningScheduledEvent scheduled(boolean onSale) {
-        return new ScreeningScheduledEvent(SCREENING, FilmId.of("film-1"), SCREEN, CinemaId.of("cinema-1"), STARTS_AT,
-                STARTS_AT.plus(Duration.ofMinutes(116)), LAYOUT, PRICES, onSale);
+        return new ScreeningScheduledEvent(
+                SCREENING,
+                FilmId.of("film-1"),
+                SCREEN,
+                CinemaId.of("cinema-1"),
+                STARTS_AT,
+                STARTS_AT.plus(Duration.ofMinutes(116)),
+                LAYOUT,
+                PRICES,
+                onSale);
     }
 
     private static SeatPrice standard(String seat) {
@@ -105,8 +119,11 @@ class SeatInventoryRulesTest {
     }
 
     private static SeatsHeldEvent heldByOtherBooking(Instant until, String... seats) {
-        return held(OTHER_BOOKING, OTHER_CUSTOMER, until, Stream.of(seats).map(SeatInventoryRulesTest::standardOrPremium)
-                .toArray(SeatPrice[]::new));
+        return held(
+                OTHER_BOOKING,
+                OTHER_CUSTOMER,
+                until,
+                Stream.of(seats).map(SeatInventoryRulesTest::standardOrPremium).toArray(SeatPrice[]::new));
     }
 
     private static SeatPrice standardOrPremium(String seat) {
@@ -123,9 +140,10 @@ class SeatInventoryRulesTest {
         };
     }
 
-    private static ResultValidator<Screening> holding(TestExecutor<Screening> given, Collection<String> seats,
-            boolean preventStrandedSeats) {
-        return given.whenInvoking(SCREENING.value(),
+    private static ResultValidator<Screening> holding(
+            TestExecutor<Screening> given, Collection<String> seats, boolean preventStrandedSeats) {
+        return given.whenInvoking(
+                SCREENING.value(),
                 screening -> screening.hold(BOOKING, CUSTOMER, seats, HOLD_UNTIL, NOW, preventStrandedSeats));
     }
 
@@ -136,18 +154,22 @@ class SeatInventoryRulesTest {
         AtomicReference<List<SeatPrice>> answer = new AtomicReference<>();
 
         fixture.given(ON_SALE)
-                .whenInvoking(SCREENING.value(), screening -> answer.set(
-                        screening.hold(BOOKING, CUSTOMER, List.of("A1", "B3"), HOLD_UNTIL, NOW, true)))
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening -> answer.set(
+                                screening.hold(BOOKING, CUSTOMER, List.of("A1", "B3"), HOLD_UNTIL, NOW, true)))
                 .expectEvents(held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1"), premium("B3")));
         assertThat(answer.get()).containsExactly(standard("A1"), premium("B3"));
     }
 
     @Test
     void holdingQuotesThePricesInForceNow() {
-        Map<SeatType, Money> raised = Map.of(SeatType.STANDARD, Money.of(1400, "EUR"), SeatType.PREMIUM, Money.of(2000, "EUR"));
+        Map<SeatType, Money> raised =
+                Map.of(SeatType.STANDARD, Money.of(1400, "EUR"), SeatType.PREMIUM, Money.of(2000, "EUR"));
 
         holding(fixture.given(ON_SALE, new ScreeningPricesChangedEvent(SCREENING, raised)), List.of("A1"), true)
-                .expectEvents(held(BOOKING, CUSTOMER, HOLD_UNTIL, new SeatPrice("A1", SeatType.STANDARD, Money.of(1400, "EUR"))));
+                .expectEvents(held(
+                        BOOKING, CUSTOMER, HOLD_UNTIL, new SeatPrice("A1", SeatType.STANDARD, Money.of(1400, "EUR"))));
     }
 
     @Test
@@ -163,8 +185,11 @@ class SeatInventoryRulesTest {
 
         holding(fixture.given(ON_SALE), ten, true)
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(held(BOOKING, CUSTOMER, HOLD_UNTIL, ten.stream().map(SeatInventoryRulesTest::standard)
-                        .toArray(SeatPrice[]::new)));
+                .expectEvents(held(
+                        BOOKING,
+                        CUSTOMER,
+                        HOLD_UNTIL,
+                        ten.stream().map(SeatInventoryRulesTest::standard).toArray(SeatPrice[]::new)));
     }
 
     @Test
@@ -187,7 +212,8 @@ class SeatInventoryRulesTest {
     void holdingUnknownSeatsIsRefusedListingThemAsRequested() {
         // Listed as the caller wrote them, so that the caller can find them in the request.
         holding(fixture.given(ON_SALE), List.of("A1", "Z9", "b6"), true)
-                .expectException(allOf(refusal(ProblemKind.BAD_REQUEST, "unknown-seats", "seats"),
+                .expectException(allOf(
+                        refusal(ProblemKind.BAD_REQUEST, "unknown-seats", "seats"),
                         listing("unknownSeats", List.of("Z9", "b6"))))
                 .expectNoEvents();
     }
@@ -201,9 +227,12 @@ class SeatInventoryRulesTest {
     @Test
     void holdingSeatsHeldByAnotherUnexpiredBookingIsRefusedListingExactlyTheTakenOnes() {
         // The other hold runs one more second: it still blocks its seats.
-        holding(fixture.given(ON_SALE, heldByOtherBooking(NOW.plusSeconds(1), "A1", "A2", "B5")),
-                List.of("B5", "A2", "A3"), false)
-                .expectException(allOf(refusal(ProblemKind.CONFLICT, "seats-unavailable", "seats"),
+        holding(
+                        fixture.given(ON_SALE, heldByOtherBooking(NOW.plusSeconds(1), "A1", "A2", "B5")),
+                        List.of("B5", "A2", "A3"),
+                        false)
+                .expectException(allOf(
+                        refusal(ProblemKind.CONFLICT, "seats-unavailable", "seats"),
                         listing("unavailableSeats", List.of("A2", "B5"))))
                 .expectNoEvents();
     }
@@ -217,9 +246,14 @@ class SeatInventoryRulesTest {
 
     @Test
     void aSeatReleasedByAnotherBookingCanBeHeld() {
-        holding(fixture.given(ON_SALE, heldByOtherBooking(HOLD_UNTIL, "A1"),
-                        new SeatsReleasedEvent(SCREENING, OTHER_BOOKING, List.of("A1"), ReleaseReason.CANCELLED)),
-                List.of("A1"), true)
+        holding(
+                        fixture.given(
+                                ON_SALE,
+                                heldByOtherBooking(HOLD_UNTIL, "A1"),
+                                new SeatsReleasedEvent(
+                                        SCREENING, OTHER_BOOKING, List.of("A1"), ReleaseReason.CANCELLED)),
+                        List.of("A1"),
+                        true)
                 .expectEvents(held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")));
     }
 
@@ -228,7 +262,8 @@ class SeatInventoryRulesTest {
     @Test
     void takingASeatThatLeavesASingleFreeSeatBesideAnotherHoldIsRefused() {
         holding(fixture.given(ON_SALE, heldByOtherBooking(HOLD_UNTIL, "A1")), List.of("A3"), true)
-                .expectException(allOf(refusal(ProblemKind.CONFLICT, "stranded-seat", "seats"),
+                .expectException(allOf(
+                        refusal(ProblemKind.CONFLICT, "stranded-seat", "seats"),
                         listing("strandedSeats", List.of("A2"))))
                 .expectNoEvents();
     }
@@ -236,7 +271,8 @@ class SeatInventoryRulesTest {
     @Test
     void takingSeatsOnBothSidesOfAFreeSeatIsRefused() {
         holding(fixture.given(ON_SALE), List.of("C1", "C3", "C5"), true)
-                .expectException(allOf(refusal(ProblemKind.CONFLICT, "stranded-seat", "seats"),
+                .expectException(allOf(
+                        refusal(ProblemKind.CONFLICT, "stranded-seat", "seats"),
                         listing("strandedSeats", List.of("C2", "C4"))))
                 .expectNoEvents();
     }
@@ -278,11 +314,17 @@ class SeatInventoryRulesTest {
         Money raised = Money.of(1400, "EUR");
         AtomicReference<SeatInventory.Hold> answer = new AtomicReference<>();
 
-        fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, a1, a2),
-                        new ScreeningPricesChangedEvent(SCREENING, Map.of(SeatType.STANDARD, raised, SeatType.PREMIUM, PREMIUM_PRICE)))
-                .whenInvoking(SCREENING.value(), screening -> answer.set(screening.changeHold(BOOKING, CUSTOMER,
-                        List.of(a1, a2), List.of("a3"), List.of("A1"), NOW, true)))
-                .expectEvents(new SeatsReleasedEvent(SCREENING, BOOKING, List.of("A1"), ReleaseReason.CHANGED),
+        fixture.given(
+                        ON_SALE,
+                        held(BOOKING, CUSTOMER, HOLD_UNTIL, a1, a2),
+                        new ScreeningPricesChangedEvent(
+                                SCREENING, Map.of(SeatType.STANDARD, raised, SeatType.PREMIUM, PREMIUM_PRICE)))
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening -> answer.set(screening.changeHold(
+                                BOOKING, CUSTOMER, List.of(a1, a2), List.of("a3"), List.of("A1"), NOW, true)))
+                .expectEvents(
+                        new SeatsReleasedEvent(SCREENING, BOOKING, List.of("A1"), ReleaseReason.CHANGED),
                         held(BOOKING, CUSTOMER, HOLD_UNTIL, new SeatPrice("A3", SeatType.STANDARD, raised)));
         assertThat(answer.get().seats()).containsExactly(a2, new SeatPrice("A3", SeatType.STANDARD, raised));
         assertThat(answer.get().expiresAt()).isEqualTo(HOLD_UNTIL);
@@ -293,8 +335,10 @@ class SeatInventoryRulesTest {
         AtomicReference<SeatInventory.Hold> answer = new AtomicReference<>();
 
         fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")))
-                .whenInvoking(SCREENING.value(), screening -> answer.set(screening.changeHold(BOOKING, CUSTOMER,
-                        List.of(standard("A1")), List.of("A1", "A2"), List.of(), NOW, true)))
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening -> answer.set(screening.changeHold(
+                                BOOKING, CUSTOMER, List.of(standard("A1")), List.of("A1", "A2"), List.of(), NOW, true)))
                 .expectEvents(held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A2")));
         assertThat(answer.get().seats()).containsExactly(standard("A1"), standard("A2"));
     }
@@ -302,8 +346,16 @@ class SeatInventoryRulesTest {
     @Test
     void removingASeatThatIsNotPartOfTheBookingIsRefused() {
         fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1"), standard("A2")))
-                .whenInvoking(SCREENING.value(), screening -> screening.changeHold(BOOKING, CUSTOMER,
-                        List.of(standard("A1"), standard("A2")), List.of(), List.of("A4"), NOW, true))
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening -> screening.changeHold(
+                                BOOKING,
+                                CUSTOMER,
+                                List.of(standard("A1"), standard("A2")),
+                                List.of(),
+                                List.of("A4"),
+                                NOW,
+                                true))
                 .expectException(refusal(ProblemKind.BAD_REQUEST, "seats-not-in-booking", "remove"))
                 .expectNoEvents();
     }
@@ -311,19 +363,32 @@ class SeatInventoryRulesTest {
     @Test
     void removingEverySeatOfABookingIsRefused() {
         fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")))
-                .whenInvoking(SCREENING.value(), screening -> screening.changeHold(BOOKING, CUSTOMER,
-                        List.of(standard("A1")), List.of(), List.of("A1"), NOW, true))
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening -> screening.changeHold(
+                                BOOKING, CUSTOMER, List.of(standard("A1")), List.of(), List.of("A1"), NOW, true))
                 .expectException(refusal(ProblemKind.BAD_REQUEST, "seat-count", "add"))
                 .expectNoEvents();
     }
 
     @Test
     void addingASeatHeldByAnotherBookingIsRefusedAndNothingIsReleased() {
-        fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1"), standard("A2")),
+        fixture.given(
+                        ON_SALE,
+                        held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1"), standard("A2")),
                         heldByOtherBooking(HOLD_UNTIL, "C1"))
-                .whenInvoking(SCREENING.value(), screening -> screening.changeHold(BOOKING, CUSTOMER,
-                        List.of(standard("A1"), standard("A2")), List.of("C1"), List.of("A1"), NOW, true))
-                .expectException(allOf(refusal(ProblemKind.CONFLICT, "seats-unavailable", "seats"),
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening -> screening.changeHold(
+                                BOOKING,
+                                CUSTOMER,
+                                List.of(standard("A1"), standard("A2")),
+                                List.of("C1"),
+                                List.of("A1"),
+                                NOW,
+                                true))
+                .expectException(allOf(
+                        refusal(ProblemKind.CONFLICT, "seats-unavailable", "seats"),
                         listing("unavailableSeats", List.of("C1"))))
                 .expectNoEvents();
     }
@@ -331,11 +396,22 @@ class SeatInventoryRulesTest {
     @Test
     void removingASeatThatWouldBeLeftAloneBetweenTakenSeatsIsRefused() {
         // Another booking holds A1; giving up A2 while keeping A3 would strand it.
-        fixture.given(ON_SALE, heldByOtherBooking(HOLD_UNTIL, "A1"),
+        fixture.given(
+                        ON_SALE,
+                        heldByOtherBooking(HOLD_UNTIL, "A1"),
                         held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A2"), standard("A3")))
-                .whenInvoking(SCREENING.value(), screening -> screening.changeHold(BOOKING, CUSTOMER,
-                        List.of(standard("A2"), standard("A3")), List.of(), List.of("A2"), NOW, true))
-                .expectException(allOf(refusal(ProblemKind.CONFLICT, "stranded-seat", "seats"),
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening -> screening.changeHold(
+                                BOOKING,
+                                CUSTOMER,
+                                List.of(standard("A2"), standard("A3")),
+                                List.of(),
+                                List.of("A2"),
+                                NOW,
+                                true))
+                .expectException(allOf(
+                        refusal(ProblemKind.CONFLICT, "stranded-seat", "seats"),
                         listing("strandedSeats", List.of("A2"))))
                 .expectNoEvents();
     }
@@ -345,7 +421,9 @@ class SeatInventoryRulesTest {
     @Test
     void releasingFreesOnlyTheSeatsStillHeldByThatBooking() {
         // B1 was given up earlier; A2 ran out and was then held by another booking.
-        fixture.given(ON_SALE, held(BOOKING, CUSTOMER, NOW.minusSeconds(60), standard("A1"), standard("A2"), standard("B1")),
+        fixture.given(
+                        ON_SALE,
+                        held(BOOKING, CUSTOMER, NOW.minusSeconds(60), standard("A1"), standard("A2"), standard("B1")),
                         new SeatsReleasedEvent(SCREENING, BOOKING, List.of("B1"), ReleaseReason.CHANGED),
                         heldByOtherBooking(HOLD_UNTIL, "A2"))
                 .when(new ReleaseSeatsCommand(SCREENING, BOOKING, null, ReleaseReason.EXPIRED))
@@ -363,7 +441,9 @@ class SeatInventoryRulesTest {
     void releasingABookingThatHoldsNothingHereIsStillRecordedWithNoSeats() {
         // Recorded although nothing changes: a stale cached copy of the screening in another
         // process must conflict on the event store's key instead of passing silently.
-        fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")),
+        fixture.given(
+                        ON_SALE,
+                        held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")),
                         new SeatsReleasedEvent(SCREENING, BOOKING, List.of("A1"), ReleaseReason.CANCELLED))
                 .when(new ReleaseSeatsCommand(SCREENING, BOOKING, null, ReleaseReason.EXPIRED))
                 .expectSuccessfulHandlerExecution()
@@ -372,10 +452,14 @@ class SeatInventoryRulesTest {
 
     @Test
     void seatsFreedByAReleaseCanBeHeldByAnotherBooking() {
-        fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")),
+        fixture.given(
+                        ON_SALE,
+                        held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")),
                         new SeatsReleasedEvent(SCREENING, BOOKING, List.of("A1"), ReleaseReason.CANCELLED))
-                .whenInvoking(SCREENING.value(), screening ->
-                        screening.hold(OTHER_BOOKING, OTHER_CUSTOMER, List.of("A1"), HOLD_UNTIL, NOW, true))
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening ->
+                                screening.hold(OTHER_BOOKING, OTHER_CUSTOMER, List.of("A1"), HOLD_UNTIL, NOW, true))
                 .expectEvents(held(OTHER_BOOKING, OTHER_CUSTOMER, HOLD_UNTIL, standard("A1")));
     }
 
@@ -398,8 +482,10 @@ class SeatInventoryRulesTest {
     @Test
     void holdingSeatsOfAScreeningThatHasStartedIsRefused() {
         fixture.given(ON_SALE)
-                .whenInvoking(SCREENING.value(), screening ->
-                        screening.hold(BOOKING, CUSTOMER, List.of("A1"), STARTS_AT.plusSeconds(600), STARTS_AT, true))
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening -> screening.hold(
+                                BOOKING, CUSTOMER, List.of("A1"), STARTS_AT.plusSeconds(600), STARTS_AT, true))
                 .expectException(refusal(ProblemKind.BAD_REQUEST, "screening-started", "screeningId"))
                 .expectNoEvents();
     }
@@ -407,15 +493,19 @@ class SeatInventoryRulesTest {
     @Test
     void changingAHoldOnAScreeningThatHasStartedIsRefused() {
         fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")))
-                .whenInvoking(SCREENING.value(), screening -> screening.changeHold(BOOKING, CUSTOMER,
-                        List.of(standard("A1")), List.of("A2"), List.of(), STARTS_AT, true))
+                .whenInvoking(
+                        SCREENING.value(),
+                        screening -> screening.changeHold(
+                                BOOKING, CUSTOMER, List.of(standard("A1")), List.of("A2"), List.of(), STARTS_AT, true))
                 .expectException(refusal(ProblemKind.BAD_REQUEST, "screening-started", "screeningId"))
                 .expectNoEvents();
     }
 
     @Test
     void seatsSoldToABookingAreFreeAgainOnceReturned() {
-        fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")),
+        fixture.given(
+                        ON_SALE,
+                        held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")),
                         new dev.cinema.contracts.booking.SeatsSoldEvent(SCREENING, BOOKING, List.of("A1")))
                 .whenInvoking(SCREENING.value(), screening -> screening.returnSold(BOOKING, null))
                 .expectEvents(new SeatsReleasedEvent(SCREENING, BOOKING, List.of("A1"), ReleaseReason.REFUNDED));
@@ -423,7 +513,9 @@ class SeatInventoryRulesTest {
 
     @Test
     void returningSeatsSoldToAnotherBookingFreesNothing() {
-        fixture.given(ON_SALE, held(OTHER_BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")),
+        fixture.given(
+                        ON_SALE,
+                        held(OTHER_BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")),
                         new dev.cinema.contracts.booking.SeatsSoldEvent(SCREENING, OTHER_BOOKING, List.of("A1")))
                 .whenInvoking(SCREENING.value(), screening -> screening.returnSold(BOOKING, List.of("A1")))
                 .expectEvents(new SeatsReleasedEvent(SCREENING, BOOKING, List.of(), ReleaseReason.REFUNDED));
