@@ -2,9 +2,12 @@ package dev.cinema.command;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The write side: aggregates, command handlers, token issuing and the REST command API. */
 @SpringBootApplication
+// Each feature's settings are a @ConfigurationProperties record next to the code that uses them.
+@ConfigurationPropertiesScan
 public class CommandSideApplication {
 
     /**

@@ -25,6 +25,11 @@ public record Money(long amountMinor, String currency) {
         return new Money(Math.multiplyExact(amountMinor, factor), currency);
     }
 
+    /** {@code percent} % of this amount, rounded down to the minor unit (a refund never gives more). */
+    public Money percent(int percent) {
+        return new Money(Math.multiplyExact(amountMinor, percent) / 100, currency);
+    }
+
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("Cannot combine " + currency + " with " + other.currency);

@@ -9,7 +9,7 @@ import dev.cinema.contracts.account.RevokeRoleCommand;
 import dev.cinema.contracts.account.Role;
 import dev.cinema.contracts.account.RoleGrantedEvent;
 import dev.cinema.contracts.account.RoleRevokedEvent;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -42,7 +42,7 @@ class Account {
     @CommandHandler
     void handle(GrantRoleCommand command) {
         if (command.role() == null) {
-            throw DomainException.badRequest("role-required", "role", "role is required");
+            throw new Refusal("role-required", "role", "role is required");
         }
         if (roles.contains(command.role())) {
             return; // Granting a role the account has is a no-op, so retries are harmless.
@@ -53,10 +53,10 @@ class Account {
     @CommandHandler
     void handle(RevokeRoleCommand command) {
         if (command.role() == null) {
-            throw DomainException.badRequest("role-required", "role", "role is required");
+            throw new Refusal("role-required", "role", "role is required");
         }
         if (command.role() == Role.CUSTOMER) {
-            throw DomainException.invalid("customer-role-permanent", "role", "The CUSTOMER role cannot be revoked");
+            throw new Refusal("customer-role-permanent", "role", "The CUSTOMER role cannot be revoked");
         }
         if (!roles.contains(command.role())) {
             return;

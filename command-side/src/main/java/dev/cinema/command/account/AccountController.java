@@ -5,8 +5,7 @@ import dev.cinema.contracts.account.GrantRoleCommand;
 import dev.cinema.contracts.account.RegisterAccountCommand;
 import dev.cinema.contracts.account.RevokeRoleCommand;
 import dev.cinema.contracts.account.Role;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -87,7 +86,7 @@ class AccountController {
         String hash = credential == null ? decoyHash : credential.passwordHash();
         boolean matches = passwords.matches(request.password(), hash);
         if (credential == null || !matches) {
-            throw new DomainException(ProblemKind.UNAUTHORIZED, "bad-credentials", null, "E-mail or password is wrong");
+            throw new Refusal("bad-credentials", null, "E-mail or password is wrong");
         }
         return tokens.issue(credential.accountId(), credential.email(), credential.roles());
     }
@@ -110,7 +109,7 @@ class AccountController {
 
     private void requireAccount(String accountId) {
         if (accountId.length() > 64 || !credentials.existsById(accountId)) {
-            throw DomainException.notFound("account-not-found", "accountId", "No account " + accountId);
+            throw new Refusal("account-not-found", "accountId", "No account " + accountId);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.cinema.command.account;
 
 import dev.cinema.contracts.account.RegisterAccountCommand;
 import dev.cinema.contracts.account.Role;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -50,7 +50,7 @@ class AccountRegistration {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static DomainException emailTaken() {
-        return DomainException.conflict("email-taken", "email", "An account with this e-mail already exists");
+    private static Refusal emailTaken() {
+        return new Refusal("email-taken", "email", "An account with this e-mail already exists");
     }
 }

@@ -7,7 +7,6 @@ import dev.cinema.contracts.account.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,13 +34,15 @@ class AdminBootstrap implements ApplicationRunner {
             CommandGateway commands,
             AccountCredentialRepository credentials,
             PasswordEncoder passwords,
-            @Value("${cinema.bootstrap.admin.email}") String email,
-            @Value("${cinema.bootstrap.admin.password}") String password) {
+            BootstrapAdminProperties admin) {
         this.commands = commands;
         this.credentials = credentials;
         this.passwords = passwords;
-        this.email = AccountRegistration.normalise(email);
-        this.password = password;
+        if (admin.password() == null || admin.password().isBlank()) {
+            throw new IllegalStateException("cinema.bootstrap.admin.email needs cinema.bootstrap.admin.password");
+        }
+        this.email = AccountRegistration.normalise(admin.email());
+        this.password = admin.password();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.cinema.command.account;
 
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.util.Locale;
 
 /**
@@ -31,7 +31,7 @@ final class PasswordPolicy {
         }
     }
 
-    private static DomainException violation(String message) {
-        return DomainException.badRequest("weak-password", "password", "password " + message);
+    private static Refusal violation(String message) {
+        return new Refusal("weak-password", "password", "password " + message);
     }
 }

@@ -2,6 +2,7 @@ package dev.cinema.command.booking;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.cinema.command.catalogue.screen.SeatLabel;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingCancelledEvent;
 import dev.cinema.contracts.booking.BookingConfirmedEvent;
@@ -16,12 +17,11 @@ import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.PaymentId;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -51,7 +51,7 @@ class Booking {
 
     protected Booking() {}
 
-    /** Called by {@link BookingPlacement} once the screening has held the seats, in the same unit of work. */
+    /** Called by {@link HoldingSeats} once the screening has held the seats, in the same unit of work. */
     Booking(
             BookingId bookingId,
             ScreeningId screeningId,
@@ -77,13 +77,11 @@ class Booking {
     }
 
     /** What the caller owes for this booking, and for which screening; only while it is held. */
-    Due amountDue(AccountId caller) {
+    Bookings.Due amountDue(AccountId caller) {
         requireOwner(caller);
         requireAwaitingPayment();
-        return new Due(screeningId, total(seats));
+        return new Bookings.Due(screeningId, total(seats));
     }
-
-    record Due(ScreeningId screeningId, Money amount) {}
 
     boolean isConfirmedBy(PaymentId payment) {
         return status == BookingStatus.CONFIRMED && payment.equals(paidWith);
@@ -99,21 +97,21 @@ class Booking {
     }
 
     /** What returning {@code requested} seats (all when empty) of this paid booking would give back. */
-    Returnable returnable(AccountId caller, Collection<String> requested) {
+    Bookings.Returnable returnable(AccountId caller, Collection<String> requested) {
         requireOwner(caller);
         if (status != BookingStatus.CONFIRMED) {
-            throw DomainException.conflict(
+            throw new Refusal(
                     "booking-not-confirmed", null, "Only a paid booking can be refunded; this one is " + status);
         }
         Set<String> wanted = new LinkedHashSet<>();
         for (String seat : requested == null ? List.<String>of() : requested) {
-            wanted.add(seat == null ? "" : seat.trim().toUpperCase(Locale.ROOT));
+            wanted.add(SeatLabel.normalise(seat));
         }
         List<String> unknown = wanted.stream()
                 .filter(seat -> seats.stream().noneMatch(held -> held.seat().equals(seat)))
                 .toList();
         if (!unknown.isEmpty()) {
-            throw DomainException.badRequest(
+            throw new Refusal(
                     "seats-not-in-booking", "seats", "Not part of this booking: " + String.join(", ", unknown));
         }
         List<SeatPrice> returned = seats.stream()
@@ -121,13 +119,10 @@ class Booking {
                 .toList();
         List<SeatPrice> remaining =
                 seats.stream().filter(s -> !returned.contains(s)).toList();
-        return new Returnable(screeningId, paidWith, returned, remaining);
+        return new Bookings.Returnable(screeningId, paidWith, returned, remaining);
     }
 
-    record Returnable(
-            ScreeningId screeningId, PaymentId paymentId, List<SeatPrice> returned, List<SeatPrice> remaining) {}
-
-    void returnSeats(Returnable returnable) {
+    void returnSeats(Bookings.Returnable returnable) {
         apply(new BookingSeatsReturnedEvent(
                 bookingId,
                 screeningId,
@@ -138,16 +133,8 @@ class Booking {
         }
     }
 
-    /** What settling this booking after its screening was cancelled has to do. */
-    record Settlement(
-            BookingStatus status,
-            ScreeningId screeningId,
-            AccountId customerId,
-            PaymentId paymentId,
-            List<SeatPrice> seats) {}
-
-    Settlement settlementAfterScreeningCancelled() {
-        return new Settlement(status, screeningId, customerId, paidWith, seats);
+    Bookings.Settlement settlementAfterScreeningCancelled() {
+        return new Bookings.Settlement(status, screeningId, customerId, paidWith, seats);
     }
 
     /** The cinema cancels a booking that was still held (its screening was cancelled). */
@@ -188,13 +175,13 @@ class Booking {
      */
     private void requireOwner(AccountId caller) {
         if (!caller.equals(customerId)) {
-            throw DomainException.notFound("booking-not-found", null, "No booking " + bookingId);
+            throw new Refusal("booking-not-found", null, "No booking " + bookingId);
         }
     }
 
     private void requireAwaitingPayment() {
         if (status != BookingStatus.AWAITING_PAYMENT) {
-            throw DomainException.conflict(
+            throw new Refusal(
                     "booking-not-held",
                     null,
                     "The booking is " + status + ": only a booking awaiting payment can change");
@@ -210,10 +197,7 @@ class Booking {
     }
 
     private static Money total(List<SeatPrice> seats) {
-        return seats.stream()
-                .map(SeatPrice::price)
-                .reduce(Money::plus)
-                .orElseThrow(() -> new IllegalStateException("A booking has at least one seat"));
+        return SeatPrice.total(seats);
     }
 
     @EventSourcingHandler

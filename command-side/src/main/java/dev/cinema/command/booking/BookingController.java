@@ -1,11 +1,14 @@
 package dev.cinema.command.booking;
 
+import dev.cinema.command.catalogue.screening.Screenings;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.CancelBookingCommand;
 import dev.cinema.contracts.booking.ChangeBookingSeatsCommand;
 import dev.cinema.contracts.booking.PlaceBookingCommand;
+import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import dev.cinema.contracts.common.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -45,32 +49,46 @@ class BookingController {
             @Size(max = 10) List<@NotBlank @Size(max = 8) String> add,
             @Size(max = 10) List<@NotBlank @Size(max = 8) String> remove) {}
 
+    /** What the customer is told when a hold is placed or changed. */
+    record HoldResponse(String bookingId, String screeningId, List<SeatPrice> seats, Money total, Instant expiresAt) {
+
+        static HoldResponse of(BookingId bookingId, Screenings.Hold hold) {
+            return new HoldResponse(
+                    bookingId.value(),
+                    hold.screeningId().value(),
+                    hold.seats(),
+                    SeatPrice.total(hold.seats()),
+                    hold.expiresAt());
+        }
+    }
+
     @PostMapping("/api/bookings")
     @Operation(
             summary = "Hold 1 to 10 seats of one screening, all or nothing",
             description = "201 with the booking id, seats, prices and the hold's expiry; 409 naming the seats that "
-                    + "are not free (unavailableSeats) or that would be stranded (strandedSeats); 400 for unknown "
-                    + "seats or a screening that is cancelled, started or not on sale; 404 for an unknown screening.")
-    ResponseEntity<BookingPlacement.HoldResult> hold(
-            @Valid @RequestBody HoldRequest request, @AuthenticationPrincipal Jwt caller) {
+                    + "are not free (unavailableSeats) or that would be stranded (strandedSeats), or a screening "
+                    + "that is cancelled, started or not on sale; 400 for unknown seats; 404 for an unknown "
+                    + "screening.")
+    ResponseEntity<HoldResponse> hold(@Valid @RequestBody HoldRequest request, @AuthenticationPrincipal Jwt caller) {
         BookingId bookingId = BookingId.random();
-        BookingPlacement.HoldResult result = commands.sendAndWait(new PlaceBookingCommand(
+        Screenings.Hold hold = commands.sendAndWait(new PlaceBookingCommand(
                 bookingId, ScreeningId.of(request.screeningId()), AccountId.of(caller.getSubject()), request.seats()));
         return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId))
-                .body(result);
+                .body(HoldResponse.of(bookingId, hold));
     }
 
     @PostMapping("/api/bookings/{bookingId}/seats")
     @Operation(summary = "Add and remove seats of a held booking in one step, all or nothing")
-    BookingPlacement.HoldResult change(
+    HoldResponse change(
             @PathVariable @NotBlank @Size(max = 64) String bookingId,
             @Valid @RequestBody ChangeRequest request,
             @AuthenticationPrincipal Jwt caller) {
-        return commands.sendAndWait(new ChangeBookingSeatsCommand(
+        Screenings.Hold hold = commands.sendAndWait(new ChangeBookingSeatsCommand(
                 BookingId.of(bookingId),
                 AccountId.of(caller.getSubject()),
                 request.add() == null ? List.of() : request.add(),
                 request.remove() == null ? List.of() : request.remove()));
+        return HoldResponse.of(BookingId.of(bookingId), hold);
     }
 
     @DeleteMapping("/api/bookings/{bookingId}")

@@ -1,6 +1,6 @@
 package dev.cinema.command.catalogue;
 
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 
 /** Rules for the free-text fields of the catalogue, checked by aggregates whatever the door. */
 public final class Text {
@@ -10,12 +10,11 @@ public final class Text {
     /** Trimmed, non-blank, at most {@code max} characters. */
     public static String required(String value, String field, int max) {
         if (value == null || value.isBlank()) {
-            throw DomainException.badRequest("blank-" + field, field, field + " must not be blank");
+            throw new Refusal("blank", field, field + " must not be blank");
         }
         String trimmed = value.trim();
         if (trimmed.length() > max) {
-            throw DomainException.badRequest(
-                    "too-long-" + field, field, field + " must be at most " + max + " characters");
+            throw new Refusal("too-long", field, field + " must be at most " + max + " characters");
         }
         return trimmed;
     }

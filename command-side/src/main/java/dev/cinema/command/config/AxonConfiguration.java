@@ -3,16 +3,15 @@ package dev.cinema.command.config;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -20,7 +19,6 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -73,28 +71,6 @@ class AxonConfiguration {
     }
 
     /**
-     * Screenings are the hot aggregates (every hold of a showing goes through one): caching them
-     * saves replaying their events per command. Safe with several command-side processes: a stale
-     * entry makes the append fail on the (aggregate, sequence) key, the unit of work rolls back
-     * and evicts it, and the caller is told to retry.
-     */
-    @Bean
-    Cache screeningCache(@Value("${cinema.booking.cache-screenings:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
-    }
-
-    /**
-     * A screening with many holds would otherwise be rebuilt from all of them whenever it is not
-     * in the cache (another process, a restart, an evicted entry): a snapshot every N events bounds
-     * that work.
-     */
-    @Bean
-    SnapshotTriggerDefinition screeningSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${cinema.booking.screening-snapshot-every:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    /**
      * Axon's default snapshotter runs in the committing thread while the aggregate is still
      * locked, and needs a database connection of its own: with every pooled connection held by
      * callers queued on that same lock (a hot screening), it waits for the pool and they for it.
@@ -121,6 +97,36 @@ class AxonConfiguration {
                     return thread;
                 }))
                 .build();
+    }
+
+    /**
+     * The gateway every controller and policy sends commands through: a command that lost a write
+     * race to another writer of its aggregate is decided again on fresh state, so that customers
+     * see an answer about their seats, never a technical conflict.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ConflictRetryScheduler conflictRetryScheduler) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(conflictRetryScheduler)
+                .build();
+    }
+
+    @Bean
+    ConflictRetryScheduler conflictRetryScheduler(
+            ScheduledExecutorService commandRetryExecutor, ConflictRetryProperties retry) {
+        return new ConflictRetryScheduler(
+                commandRetryExecutor, retry.maxAttempts(), retry.firstBackoff(), retry.maxBackoff());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetryExecutor(ConflictRetryProperties retry) {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newScheduledThreadPool(retry.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "command-retry-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Declared because a provider bean of our own makes Axon drop its default one. */

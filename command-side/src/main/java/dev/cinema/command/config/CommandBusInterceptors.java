@@ -1,8 +1,7 @@
 package dev.cinema.command.config;
 
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ErrorDetails;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
+import dev.cinema.platform.refusal.RefusalDetails;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
@@ -67,11 +66,11 @@ class CommandBusInterceptors {
         return (unitOfWork, chain) -> {
             try {
                 return chain.proceed();
-            } catch (DomainException e) {
-                throw new CommandExecutionException(e.getMessage(), e, e.details());
+            } catch (Refusal e) {
+                throw new CommandExecutionException(e.getMessage(), e, e.asDetails());
             } catch (AggregateNotFoundException e) {
                 throw new CommandExecutionException(
-                        e.getMessage(), e, new ErrorDetails(ProblemKind.NOT_FOUND, "not-found", null, "No such item"));
+                        e.getMessage(), e, new RefusalDetails("not-found", null, "No such item", Map.of()));
             }
         };
     }

@@ -3,11 +3,9 @@ package dev.cinema.command.config;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import java.time.Duration;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -27,11 +25,11 @@ class DeadlineConfiguration {
     @Bean
     @Qualifier("deadlineDetailsTask")
     Task<DbSchedulerBinaryDeadlineDetails> dbSchedulerDeadlineDetailsTask(
-            ApplicationContext context, @Value("${cinema.deadlines.first-retry:PT1S}") Duration firstRetry) {
+            ApplicationContext context, DeadlineProperties properties) {
         Task<DbSchedulerBinaryDeadlineDetails> axon =
                 DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
         return Tasks.oneTime(axon.getTaskName(), DbSchedulerBinaryDeadlineDetails.class)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(firstRetry))
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(properties.firstRetry()))
                 .execute((instance, execution) -> axon.execute(instance, execution));
     }
 }

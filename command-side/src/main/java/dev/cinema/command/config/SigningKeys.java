@@ -12,7 +12,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +26,8 @@ public class SigningKeys {
 
     private final RSAKey jwk;
 
-    SigningKeys(
-            JwtProperties properties,
-            @Value("${cinema.security.jwt.generate-dev-key:false}") boolean allowGeneratedKey) {
+    SigningKeys(JwtProperties properties) {
+        boolean allowGeneratedKey = properties.generateDevKey();
         RSAPublicKey publicKey;
         RSAPrivateKey privateKey;
         if (properties.hasPrivateKey() && properties.hasPublicKey()) {

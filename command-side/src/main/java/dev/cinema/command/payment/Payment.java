@@ -12,7 +12,7 @@ import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import dev.cinema.contracts.payment.PaymentRequestedEvent;
 import dev.cinema.contracts.payment.PaymentStatus;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -84,13 +84,13 @@ class Payment {
      */
     String refund(PaymentServiceProvider provider, String idempotencyKey, Money part, String reason) {
         if (status != PaymentStatus.CAPTURED) {
-            throw DomainException.conflict(
+            throw new Refusal(
                     "payment-not-captured", null, "Only a captured payment can be refunded; this one is " + status);
         }
         if (part.amountMinor() <= 0
                 || part.amountMinor() > amount.amountMinor() - refundedMinor
                 || !part.currency().equals(amount.currency())) {
-            throw DomainException.conflict(
+            throw new Refusal(
                     "refund-exceeds-payment", null, "A refund cannot give back more than what is left of the payment");
         }
         String reference = provider.refund(idempotencyKey, captureReference, part);

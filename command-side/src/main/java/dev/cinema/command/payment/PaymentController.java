@@ -2,7 +2,9 @@ package dev.cinema.command.payment;
 
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
+import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.PaymentStatus;
+import dev.cinema.platform.refusal.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,9 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -44,6 +44,20 @@ class PaymentController {
                     message = "must be a payment provider token (tok_...), never a card number")
             String paymentMethod) {}
 
+    /** A payment as its customer is told about it (also inside the problem of a refused one). */
+    record PaymentResponse(
+            String paymentId, String bookingId, PaymentStatus payment, boolean bookingConfirmed, Money amount) {
+
+        static PaymentResponse of(PayingForBookings.Result result) {
+            return new PaymentResponse(
+                    result.paymentId().value(),
+                    result.bookingId().value(),
+                    result.status(),
+                    result.bookingConfirmed(),
+                    result.amount());
+        }
+    }
+
     @PostMapping("/api/bookings/{bookingId}/payments")
     @Operation(
             summary = "Pay for a held booking",
@@ -53,46 +67,35 @@ class PaymentController {
                     + "the provider did not answer: repeat the request with the same Idempotency-Key. The same "
                     + "key repeated answers the same payment and never charges twice; the same key with another "
                     + "request is a 422. Test tokens: tok_success, tok_decline, tok_timeout.")
-    ResponseEntity<Object> pay(
+    ResponseEntity<PaymentResponse> pay(
             @PathVariable @NotBlank @Size(max = 64) String bookingId,
             @RequestHeader("Idempotency-Key") @NotBlank @Size(min = 8, max = 100) String idempotencyKey,
             @Valid @RequestBody PaymentRequest request,
             @AuthenticationPrincipal Jwt caller) {
-        PaymentProcessing.Outcome outcome = requests.pay(
-                BookingId.of(bookingId), AccountId.of(caller.getSubject()), idempotencyKey, request.paymentMethod());
+        PaymentResponse outcome = PaymentResponse.of(requests.pay(
+                BookingId.of(bookingId), AccountId.of(caller.getSubject()), idempotencyKey, request.paymentMethod()));
         if (outcome.bookingConfirmed()) {
             return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId))
                     .body(outcome);
         }
         if (outcome.payment() == PaymentStatus.DECLINED) {
-            return problem(
-                    HttpStatus.PAYMENT_REQUIRED,
+            throw new Refusal(
                     "payment-declined",
+                    null,
                     "The payment provider declined the payment; nothing was charged",
-                    outcome);
+                    Map.of("payment", outcome));
         }
         if (outcome.payment() == PaymentStatus.REFUNDED) {
-            return problem(
-                    HttpStatus.CONFLICT,
+            throw new Refusal(
                     "hold-expired-refunded",
+                    null,
                     "The hold ran out before the payment arrived; the payment was refunded in full",
-                    outcome);
+                    Map.of("payment", outcome));
         }
-        return problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
+        throw new Refusal(
                 "provider-unavailable",
+                null,
                 "The payment is not settled yet; repeat the request with the same Idempotency-Key",
-                outcome);
-    }
-
-    private static ResponseEntity<Object> problem(
-            HttpStatus status, String code, String detail, PaymentProcessing.Outcome outcome) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://cinema.dev/problems/" + code));
-        problem.setProperty("code", code);
-        problem.setProperty("payment", outcome);
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                Map.of("payment", outcome));
     }
 }

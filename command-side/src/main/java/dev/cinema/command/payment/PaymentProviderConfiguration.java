@@ -1,9 +1,6 @@
 package dev.cinema.command.payment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,13 +11,13 @@ class PaymentProviderConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "cinema.payments.provider", havingValue = "http")
-    PaymentServiceProvider httpPaymentServiceProvider(
-            ObjectMapper objectMapper,
-            @Value("${cinema.payments.http.base-url}") URI baseUrl,
-            @Value("${cinema.payments.http.api-key}") String apiKey,
-            @Value("${cinema.payments.http.timeout:PT2S}") Duration timeout,
-            @Value("${cinema.payments.http.max-attempts:3}") int maxAttempts,
-            @Value("${cinema.payments.http.first-backoff:PT0.2S}") Duration firstBackoff) {
-        return new HttpPaymentServiceProvider(baseUrl, apiKey, timeout, maxAttempts, firstBackoff, objectMapper);
+    PaymentServiceProvider httpPaymentServiceProvider(ObjectMapper objectMapper, PaymentProviderProperties properties) {
+        PaymentProviderProperties.Http http = properties.http();
+        if (http.baseUrl() == null || http.apiKey() == null || http.apiKey().isBlank()) {
+            throw new IllegalStateException(
+                    "cinema.payments.provider=http needs cinema.payments.http.base-url and .api-key");
+        }
+        return new HttpPaymentServiceProvider(
+                http.baseUrl(), http.apiKey(), http.timeout(), http.maxAttempts(), http.firstBackoff(), objectMapper);
     }
 }

@@ -5,7 +5,7 @@ import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.payment.ChargePaymentCommand;
 import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.contracts.payment.RequestPaymentCommand;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,8 +39,7 @@ class PaymentRequests {
         this.clock = clock;
     }
 
-    PaymentProcessing.Outcome pay(
-            BookingId bookingId, AccountId customer, String idempotencyKey, String paymentMethod) {
+    PayingForBookings.Result pay(BookingId bookingId, AccountId customer, String idempotencyKey, String paymentMethod) {
         String fingerprint = fingerprint(bookingId.value(), paymentMethod);
         Optional<PaymentRequestRecord> earlier =
                 records.findByCustomerIdAndIdempotencyKey(customer.value(), idempotencyKey);
@@ -66,14 +65,14 @@ class PaymentRequests {
         return commands.sendAndWait(new ChargePaymentCommand(paymentId));
     }
 
-    private PaymentProcessing.Outcome replay(
+    private PayingForBookings.Result replay(
             PaymentRequestRecord earlier,
             String fingerprint,
             BookingId bookingId,
             AccountId customer,
             String paymentMethod) {
         if (!earlier.fingerprint().equals(fingerprint)) {
-            throw DomainException.invalid(
+            throw new Refusal(
                     "idempotency-key-reused",
                     "Idempotency-Key",
                     "This Idempotency-Key was used for a different payment request");
@@ -83,7 +82,7 @@ class PaymentRequests {
             return commands.sendAndWait(new ChargePaymentCommand(paymentId));
         } catch (CommandExecutionException e) {
             // The first request stopped between recording its key and recording its payment.
-            if (e.getCause() instanceof DomainException missing && "payment-not-found".equals(missing.code())) {
+            if (e.getCause() instanceof Refusal missing && "payment-not-found".equals(missing.code())) {
                 commands.sendAndWait(new RequestPaymentCommand(paymentId, bookingId, customer, paymentMethod));
                 return commands.sendAndWait(new ChargePaymentCommand(paymentId));
             }

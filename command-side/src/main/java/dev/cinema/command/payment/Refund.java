@@ -48,7 +48,7 @@ class Refund {
             List<String> seats,
             Money share,
             int percent) {
-        Money amount = new Money(share.amountMinor() * percent / 100, share.currency());
+        Money amount = share.percent(percent);
         apply(new RefundRequestedEvent(refundId, bookingId, paymentId, customerId, seats, share, percent, amount));
         if (amount.amountMinor() == 0) {
             apply(new RefundRejectedEvent(refundId, bookingId, customerId, "too-close-to-the-screening"));

@@ -2,8 +2,10 @@ package dev.cinema.command.payment;
 
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
+import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.RefundId;
 import dev.cinema.contracts.payment.RequestRefundCommand;
+import dev.cinema.platform.refusal.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,10 +13,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -36,6 +36,34 @@ class RefundController {
 
     record RefundRequest(@Size(max = 10) List<@NotBlank @Size(max = 8) String> seats) {}
 
+    /**
+     * A refund as its customer is told about it: refunded now, pending (the provider is retried by
+     * itself), or refused by the policy (inside the problem). {@code amount} is {@code percent} of
+     * {@code share}, the returned seats' price.
+     */
+    record RefundResponse(
+            String refundId,
+            String bookingId,
+            boolean refunded,
+            boolean pending,
+            List<String> seats,
+            Money share,
+            int percent,
+            Money amount) {
+
+        static RefundResponse of(RefundingBookings.Result result) {
+            return new RefundResponse(
+                    result.refundId().value(),
+                    result.bookingId().value(),
+                    result.refunded(),
+                    result.pending(),
+                    result.seats(),
+                    result.share(),
+                    result.percent(),
+                    result.amount());
+        }
+    }
+
     @PostMapping("/api/bookings/{bookingId}/refunds")
     @Operation(
             summary = "Return all seats of a paid booking, or only some, and be refunded",
@@ -43,15 +71,16 @@ class RefundController {
                     + "before, 50 % until 1 h before, nothing after (then 422, recorded as rejected). 201 with the "
                     + "amount; the returned seats are free again and the booking is REFUNDED once none remain. 202 "
                     + "when the provider does not answer: the refund is recorded and retried by itself.")
-    ResponseEntity<Object> refund(
+    ResponseEntity<RefundResponse> refund(
             @PathVariable @NotBlank @Size(max = 64) String bookingId,
             @Valid @RequestBody(required = false) RefundRequest request,
             @AuthenticationPrincipal Jwt caller) {
-        RefundProcessing.Outcome outcome = commands.sendAndWait(new RequestRefundCommand(
+        RefundingBookings.Result result = commands.sendAndWait(new RequestRefundCommand(
                 RefundId.random(),
                 BookingId.of(bookingId),
                 AccountId.of(caller.getSubject()),
                 request == null || request.seats() == null ? List.of() : request.seats()));
+        RefundResponse outcome = RefundResponse.of(result);
         if (outcome.refunded()) {
             return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId))
                     .body(outcome);
@@ -60,14 +89,10 @@ class RefundController {
             // Recorded; the provider is retried by itself and the seats go back when it has refunded.
             return ResponseEntity.accepted().body(outcome);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNPROCESSABLE_ENTITY,
-                "The screening is too close: the refund policy gives nothing back now");
-        problem.setType(URI.create("https://cinema.dev/problems/refund-not-allowed"));
-        problem.setProperty("code", "refund-not-allowed");
-        problem.setProperty("refund", outcome);
-        return ResponseEntity.unprocessableEntity()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        throw new Refusal(
+                "refund-not-allowed",
+                null,
+                "The screening is too close: the refund policy gives nothing back now",
+                Map.of("refund", outcome));
     }
 }

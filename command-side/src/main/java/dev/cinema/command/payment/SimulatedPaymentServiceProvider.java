@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +35,15 @@ class SimulatedPaymentServiceProvider implements PaymentServiceProvider {
     private final Map<String, String> refunds = new ConcurrentHashMap<>();
     private final Set<String> refundFailsOnce = ConcurrentHashMap.newKeySet();
 
-    SimulatedPaymentServiceProvider(
-            @Value("${cinema.payments.simulated.latency:PT0.05S}") Duration latency,
-            @Value("${cinema.payments.simulated.decline-rate:0.1}") double declineRate,
-            @Value("${cinema.payments.simulated.seed:42}") long seed) {
+    @Autowired
+    SimulatedPaymentServiceProvider(PaymentProviderProperties properties) {
+        this(
+                properties.simulated().latency(),
+                properties.simulated().declineRate(),
+                properties.simulated().seed());
+    }
+
+    SimulatedPaymentServiceProvider(Duration latency, double declineRate, long seed) {
         this.latency = latency;
         this.declineRate = declineRate;
         this.random = new Random(seed);

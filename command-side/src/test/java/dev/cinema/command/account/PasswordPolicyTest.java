@@ -4,8 +4,7 @@ import static dev.cinema.command.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,9 +13,8 @@ class PasswordPolicyTest {
 
     private static final String EMAIL = "ada@example.com";
 
-    private static DomainException refusalOf(String password, String email) {
-        return assertRefused(
-                () -> PasswordPolicy.check(password, email), ProblemKind.BAD_REQUEST, "weak-password", "password");
+    private static Refusal refusalOf(String password, String email) {
+        return assertRefused(() -> PasswordPolicy.check(password, email), "weak-password", "password");
     }
 
     @Test

@@ -13,7 +13,6 @@ import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
-import dev.cinema.platform.web.ProblemKind;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +58,7 @@ class BookingTest {
     }
 
     /**
-     * The booking takes its deadline manager as an argument (BookingPlacement passes the real one),
+     * The booking takes its deadline manager as an argument (HoldingSeats passes the real one),
      * so the test must hand it the fixture's own, the one the deadline expectations look at. Axon
      * 4.13's fixture keeps it in a private field and offers no getter.
      */
@@ -111,7 +110,7 @@ class BookingTest {
 
     @Test
     void aBookingCancelledBeforeItsHoldRunsOutDoesNotExpire() {
-        // The hold-expiry deadline as BookingPlacement leaves it, still pending when the booking is
+        // The hold-expiry deadline as HoldingSeats leaves it, still pending when the booking is
         // cancelled: the handler itself must leave a cancelled booking alone.
         var given = fixture.given(PLACED, CANCELLED);
         deadlines.schedule(
@@ -141,7 +140,7 @@ class BookingTest {
     void cancellingSomeoneElsesBookingIsRefusedAsIfItDidNotExist() {
         fixture.given(PLACED)
                 .whenInvoking(BOOKING.value(), booking -> booking.cancel(SOMEONE_ELSE))
-                .expectException(refusal(ProblemKind.NOT_FOUND, "booking-not-found", null))
+                .expectException(refusal("booking-not-found", null))
                 .expectNoEvents();
     }
 
@@ -149,7 +148,7 @@ class BookingTest {
     void cancellingACancelledBookingAgainIsRefused() {
         fixture.given(PLACED, CANCELLED)
                 .whenInvoking(BOOKING.value(), booking -> booking.cancel(CUSTOMER))
-                .expectException(refusal(ProblemKind.CONFLICT, "booking-not-held", null))
+                .expectException(refusal("booking-not-held", null))
                 .expectNoEvents();
     }
 
@@ -157,7 +156,7 @@ class BookingTest {
     void cancellingAnExpiredBookingIsRefused() {
         fixture.given(PLACED, EXPIRED)
                 .whenInvoking(BOOKING.value(), booking -> booking.cancel(CUSTOMER))
-                .expectException(refusal(ProblemKind.CONFLICT, "booking-not-held", null))
+                .expectException(refusal("booking-not-held", null))
                 .expectNoEvents();
     }
 
@@ -176,7 +175,7 @@ class BookingTest {
     void changingSeatsOfAnExpiredBookingIsRefused() {
         fixture.given(PLACED, EXPIRED)
                 .whenInvoking(BOOKING.value(), booking -> booking.changeSeats(List.of(A1)))
-                .expectException(refusal(ProblemKind.CONFLICT, "booking-not-held", null))
+                .expectException(refusal("booking-not-held", null))
                 .expectNoEvents();
     }
 
@@ -195,7 +194,7 @@ class BookingTest {
     void changingSomeoneElsesBookingIsRefusedAsIfItDidNotExist() {
         fixture.given(PLACED)
                 .whenInvoking(BOOKING.value(), booking -> booking.requireChangeableBy(SOMEONE_ELSE))
-                .expectException(refusal(ProblemKind.NOT_FOUND, "booking-not-found", null));
+                .expectException(refusal("booking-not-found", null));
     }
 
     @Test

@@ -31,7 +31,7 @@ class ScreeningSnapshotTest {
         Map<String, Object> properties = new HashMap<>(H2Database.properties());
         properties.putAll(TestTokens.keyProperties());
         properties.put("server.port", "0");
-        properties.put("cinema.booking.screening-snapshot-every", "3");
+        properties.put("cinema.screenings.snapshot-every", "3");
         String admin = TestTokens.valid(UUID.randomUUID().toString(), "ADMIN");
         String screening;
 

@@ -11,23 +11,23 @@ class SigningKeysTest {
 
     @Test
     void withoutAConfiguredKeyOutsideDevelopmentTheStartIsRefused() {
-        JwtProperties noKeys = new JwtProperties(null, null, null, null, null);
-        assertThatThrownBy(() -> new SigningKeys(noKeys, false))
+        JwtProperties noKeys = new JwtProperties(null, null, null, null, null, false);
+        assertThatThrownBy(() -> new SigningKeys(noKeys))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CINEMA_JWT_PRIVATE_KEY");
     }
 
     @Test
     void inDevelopmentAKeyIsGeneratedAndEachStartGetsItsOwn() {
-        JwtProperties noKeys = new JwtProperties(null, null, null, null, null);
-        assertThat(new SigningKeys(noKeys, true).publicKey()).isNotEqualTo(new SigningKeys(noKeys, true).publicKey());
+        JwtProperties noKeys = new JwtProperties(null, null, null, null, null, true);
+        assertThat(new SigningKeys(noKeys).publicKey()).isNotEqualTo(new SigningKeys(noKeys).publicKey());
     }
 
     @Test
     void aConfiguredPairIsUsedAndOnlyItsPublicHalfIsPublished() {
         JwtProperties configured =
-                new JwtProperties(null, TestTokens.publicKeyPem(), TestTokens.privateKeyPem(), null, null);
-        SigningKeys keys = new SigningKeys(configured, false);
+                new JwtProperties(null, TestTokens.publicKeyPem(), TestTokens.privateKeyPem(), null, null, false);
+        SigningKeys keys = new SigningKeys(configured);
         assertThat(keys.publicJwkSet().toJSONObject().toString())
                 .doesNotContain("\"d\"")
                 .doesNotContain("\"p\"");
@@ -36,7 +36,7 @@ class SigningKeysTest {
 
     @Test
     void halfAPairIsAConfigurationError() {
-        JwtProperties half = new JwtProperties(null, TestTokens.publicKeyPem(), null, null, null);
-        assertThatThrownBy(() -> new SigningKeys(half, true)).isInstanceOf(IllegalStateException.class);
+        JwtProperties half = new JwtProperties(null, TestTokens.publicKeyPem(), null, null, null, true);
+        assertThatThrownBy(() -> new SigningKeys(half)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -21,7 +21,6 @@ import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import dev.cinema.contracts.payment.PaymentRequestedEvent;
 import dev.cinema.contracts.payment.PaymentStatus;
-import dev.cinema.platform.web.ProblemKind;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -216,7 +215,7 @@ class PaymentTest {
     void refundingADeclinedPaymentIsRefused() {
         fixture.given(REQUESTED, DECLINED)
                 .whenInvoking(PAYMENT.value(), payment -> payment.refundInFull(provider, "hold-expired"))
-                .expectException(refusal(ProblemKind.CONFLICT, "payment-not-captured", null))
+                .expectException(refusal("payment-not-captured", null))
                 .expectNoEvents();
         verifyNoInteractions(provider);
     }
@@ -225,7 +224,7 @@ class PaymentTest {
     void refundingAPaymentStillAwaitingTheProvidersAnswerIsRefused() {
         fixture.given(REQUESTED)
                 .whenInvoking(PAYMENT.value(), payment -> payment.refundInFull(provider, "hold-expired"))
-                .expectException(refusal(ProblemKind.CONFLICT, "payment-not-captured", null))
+                .expectException(refusal("payment-not-captured", null))
                 .expectNoEvents();
         verifyNoInteractions(provider);
     }

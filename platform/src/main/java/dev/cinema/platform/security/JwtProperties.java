@@ -12,10 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      is configured the command side generates a throw-away pair (dev only)
  * @param jwkSetUri     alternative to {@code publicKey}: where to fetch the signer's public keys
  * @param accessTokenTtl how long an issued token is valid
+ * @param generateDevKey whether the command side may generate a throw-away key pair when none is
+ *                      configured (development on H2 only; production refuses to start without keys)
  */
 @ConfigurationProperties("cinema.security.jwt")
 public record JwtProperties(
-        String issuer, String publicKey, String privateKey, String jwkSetUri, Duration accessTokenTtl) {
+        String issuer,
+        String publicKey,
+        String privateKey,
+        String jwkSetUri,
+        Duration accessTokenTtl,
+        boolean generateDevKey) {
 
     public JwtProperties {
         issuer = issuer == null || issuer.isBlank() ? "cinema-ticketing" : issuer;

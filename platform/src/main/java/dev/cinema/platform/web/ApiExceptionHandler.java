@@ -3,6 +3,8 @@ package dev.cinema.platform.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.cinema.platform.refusal.Refusal;
+import dev.cinema.platform.refusal.RefusalDetails;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -49,16 +51,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** One input at fault: {@code field} is a JSON path such as {@code layout.rows[2].label}. */
     public record FieldProblem(String field, String message) {}
 
-    @ExceptionHandler(DomainException.class)
-    ResponseEntity<Object> domain(DomainException e) {
-        return problem(e.details());
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refusal(Refusal e) {
+        return problem(e.asDetails());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> command(CommandExecutionException e) {
-        ErrorDetails details = e.<ErrorDetails>getDetails().orElse(null);
-        if (details == null && e.getCause() instanceof DomainException domain) {
-            details = domain.details();
+        RefusalDetails details = e.<RefusalDetails>getDetails().orElse(null);
+        if (details == null && e.getCause() instanceof Refusal refusal) {
+            details = refusal.asDetails();
         }
         if (details == null && e.getCause() instanceof ConcurrencyException) {
             return concurrentModification(e);
@@ -93,15 +95,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Two writers on one aggregate (two command-side processes, or a retry racing the original):
-     * the event store's (aggregate, sequence) key lets one win; the other is told to try again.
+     * the event store's (aggregate, sequence) key lets one win. The command side retries the loser
+     * on fresh state a few times before this is reached; if it still lost, that is the system's
+     * load, not the caller's doing: try again shortly.
      */
     @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class})
     ResponseEntity<Object> concurrentModification(Exception e) {
-        return problem(new ErrorDetails(
-                ProblemKind.CONFLICT,
-                "concurrent-modification",
-                null,
-                "Someone else changed this at the same moment; please try again."));
+        return problem(new RefusalDetails(
+                "concurrent-modification", null, "The system is busy with this item; please try again.", Map.of()));
     }
 
     /** Method security ({@code @PreAuthorize}) refuses inside the controller, past the filter chain. */
@@ -181,6 +182,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.BAD_REQUEST, "The request body is missing or is not well-formed JSON.");
         body.setTitle("Malformed request body");
         body.setType(URI.create(TYPE_BASE + "malformed-body"));
+        body.setProperty("code", "malformed-body");
         return respond(body);
     }
 
@@ -201,12 +203,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
         body.setTitle("Invalid input");
         body.setType(URI.create(TYPE_BASE + "invalid-input"));
+        body.setProperty("code", "invalid-input");
         body.setProperty("errors", problems);
         return respond(body);
     }
 
-    private ResponseEntity<Object> problem(ErrorDetails details) {
-        HttpStatus status = HttpStatus.valueOf(details.kind().status());
+    private ResponseEntity<Object> problem(RefusalDetails details) {
+        HttpStatus status = RefusalStatuses.of(details.code()).orElse(null);
+        if (status == null) {
+            log.error("Refusal code '{}' has no status in RefusalStatuses: {}", details.code(), details.message());
+            return respond(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed. It has been logged."));
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, details.message());
         body.setTitle(status.getReasonPhrase());
         if (details.code() != null) {
@@ -216,14 +224,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (details.field() != null) {
             body.setProperty("errors", List.of(new FieldProblem(details.field(), details.message())));
         }
-        details.properties().forEach(body::setProperty);
+        details.details().forEach(body::setProperty);
         return respond(body);
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail body) {
-        return ResponseEntity.status(body.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (body.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // Every 503 here is a passing condition: say when to come back.
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response.body(body);
     }
 
     private static String path(JsonMappingException e) {

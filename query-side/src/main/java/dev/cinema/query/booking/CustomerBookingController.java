@@ -5,8 +5,8 @@ import dev.cinema.contracts.booking.BookingView;
 import dev.cinema.contracts.booking.FindCustomerBookingQuery;
 import dev.cinema.contracts.booking.FindCustomerBookingsQuery;
 import dev.cinema.contracts.listing.Paging;
+import dev.cinema.platform.refusal.Refusal;
 import dev.cinema.platform.security.Caller;
-import dev.cinema.platform.web.DomainException;
 import dev.cinema.query.listing.PagingParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,6 +55,6 @@ class CustomerBookingController {
                         new FindCustomerBookingQuery(Caller.from(jwt).accountId(), bookingId),
                         ResponseTypes.optionalInstanceOf(BookingView.class))
                 .join()
-                .orElseThrow(() -> DomainException.notFound("booking-not-found", null, "No booking " + bookingId));
+                .orElseThrow(() -> new Refusal("booking-not-found", null, "No booking " + bookingId));
     }
 }

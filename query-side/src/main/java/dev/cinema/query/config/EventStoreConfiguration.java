@@ -1,6 +1,5 @@
 package dev.cinema.query.config;
 
-import java.time.Duration;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -12,7 +11,6 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
@@ -50,13 +48,11 @@ class EventStoreConfiguration {
 
     @Bean
     EventStore eventStore(
-            EventStorageEngine storageEngine,
-            Configuration configuration,
-            @Value("${cinema.query.event-poll-interval:PT0.1S}") Duration pollInterval) {
+            EventStorageEngine storageEngine, Configuration configuration, EventPollingProperties polling) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .fetchDelay(pollInterval.toMillis())
+                .fetchDelay(polling.eventPollInterval().toMillis())
                 .build();
     }
 }

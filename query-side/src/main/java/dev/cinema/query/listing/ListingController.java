@@ -17,7 +17,7 @@ import dev.cinema.contracts.listing.LocationPage;
 import dev.cinema.contracts.listing.LocationView;
 import dev.cinema.contracts.listing.ScreeningPage;
 import dev.cinema.contracts.listing.ScreeningView;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,8 +77,7 @@ class ListingController {
         return found(
                 queries.query(new FindLocationQuery(locationId), ResponseTypes.optionalInstanceOf(LocationView.class))
                         .join(),
-                "location",
-                locationId);
+                () -> new Refusal("location-not-found", null, "No location " + locationId));
     }
 
     @GetMapping("/locations/{locationId}/cinemas")
@@ -110,8 +110,7 @@ class ListingController {
         return found(
                 queries.query(new FindCinemaQuery(cinemaId), ResponseTypes.optionalInstanceOf(CinemaView.class))
                         .join(),
-                "cinema",
-                cinemaId);
+                () -> new Refusal("cinema-not-found", null, "No cinema " + cinemaId));
     }
 
     @GetMapping("/films")
@@ -139,8 +138,7 @@ class ListingController {
         return found(
                 queries.query(new FindFilmQuery(filmId), ResponseTypes.optionalInstanceOf(FilmView.class))
                         .join(),
-                "film",
-                filmId);
+                () -> new Refusal("film-not-found", null, "No film " + filmId));
     }
 
     @GetMapping("/screenings")
@@ -179,11 +177,10 @@ class ListingController {
                                 new FindScreeningQuery(screeningId),
                                 ResponseTypes.optionalInstanceOf(ScreeningView.class))
                         .join(),
-                "screening",
-                screeningId);
+                () -> new Refusal("screening-not-found", null, "No screening " + screeningId));
     }
 
-    private static <T> T found(Optional<T> result, String kind, String id) {
-        return result.orElseThrow(() -> DomainException.notFound(kind + "-not-found", null, "No " + kind + " " + id));
+    private static <T> T found(Optional<T> result, Supplier<Refusal> notFound) {
+        return result.orElseThrow(notFound);
     }
 }

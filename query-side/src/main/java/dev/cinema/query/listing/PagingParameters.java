@@ -1,7 +1,7 @@
 package dev.cinema.query.listing;
 
 import dev.cinema.contracts.listing.Paging;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,8 +37,8 @@ public final class PagingParameters {
         return new Paging(page, size, property, direction);
     }
 
-    private static DomainException invalidSort(Map<String, String> sortable) {
-        return DomainException.badRequest(
+    private static Refusal invalidSort(Map<String, String> sortable) {
+        return new Refusal(
                 "invalid-sort",
                 "sort",
                 "sort must be one of " + String.join(", ", new java.util.TreeSet<>(sortable.keySet()))

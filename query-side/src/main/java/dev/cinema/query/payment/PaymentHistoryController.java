@@ -4,8 +4,8 @@ import dev.cinema.contracts.listing.Paging;
 import dev.cinema.contracts.payment.FindBookingPaymentsQuery;
 import dev.cinema.contracts.payment.FindCustomerPaymentsQuery;
 import dev.cinema.contracts.payment.PaymentHistoryPage;
+import dev.cinema.platform.refusal.Refusal;
 import dev.cinema.platform.security.Caller;
-import dev.cinema.platform.web.DomainException;
 import dev.cinema.query.listing.PagingParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -74,7 +74,7 @@ class PaymentHistoryController {
         // Ownership is read from this projection's own entries: another customer's booking and a
         // booking that does not exist look the same, so nobody learns of others' payments.
         if (history.page().totalElements() == 0) {
-            throw DomainException.notFound("booking-not-found", null, "No payments for booking " + bookingId);
+            throw new Refusal("booking-not-found", null, "No payments for booking " + bookingId);
         }
         return history;
     }

@@ -2,7 +2,7 @@ package dev.cinema.query.seatmap;
 
 import dev.cinema.contracts.seatmap.FindSeatMapQuery;
 import dev.cinema.contracts.seatmap.SeatMap;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +18,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,13 +42,10 @@ class SeatMapController {
     private final Duration streamTimeout;
     private final Duration keepAlive;
 
-    SeatMapController(
-            QueryGateway queries,
-            @Value("${cinema.query.seat-map.stream-timeout:PT30M}") Duration streamTimeout,
-            @Value("${cinema.query.seat-map.keep-alive:PT20S}") Duration keepAlive) {
+    SeatMapController(QueryGateway queries, SeatMapStreamProperties properties) {
         this.queries = queries;
-        this.streamTimeout = streamTimeout;
-        this.keepAlive = keepAlive;
+        this.streamTimeout = properties.streamTimeout();
+        this.keepAlive = properties.keepAlive();
     }
 
     @GetMapping
@@ -163,7 +159,7 @@ class SeatMapController {
         }
     }
 
-    private static DomainException notFound(String screeningId) {
-        return DomainException.notFound("seat-map-not-found", null, "No seat map for screening " + screeningId);
+    private static Refusal notFound(String screeningId) {
+        return new Refusal("seat-map-not-found", null, "No seat map for screening " + screeningId);
     }
 }

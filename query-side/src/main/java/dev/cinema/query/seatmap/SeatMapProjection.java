@@ -49,12 +49,12 @@ class SeatMapProjection {
 
     static final String NAME = "query-seat-maps";
 
-    private final SeatMapRecords maps;
-    private final SeatCells cells;
-    private final SeatMaps views;
+    private final SeatMapStateRows maps;
+    private final SeatCellRows cells;
+    private final SeatMapViews views;
     private final QueryUpdateEmitter updates;
 
-    SeatMapProjection(SeatMapRecords maps, SeatCells cells, SeatMaps views, QueryUpdateEmitter updates) {
+    SeatMapProjection(SeatMapStateRows maps, SeatCellRows cells, SeatMapViews views, QueryUpdateEmitter updates) {
         this.maps = maps;
         this.cells = cells;
         this.views = views;
@@ -68,17 +68,17 @@ class SeatMapProjection {
             // A screening is scheduled once: this is a second delivery of the same event.
             return;
         }
-        SeatMapRecord map = new SeatMapRecord(id);
+        SeatMapStateRow map = new SeatMapStateRow(id);
         map.status = event.onSale() ? ScreeningStatus.ON_SALE : ScreeningStatus.SCHEDULED;
         map.pricesJson = views.json(event.prices());
         map.version = position(token).orElse(0L);
-        List<SeatCell> layout = new ArrayList<>();
+        List<SeatCellRow> layout = new ArrayList<>();
         List<SeatRow> rows = event.layout().rows();
         for (int r = 0; r < rows.size(); r++) {
             SeatRow row = rows.get(r);
             for (int c = 0; c < row.cells().size(); c++) {
                 LayoutCell cell = row.cells().get(c);
-                SeatCell stored = new SeatCell(id, r, c, row.label());
+                SeatCellRow stored = new SeatCellRow(id, r, c, row.label());
                 if (cell != null && cell.sellable()) {
                     stored.seatNumber = cell.number();
                     stored.seatLabel = row.label() + cell.number();
@@ -117,7 +117,7 @@ class SeatMapProjection {
         String booking = event.bookingId().value();
         Set<String> labels = event.seats().stream().map(SeatPrice::seat).collect(Collectors.toSet());
         fold(event.screeningId().value(), token, replay, map -> {
-            for (SeatCell cell : seats(map, labels)) {
+            for (SeatCellRow cell : seats(map, labels)) {
                 cell.state = SeatState.HELD;
                 cell.holderBookingId = booking;
             }
@@ -128,7 +128,7 @@ class SeatMapProjection {
     void on(SeatsSoldEvent event, TrackingToken token, ReplayStatus replay) {
         String booking = event.bookingId().value();
         fold(event.screeningId().value(), token, replay, map -> {
-            for (SeatCell cell : seats(map, Set.copyOf(event.seats()))) {
+            for (SeatCellRow cell : seats(map, Set.copyOf(event.seats()))) {
                 // Only the selling booking's seats, held or already sold to it: never a free seat or another's.
                 if (booking.equals(cell.holderBookingId)
                         && (cell.state == SeatState.HELD || cell.state == SeatState.SOLD)) {
@@ -142,7 +142,7 @@ class SeatMapProjection {
     void on(SeatsReleasedEvent event, TrackingToken token, ReplayStatus replay) {
         String booking = event.bookingId().value();
         fold(event.screeningId().value(), token, replay, map -> {
-            for (SeatCell cell : seats(map, Set.copyOf(event.seats()))) {
+            for (SeatCellRow cell : seats(map, Set.copyOf(event.seats()))) {
                 // Only the releasing booking's seats, held or sold: by now a seat may belong to someone else.
                 if (booking.equals(cell.holderBookingId)) {
                     cell.state = SeatState.FREE;
@@ -159,8 +159,8 @@ class SeatMapProjection {
         maps.deleteAllInBatch();
     }
 
-    private void fold(String screeningId, TrackingToken token, ReplayStatus replay, Consumer<SeatMapRecord> change) {
-        SeatMapRecord map = maps.findById(screeningId).orElse(null);
+    private void fold(String screeningId, TrackingToken token, ReplayStatus replay, Consumer<SeatMapStateRow> change) {
+        SeatMapStateRow map = maps.findById(screeningId).orElse(null);
         if (map == null) {
             return;
         }
@@ -175,11 +175,11 @@ class SeatMapProjection {
         publish(map, replay);
     }
 
-    private List<SeatCell> seats(SeatMapRecord map, Set<String> labels) {
+    private List<SeatCellRow> seats(SeatMapStateRow map, Set<String> labels) {
         return labels.isEmpty() ? List.of() : cells.findByScreeningIdAndSeatLabelIn(map.screeningId, labels);
     }
 
-    private void publish(SeatMapRecord map, ReplayStatus replay) {
+    private void publish(SeatMapStateRow map, ReplayStatus replay) {
         if (replay != null && replay.isReplay()) {
             return;
         }

@@ -12,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class SeatMapQueries {
 
-    private final SeatMapRecords maps;
-    private final SeatCells cells;
-    private final SeatMaps views;
+    private final SeatMapStateRows maps;
+    private final SeatCellRows cells;
+    private final SeatMapViews views;
 
-    SeatMapQueries(SeatMapRecords maps, SeatCells cells, SeatMaps views) {
+    SeatMapQueries(SeatMapStateRows maps, SeatCellRows cells, SeatMapViews views) {
         this.maps = maps;
         this.cells = cells;
         this.views = views;

@@ -85,10 +85,10 @@ abstract class SeatMapApiIntegrationTest {
     QueryUpdateEmitter updates;
 
     @Autowired
-    SeatMapRecords maps;
+    SeatMapStateRows maps;
 
     @Autowired
-    SeatCells cells;
+    SeatCellRows cells;
 
     JsonHttp http;
     EventFeed events;

@@ -53,7 +53,7 @@ public final class HoldBenchmark {
             properties.putAll(TestTokens.keyProperties());
             properties.put("spring.profiles.active", "postgres");
             properties.put("server.port", "0");
-            properties.put("cinema.booking.cache-screenings", String.valueOf(cached));
+            properties.put("cinema.screenings.cache", String.valueOf(cached));
             properties.put("logging.level.root", "WARN");
             List<String> arguments = new ArrayList<>();
             properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));

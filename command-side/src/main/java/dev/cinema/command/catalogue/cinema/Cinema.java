@@ -15,7 +15,7 @@ import dev.cinema.contracts.catalogue.cinema.CreateCinemaCommand;
 import dev.cinema.contracts.catalogue.cinema.RetireCinemaCommand;
 import dev.cinema.contracts.catalogue.cinema.SeatingPolicyChangedEvent;
 import dev.cinema.contracts.catalogue.cinema.UpdateCinemaCommand;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
@@ -54,7 +54,7 @@ class Cinema {
     @CommandHandler
     void handle(UpdateCinemaCommand command) {
         if (retired) {
-            throw DomainException.conflict("cinema-retired", null, "Cinema " + cinemaId + " is retired");
+            throw new Refusal("cinema-retired", null, "Cinema " + cinemaId + " is retired");
         }
         apply(new CinemaUpdatedEvent(
                 cinemaId,
@@ -66,7 +66,7 @@ class Cinema {
     @CommandHandler
     void handle(ChangeSeatingPolicyCommand command) {
         if (retired) {
-            throw DomainException.conflict("cinema-retired", null, "Cinema " + cinemaId + " is retired");
+            throw new Refusal("cinema-retired", null, "Cinema " + cinemaId + " is retired");
         }
         if (command.preventStrandedSeats() != preventStrandedSeats) {
             apply(new SeatingPolicyChangedEvent(cinemaId, command.preventStrandedSeats()));
@@ -82,18 +82,18 @@ class Cinema {
 
     private static ZoneId zone(ZoneId timeZone) {
         if (timeZone == null) {
-            throw DomainException.badRequest("time-zone-required", "timeZone", "timeZone is required");
+            throw new Refusal("time-zone-required", "timeZone", "timeZone is required");
         }
         return timeZone;
     }
 
     private static Address address(Address address) {
         if (address == null) {
-            throw DomainException.badRequest("address-required", "address", "address is required");
+            throw new Refusal("address-required", "address", "address is required");
         }
         String country = Text.required(address.country(), "address.country", 2).toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(country)) {
-            throw DomainException.badRequest(
+            throw new Refusal(
                     "unknown-country", "address.country", "address.country must be an ISO 3166-1 alpha-2 code");
         }
         return new Address(

@@ -12,7 +12,7 @@ import dev.cinema.contracts.catalogue.film.FilmUpdatedEvent;
 import dev.cinema.contracts.catalogue.film.Genre;
 import dev.cinema.contracts.catalogue.film.RetireFilmCommand;
 import dev.cinema.contracts.catalogue.film.UpdateFilmCommand;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -52,7 +52,7 @@ class Film {
     @CommandHandler
     void handle(UpdateFilmCommand command) {
         if (retired) {
-            throw DomainException.conflict("film-retired", null, "Film " + filmId + " is retired");
+            throw new Refusal("film-retired", null, "Film " + filmId + " is retired");
         }
         apply(new FilmUpdatedEvent(
                 filmId,
@@ -73,7 +73,7 @@ class Film {
 
     private static int runtime(int minutes) {
         if (minutes < 1 || minutes > MAX_RUNTIME_MINUTES) {
-            throw DomainException.badRequest(
+            throw new Refusal(
                     "invalid-runtime", "runtimeMinutes", "runtimeMinutes must be between 1 and " + MAX_RUNTIME_MINUTES);
         }
         return minutes;
@@ -81,7 +81,7 @@ class Film {
 
     private static AgeRating rating(AgeRating rating) {
         if (rating == null) {
-            throw DomainException.badRequest("age-rating-required", "ageRating", "ageRating is required");
+            throw new Refusal("age-rating-required", "ageRating", "ageRating is required");
         }
         return rating;
     }
@@ -91,18 +91,17 @@ class Film {
                 || genres.isEmpty()
                 || genres.size() > MAX_GENRES
                 || genres.stream().anyMatch(java.util.Objects::isNull)) {
-            throw DomainException.badRequest(
-                    "invalid-genres", "genres", "genres must name 1 to " + MAX_GENRES + " genres");
+            throw new Refusal("invalid-genres", "genres", "genres must name 1 to " + MAX_GENRES + " genres");
         }
         return EnumSet.copyOf(genres);
     }
 
     private static LocalDate releaseDate(LocalDate date) {
         if (date == null) {
-            throw DomainException.badRequest("release-date-required", "releaseDate", "releaseDate is required");
+            throw new Refusal("release-date-required", "releaseDate", "releaseDate is required");
         }
         if (date.getYear() < 1888 || date.getYear() > 2200) {
-            throw DomainException.badRequest("invalid-release-date", "releaseDate", "releaseDate is out of range");
+            throw new Refusal("invalid-release-date", "releaseDate", "releaseDate is out of range");
         }
         return date;
     }

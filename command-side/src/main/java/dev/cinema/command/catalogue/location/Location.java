@@ -10,7 +10,7 @@ import dev.cinema.contracts.catalogue.location.LocationRenamedEvent;
 import dev.cinema.contracts.catalogue.location.LocationRetiredEvent;
 import dev.cinema.contracts.catalogue.location.RenameLocationCommand;
 import dev.cinema.contracts.catalogue.location.RetireLocationCommand;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -53,7 +53,7 @@ class Location {
 
     private void requireActive() {
         if (retired) {
-            throw DomainException.conflict("location-retired", null, "Location " + locationId + " is retired");
+            throw new Refusal("location-retired", null, "Location " + locationId + " is retired");
         }
     }
 

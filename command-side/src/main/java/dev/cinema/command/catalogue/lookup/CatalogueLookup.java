@@ -3,8 +3,7 @@ package dev.cinema.command.catalogue.lookup;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.contracts.catalogue.screen.SeatLayout;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -27,26 +26,20 @@ public class CatalogueLookup {
         this.objectMapper = objectMapper;
     }
 
-    /** For ids in a request path: an unknown id (or one of another kind) is a 404. */
+    /** For ids in a request path: an unknown id (or one of another kind) is not found. */
     public LookupEntry requireExisting(LookupEntry.Kind kind, String id) {
-        return entries.findById(id)
-                .filter(entry -> entry.kind() == kind)
-                .orElseThrow(
-                        () -> DomainException.notFound(name(kind) + "-not-found", null, "No " + name(kind) + " " + id));
+        return entries.findById(id).filter(entry -> entry.kind() == kind).orElseThrow(() -> notFound(kind, id));
     }
 
     /**
-     * For ids a request refers to in its body: unknown or retired items are a 422 naming the field,
-     * since the request itself was well-formed.
+     * For ids a request refers to in its body: unknown or retired items are refused naming the
+     * field (unlike an unknown id in the path, the request itself was well-formed).
      */
     public LookupEntry requireActive(LookupEntry.Kind kind, String id, String field) {
-        LookupEntry entry = entries.findById(id)
-                .filter(e -> e.kind() == kind)
-                .orElseThrow(() -> new DomainException(
-                        ProblemKind.UNPROCESSABLE, "unknown-" + name(kind), field, "No " + name(kind) + " " + id));
+        LookupEntry entry =
+                entries.findById(id).filter(e -> e.kind() == kind).orElseThrow(() -> unknown(kind, id, field));
         if (entry.retired()) {
-            throw DomainException.invalid(
-                    name(kind) + "-retired", field, "The " + name(kind) + " " + id + " is retired");
+            throw inactive(kind, id, field);
         }
         return entry;
     }
@@ -58,10 +51,9 @@ public class CatalogueLookup {
     public LookupEntry lockScreen(String screenId, String field) {
         LookupEntry screen = entries.lockById(screenId)
                 .filter(entry -> entry.kind() == LookupEntry.Kind.SCREEN)
-                .orElseThrow(() -> new DomainException(
-                        ProblemKind.UNPROCESSABLE, "unknown-screen", field, "No screen " + screenId));
+                .orElseThrow(() -> unknown(LookupEntry.Kind.SCREEN, screenId, field));
         if (screen.retired()) {
-            throw DomainException.invalid("screen-retired", field, "The screen " + screenId + " is retired");
+            throw inactive(LookupEntry.Kind.SCREEN, screenId, field);
         }
         return screen;
     }
@@ -72,15 +64,13 @@ public class CatalogueLookup {
 
     public ScreenSlot slot(String screeningId) {
         return slots.findById(screeningId)
-                .orElseThrow(
-                        () -> DomainException.notFound("screening-not-found", null, "No screening " + screeningId));
+                .orElseThrow(() -> new Refusal("screening-not-found", null, "No screening " + screeningId));
     }
 
     /** Whether the cinema showing this screening forbids stranding single seats. */
     public boolean preventsStrandedSeats(String screeningId, String field) {
         ScreenSlot slot = slots.findById(screeningId)
-                .orElseThrow(
-                        () -> DomainException.notFound("screening-not-found", field, "No screening " + screeningId));
+                .orElseThrow(() -> new Refusal("screening-not-found", field, "No screening " + screeningId));
         return entries.findById(slot.screenId())
                 .flatMap(screen -> entries.findById(screen.parentId()))
                 .map(LookupEntry::preventStrandedSeats)
@@ -97,6 +87,40 @@ public class CatalogueLookup {
 
     public boolean anyLocation() {
         return entries.existsByKind(LookupEntry.Kind.LOCATION);
+    }
+
+    // Each code is written out, so that every code the system can answer is a literal that the
+    // web layer's status table is checked against.
+
+    private static Refusal notFound(LookupEntry.Kind kind, String id) {
+        String message = "No " + name(kind) + " " + id;
+        return switch (kind) {
+            case LOCATION -> new Refusal("location-not-found", null, message);
+            case CINEMA -> new Refusal("cinema-not-found", null, message);
+            case SCREEN -> new Refusal("screen-not-found", null, message);
+            case FILM -> new Refusal("film-not-found", null, message);
+        };
+    }
+
+    private static Refusal unknown(LookupEntry.Kind kind, String id, String field) {
+        String message = "No " + name(kind) + " " + id;
+        return switch (kind) {
+            case LOCATION -> new Refusal("unknown-location", field, message);
+            case CINEMA -> new Refusal("unknown-cinema", field, message);
+            case SCREEN -> new Refusal("unknown-screen", field, message);
+            case FILM -> new Refusal("unknown-film", field, message);
+        };
+    }
+
+    /** A retired item referred to by a new one (acting on the retired item itself is "…-retired"). */
+    private static Refusal inactive(LookupEntry.Kind kind, String id, String field) {
+        String message = "The " + name(kind) + " " + id + " is retired";
+        return switch (kind) {
+            case LOCATION -> new Refusal("inactive-location", field, message);
+            case CINEMA -> new Refusal("inactive-cinema", field, message);
+            case SCREEN -> new Refusal("inactive-screen", field, message);
+            case FILM -> new Refusal("inactive-film", field, message);
+        };
     }
 
     private static String name(LookupEntry.Kind kind) {

@@ -2,6 +2,7 @@ package dev.cinema.command.catalogue.lookup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cinema.command.catalogue.CatalogueProperties;
 import dev.cinema.contracts.catalogue.cinema.CinemaCreatedEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaRetiredEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +41,11 @@ class CatalogueLookupUpdater {
             LookupEntryRepository entries,
             ScreenSlotRepository slots,
             ObjectMapper objectMapper,
-            @Value("${cinema.catalogue.cleaning-gap:PT20M}") Duration cleaningGap) {
+            CatalogueProperties catalogue) {
         this.entries = entries;
         this.slots = slots;
         this.objectMapper = objectMapper;
-        this.cleaningGap = cleaningGap;
+        this.cleaningGap = catalogue.cleaningGap();
     }
 
     @EventHandler

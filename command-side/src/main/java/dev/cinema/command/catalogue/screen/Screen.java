@@ -14,7 +14,7 @@ import dev.cinema.contracts.catalogue.screen.ScreenId;
 import dev.cinema.contracts.catalogue.screen.ScreenRetiredEvent;
 import dev.cinema.contracts.catalogue.screen.ScreenUpdatedEvent;
 import dev.cinema.contracts.catalogue.screen.UpdateScreenCommand;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -48,7 +48,7 @@ class Screen {
     @CommandHandler
     void handle(UpdateScreenCommand command) {
         if (retired) {
-            throw DomainException.conflict("screen-retired", null, "Screen " + screenId + " is retired");
+            throw new Refusal("screen-retired", null, "Screen " + screenId + " is retired");
         }
         apply(new ScreenUpdatedEvent(
                 screenId,
@@ -67,7 +67,7 @@ class Screen {
 
     private static ScreenFormat format(ScreenFormat format) {
         if (format == null) {
-            throw DomainException.badRequest("format-required", "format", "format is required");
+            throw new Refusal("format-required", "format", "format is required");
         }
         return format;
     }

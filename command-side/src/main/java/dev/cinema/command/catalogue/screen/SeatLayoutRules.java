@@ -3,11 +3,10 @@ package dev.cinema.command.catalogue.screen;
 import dev.cinema.contracts.catalogue.screen.LayoutCell;
 import dev.cinema.contracts.catalogue.screen.SeatLayout;
 import dev.cinema.contracts.catalogue.screen.SeatRow;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -38,7 +37,7 @@ final class SeatLayoutRules {
         for (int r = 0; r < layout.rows().size(); r++) {
             SeatRow row = layout.rows().get(r);
             String at = "layout.rows[" + r + "]";
-            String label = row.label() == null ? "" : row.label().trim().toUpperCase(Locale.ROOT);
+            String label = SeatLabel.normalise(row.label());
             if (!LABEL.matcher(label).matches()) {
                 throw invalid(at + ".label", "row label must be 1 to 3 letters");
             }
@@ -60,8 +59,7 @@ final class SeatLayoutRules {
                     cells.add(LayoutCell.gap());
                     continue;
                 }
-                String number =
-                        cell.number() == null ? "" : cell.number().trim().toUpperCase(Locale.ROOT);
+                String number = SeatLabel.normalise(cell.number());
                 if (!NUMBER.matcher(number).matches()) {
                     throw invalid(cellAt + ".number", "seat number must be 1 to 3 digits, optionally one letter");
                 }
@@ -82,7 +80,7 @@ final class SeatLayoutRules {
         return new SeatLayout(rows);
     }
 
-    private static DomainException invalid(String field, String message) {
-        return DomainException.badRequest("invalid-layout", field, message);
+    private static Refusal invalid(String field, String message) {
+        return new Refusal("invalid-layout", field, message);
     }
 }

@@ -2,7 +2,7 @@ package dev.cinema.command.catalogue.screening;
 
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.common.Money;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -58,7 +58,7 @@ final class PriceRules {
         }
     }
 
-    private static DomainException invalid(String field, String message) {
-        return DomainException.badRequest("invalid-prices", field, message);
+    private static Refusal invalid(String field, String message) {
+        return new Refusal("invalid-prices", field, message);
     }
 }

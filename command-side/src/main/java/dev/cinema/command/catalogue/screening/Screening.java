@@ -8,14 +8,12 @@ import dev.cinema.command.catalogue.Text;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.ReleaseReason;
+import dev.cinema.contracts.booking.ReleaseSeatsCommand;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.booking.SeatsHeldEvent;
 import dev.cinema.contracts.booking.SeatsReleasedEvent;
 import dev.cinema.contracts.booking.SeatsSoldEvent;
-import dev.cinema.contracts.catalogue.screen.LayoutCell;
 import dev.cinema.contracts.catalogue.screen.ScreenId;
-import dev.cinema.contracts.catalogue.screen.SeatLayout;
-import dev.cinema.contracts.catalogue.screen.SeatRow;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.catalogue.screening.CancelScreeningCommand;
 import dev.cinema.contracts.catalogue.screening.ChangeScreeningPricesCommand;
@@ -27,15 +25,12 @@ import dev.cinema.contracts.catalogue.screening.ScreeningRescheduledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningSalesOpenedEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.common.Money;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +39,7 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -53,12 +49,14 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the event store keeps unique), a seat can never be held or sold twice, whatever the number of
  * command-side processes.
  *
- * <p>Scheduling and rescheduling need the screen's other screenings, so {@link ScreeningScheduling}
- * checks overlaps and then asks this aggregate; bookings come through {@code BookingPlacement},
+ * <p>Scheduling and rescheduling need the screen's other screenings, so {@link SchedulingScreenings}
+ * checks overlaps and then asks this aggregate; bookings come through {@code HoldingSeats},
  * which also updates the booking in the same unit of work.
  */
 @Aggregate(cache = "screeningCache", snapshotTriggerDefinition = "screeningSnapshotTrigger")
 // Snapshots are written with Jackson from the fields: the aggregate has (and should have) no getters.
+// Revision 2: the seats moved into SeatAllocation; older snapshots are skipped, the events replayed.
+@Revision("2")
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
         getterVisibility = Visibility.NONE,
@@ -66,24 +64,15 @@ import org.axonframework.spring.stereotype.Aggregate;
         setterVisibility = Visibility.NONE)
 class Screening {
 
-    static final int MAX_SEATS_PER_BOOKING = 10;
-
     @AggregateIdentifier
     private ScreeningId screeningId;
 
     private ScreenId screenId;
     private Instant startsAt;
-    private Map<String, SeatType> seatTypes;
-    /** Runs of adjacent seats, row by row, split at gaps: the neighbourhood of the stranded-seat rule. */
-    private List<List<String>> blocks;
-
     private Map<SeatType, Money> prices;
     private boolean onSale;
     private boolean cancelled;
-    private Map<String, BookingId> heldBy;
-    private Map<BookingId, Instant> holdExpiry;
-    /** Sold seats and the booking each was sold to (a refund returns them per booking). */
-    private Map<String, BookingId> soldTo;
+    private SeatAllocation seats;
 
     protected Screening() {}
 
@@ -92,12 +81,10 @@ class Screening {
     }
 
     void reschedule(Instant newStart, Instant newEnd, Instant now) {
-        requireNotCancelled();
-        if (!startsAt.isAfter(now)) {
-            throw DomainException.conflict("screening-started", null, "The screening has already started");
-        }
+        requireNotCancelled(null);
+        requireNotStarted(now, null);
         if (!newStart.isAfter(now)) {
-            throw DomainException.invalid("start-in-past", "startsAt", "startsAt must be in the future");
+            throw new Refusal("start-in-past", "startsAt", "startsAt must be in the future");
         }
         if (!newStart.equals(startsAt)) {
             apply(new ScreeningRescheduledEvent(screeningId, screenId, newStart, newEnd));
@@ -106,16 +93,14 @@ class Screening {
 
     @CommandHandler
     void handle(ChangeScreeningPricesCommand command) {
-        requireNotCancelled();
-        apply(new ScreeningPricesChangedEvent(screeningId, PriceRules.checked(command.prices(), seatTypeSet())));
+        requireNotCancelled(null);
+        apply(new ScreeningPricesChangedEvent(screeningId, PriceRules.checked(command.prices(), seats.seatTypes())));
     }
 
     @CommandHandler
     void handle(OpenScreeningSalesCommand command, Clock clock) {
-        requireNotCancelled();
-        if (!startsAt.isAfter(clock.instant())) {
-            throw DomainException.conflict("screening-started", null, "The screening has already started");
-        }
+        requireNotCancelled(null);
+        requireNotStarted(clock.instant(), null);
         if (!onSale) {
             apply(new ScreeningSalesOpenedEvent(screeningId));
         }
@@ -128,12 +113,11 @@ class Screening {
         }
     }
 
-    // ---------------------------------------------------------------- seat inventory
+    // ---------------------------------------------------------------- seats
 
     /**
      * Holds {@code requested} seats for a booking until {@code holdUntil}, all or none, and
-     * answers the seats with the prices they were quoted at. A hold whose time has passed no
-     * longer blocks its seats, even before its expiry has been processed.
+     * answers the seats with the prices they were quoted at.
      */
     List<SeatPrice> hold(
             BookingId bookingId,
@@ -143,16 +127,7 @@ class Screening {
             Instant now,
             boolean preventStrandedSeats) {
         requireBookable(now);
-        Set<String> seats = checkedSeats(requested, "seats");
-        if (seats.isEmpty() || seats.size() > MAX_SEATS_PER_BOOKING) {
-            throw DomainException.badRequest(
-                    "seat-count", "seats", "A booking holds 1 to " + MAX_SEATS_PER_BOOKING + " seats");
-        }
-        requireFree(seats, bookingId, now);
-        if (preventStrandedSeats) {
-            requireNoStrandedSeat(seats, Set.of(), now);
-        }
-        List<SeatPrice> quoted = quote(seats);
+        List<SeatPrice> quoted = seats.quote(seats.toHold(bookingId, requested, now, preventStrandedSeats), prices);
         apply(new SeatsHeldEvent(screeningId, bookingId, customerId, quoted, holdUntil));
         return quoted;
     }
@@ -161,7 +136,7 @@ class Screening {
      * Adds and removes seats of a booking's hold in one step; the whole result must hold. Answers
      * every seat the booking then holds, with prices (seats kept keep their quoted price).
      */
-    SeatInventory.Hold changeHold(
+    Screenings.Hold changeHold(
             BookingId bookingId,
             AccountId customerId,
             List<SeatPrice> current,
@@ -170,44 +145,21 @@ class Screening {
             Instant now,
             boolean preventStrandedSeats) {
         requireBookable(now);
-        Instant expiresAt = holdExpiry.get(bookingId);
-        if (expiresAt == null || !expiresAt.isAfter(now)) {
-            // Between the expiry instant and the deadline's processing the booking still says
-            // "awaiting payment"; its seats may already be someone else's.
-            throw DomainException.conflict("booking-not-held", null, "The hold has run out");
-        }
-        Set<String> adding = checkedSeats(add == null ? List.of() : add, "add");
-        Set<String> removing = checkedSeats(remove == null ? List.of() : remove, "remove");
         Set<String> held = current.stream().map(SeatPrice::seat).collect(Collectors.toCollection(LinkedHashSet::new));
-        List<String> notHeld =
-                removing.stream().filter(seat -> !held.contains(seat)).toList();
-        if (!notHeld.isEmpty()) {
-            throw DomainException.badRequest(
-                    "seats-not-in-booking", "remove", "Not part of this booking: " + String.join(", ", notHeld));
+        SeatAllocation.Change change = seats.toChange(bookingId, held, add, remove, now, preventStrandedSeats);
+        if (!change.removing().isEmpty()) {
+            apply(new SeatsReleasedEvent(
+                    screeningId, bookingId, List.copyOf(change.removing()), ReleaseReason.CHANGED));
         }
-        adding.removeAll(held);
-        int resulting = held.size() - removing.size() + adding.size();
-        if (resulting < 1 || resulting > MAX_SEATS_PER_BOOKING) {
-            throw DomainException.badRequest(
-                    "seat-count",
-                    "add",
-                    "A booking holds 1 to " + MAX_SEATS_PER_BOOKING + " seats; to release them all, cancel it");
-        }
-        requireFree(adding, bookingId, now);
-        if (preventStrandedSeats) {
-            requireNoStrandedSeat(adding, removing, now);
-        }
-        if (!removing.isEmpty()) {
-            apply(new SeatsReleasedEvent(screeningId, bookingId, List.copyOf(removing), ReleaseReason.CHANGED));
-        }
-        List<SeatPrice> added = quote(adding);
+        List<SeatPrice> added = seats.quote(change.adding(), prices);
         if (!added.isEmpty()) {
-            apply(new SeatsHeldEvent(screeningId, bookingId, customerId, added, expiresAt));
+            apply(new SeatsHeldEvent(screeningId, bookingId, customerId, added, change.expiresAt()));
         }
-        List<SeatPrice> result = new ArrayList<>(
-                current.stream().filter(s -> !removing.contains(s.seat())).toList());
+        List<SeatPrice> result = new ArrayList<>(current.stream()
+                .filter(seat -> !change.removing().contains(seat.seat()))
+                .toList());
         result.addAll(added);
-        return new SeatInventory.Hold(result, expiresAt);
+        return new Screenings.Hold(screeningId, result, change.expiresAt());
     }
 
     /**
@@ -215,34 +167,27 @@ class Screening {
      * answers false when it is too late (the payment must then be given back, never kept).
      */
     boolean sell(BookingId bookingId, Instant now) {
-        List<String> seats = heldBy.entrySet().stream()
-                .filter(entry -> entry.getValue().equals(bookingId))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
-        Instant expiresAt = holdExpiry.get(bookingId);
-        if (cancelled || seats.isEmpty() || expiresAt == null || !expiresAt.isAfter(now)) {
+        List<String> held = seats.heldBy(bookingId, null);
+        boolean running = seats.holdExpiry(bookingId)
+                .filter(expiry -> expiry.isAfter(now))
+                .isPresent();
+        if (cancelled || held.isEmpty() || !running) {
             return false;
         }
-        apply(new SeatsSoldEvent(screeningId, bookingId, seats));
+        apply(new SeatsSoldEvent(screeningId, bookingId, held));
         return true;
     }
 
-    /** Frees seats sold to a booking whose money went back (all of them when {@code seats} is null). */
-    List<String> returnSold(BookingId bookingId, Collection<String> seats) {
-        List<String> returned = soldTo.entrySet().stream()
-                .filter(entry -> entry.getValue().equals(bookingId))
-                .map(Map.Entry::getKey)
-                .filter(seat -> seats == null || seats.contains(seat))
-                .sorted()
-                .toList();
+    /** Frees seats sold to a booking whose money went back (all of them when {@code only} is null). */
+    List<String> returnSold(BookingId bookingId, Collection<String> only) {
+        List<String> returned = seats.soldTo(bookingId, only);
         apply(new SeatsReleasedEvent(screeningId, bookingId, returned, ReleaseReason.REFUNDED));
         return returned;
     }
 
     /** Frees what the booking still holds here (all of it, or only {@code only}); nothing if none. */
     @CommandHandler
-    void handle(dev.cinema.contracts.booking.ReleaseSeatsCommand command) {
+    void handle(ReleaseSeatsCommand command) {
         release(command.bookingId(), command.seats(), command.reason());
     }
 
@@ -253,124 +198,27 @@ class Screening {
      * and leave seats held.
      */
     void release(BookingId bookingId, Collection<String> only, ReleaseReason reason) {
-        List<String> released = heldBy.entrySet().stream()
-                .filter(entry -> entry.getValue().equals(bookingId))
-                .map(Map.Entry::getKey)
-                .filter(seat -> only == null || only.isEmpty() || only.contains(seat))
-                .sorted()
-                .toList();
-        apply(new SeatsReleasedEvent(screeningId, bookingId, released, reason));
+        apply(new SeatsReleasedEvent(screeningId, bookingId, seats.heldBy(bookingId, only), reason));
     }
 
+    /** Seats can be held: refusals name the request's screeningId, the input that cannot be served. */
     private void requireBookable(Instant now) {
-        if (cancelled) {
-            throw DomainException.badRequest("screening-cancelled", "screeningId", "The screening is cancelled");
-        }
-        if (!startsAt.isAfter(now)) {
-            throw DomainException.badRequest("screening-started", "screeningId", "The screening has already started");
-        }
+        requireNotCancelled("screeningId");
+        requireNotStarted(now, "screeningId");
         if (!onSale) {
-            throw DomainException.badRequest(
-                    "screening-not-on-sale", "screeningId", "The screening is not on sale yet");
+            throw new Refusal("screening-not-on-sale", "screeningId", "The screening is not on sale yet");
         }
     }
 
-    /** Normalised labels ("f12" is "F12"), each a seat of this screening, none twice. */
-    private Set<String> checkedSeats(Collection<String> requested, String field) {
-        Set<String> seats = new LinkedHashSet<>();
-        List<String> unknown = new ArrayList<>();
-        for (String label : requested) {
-            String seat = label == null ? "" : label.trim().toUpperCase(java.util.Locale.ROOT);
-            if (!seatTypes.containsKey(seat)) {
-                unknown.add(label);
-            } else if (!seats.add(seat)) {
-                throw DomainException.badRequest("duplicate-seat", field, "Seat " + seat + " is listed twice");
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new DomainException(
-                    ProblemKind.BAD_REQUEST,
-                    "unknown-seats",
-                    field,
-                    "No such seats in this screening: " + String.join(", ", unknown),
-                    Map.of("unknownSeats", unknown));
-        }
-        return seats;
-    }
-
-    private void requireFree(Collection<String> seats, BookingId bookingId, Instant now) {
-        List<String> taken = seats.stream()
-                .filter(seat -> !isFreeFor(seat, bookingId, now))
-                .sorted()
-                .toList();
-        if (!taken.isEmpty()) {
-            throw new DomainException(
-                    ProblemKind.CONFLICT,
-                    "seats-unavailable",
-                    "seats",
-                    "These seats are not free: " + String.join(", ", taken),
-                    Map.of("unavailableSeats", taken));
+    private void requireNotStarted(Instant now, String field) {
+        if (!startsAt.isAfter(now)) {
+            throw new Refusal("screening-started", field, "The screening has already started");
         }
     }
 
-    private boolean isFreeFor(String seat, BookingId bookingId, Instant now) {
-        if (soldTo.containsKey(seat)) {
-            return false;
-        }
-        BookingId holder = heldBy.get(seat);
-        return holder == null
-                || holder.equals(bookingId)
-                || !holdExpiry.getOrDefault(holder, Instant.MIN).isAfter(now);
-    }
-
-    /**
-     * A hold may not leave one free seat alone between two taken seats of the same block: such a
-     * seat is all but unsellable. Checked on the state the change would produce.
-     */
-    private void requireNoStrandedSeat(Set<String> taking, Set<String> freeing, Instant now) {
-        Set<String> taken = new HashSet<>(taking);
-        for (String seat : seatTypes.keySet()) {
-            if (!freeing.contains(seat) && !isFreeFor(seat, null, now)) {
-                taken.add(seat);
-            }
-        }
-        List<String> stranded = new ArrayList<>();
-        for (List<String> block : blocks) {
-            for (int i = 1; i < block.size() - 1; i++) {
-                String seat = block.get(i);
-                if (!taken.contains(seat)
-                        && taken.contains(block.get(i - 1))
-                        && taken.contains(block.get(i + 1))
-                        && (taking.contains(block.get(i - 1))
-                                || taking.contains(block.get(i + 1))
-                                || freeing.contains(seat))) {
-                    stranded.add(seat);
-                }
-            }
-        }
-        if (!stranded.isEmpty()) {
-            throw new DomainException(
-                    ProblemKind.CONFLICT,
-                    "stranded-seat",
-                    "seats",
-                    "This choice would leave a single empty seat between taken seats: " + String.join(", ", stranded),
-                    Map.of("strandedSeats", stranded));
-        }
-    }
-
-    private List<SeatPrice> quote(Collection<String> seats) {
-        return seats.stream()
-                .map(seat -> new SeatPrice(seat, seatTypes.get(seat), prices.get(seatTypes.get(seat))))
-                .toList();
-    }
-
-    private Set<SeatType> seatTypeSet() {
-        return seatTypes.values().stream().collect(Collectors.toCollection(() -> EnumSet.noneOf(SeatType.class)));
-    }
-
-    private void requireNotCancelled() {
+    private void requireNotCancelled(String field) {
         if (cancelled) {
-            throw DomainException.conflict("screening-cancelled", null, "Screening " + screeningId + " is cancelled");
+            throw new Refusal("screening-cancelled", field, "Screening " + screeningId + " is cancelled");
         }
     }
 
@@ -383,28 +231,7 @@ class Screening {
         startsAt = event.startsAt();
         onSale = event.onSale();
         prices = new HashMap<>(event.prices());
-        seatTypes = new HashMap<>();
-        for (SeatLayout.Seat seat : event.layout().seats()) {
-            seatTypes.put(seat.label(), seat.type());
-        }
-        blocks = new ArrayList<>();
-        for (SeatRow row : event.layout().rows()) {
-            List<String> block = new ArrayList<>();
-            for (LayoutCell cell : row.cells()) {
-                if (cell.sellable()) {
-                    block.add(row.label() + cell.number());
-                } else if (!block.isEmpty()) {
-                    blocks.add(block);
-                    block = new ArrayList<>();
-                }
-            }
-            if (!block.isEmpty()) {
-                blocks.add(block);
-            }
-        }
-        heldBy = new HashMap<>();
-        holdExpiry = new HashMap<>();
-        soldTo = new HashMap<>();
+        seats = SeatAllocation.of(event.layout());
     }
 
     @EventSourcingHandler
@@ -430,27 +257,16 @@ class Screening {
 
     @EventSourcingHandler
     void on(SeatsHeldEvent event) {
-        event.seats().forEach(seat -> heldBy.put(seat.seat(), event.bookingId()));
-        holdExpiry.put(event.bookingId(), event.expiresAt());
+        seats.held(event.bookingId(), event.seats(), event.expiresAt());
     }
 
     @EventSourcingHandler
     void on(SeatsSoldEvent event) {
-        event.seats().forEach(seat -> {
-            heldBy.remove(seat, event.bookingId());
-            soldTo.put(seat, event.bookingId());
-        });
-        holdExpiry.remove(event.bookingId());
+        seats.sold(event.bookingId(), event.seats());
     }
 
     @EventSourcingHandler
     void on(SeatsReleasedEvent event) {
-        event.seats().forEach(seat -> {
-            heldBy.remove(seat, event.bookingId());
-            soldTo.remove(seat, event.bookingId());
-        });
-        if (!heldBy.containsValue(event.bookingId())) {
-            holdExpiry.remove(event.bookingId());
-        }
+        seats.released(event.bookingId(), event.seats());
     }
 }

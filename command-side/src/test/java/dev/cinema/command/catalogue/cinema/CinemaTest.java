@@ -16,8 +16,7 @@ import dev.cinema.contracts.catalogue.cinema.CreateCinemaCommand;
 import dev.cinema.contracts.catalogue.cinema.RetireCinemaCommand;
 import dev.cinema.contracts.catalogue.cinema.UpdateCinemaCommand;
 import dev.cinema.contracts.catalogue.location.LocationId;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.ZoneId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -55,12 +54,11 @@ class CinemaTest {
     void creatingACinemaInAnUnknownLocationIsRefused() {
         // The same refusal CatalogueLookup.requireActive raises for an id it does not know.
         when(lookup.requireActive(LookupEntry.Kind.LOCATION, "nowhere", "locationId"))
-                .thenThrow(new DomainException(
-                        ProblemKind.UNPROCESSABLE, "unknown-location", "locationId", "No location nowhere"));
+                .thenThrow(new Refusal("unknown-location", "locationId", "No location nowhere"));
 
         fixture.givenNoPriorActivity()
                 .when(new CreateCinemaCommand(CINEMA, LocationId.of("nowhere"), "Zoo Palast", ADDRESS, BERLIN))
-                .expectException(refusal(ProblemKind.UNPROCESSABLE, "unknown-location", "locationId"))
+                .expectException(refusal("unknown-location", "locationId"))
                 .expectNoEvents();
     }
 
@@ -73,7 +71,7 @@ class CinemaTest {
                         "Zoo Palast",
                         new Address("Potsdamer Str. 4", "Berlin", "10785", "XX"),
                         BERLIN))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "unknown-country", "address.country"))
+                .expectException(refusal("unknown-country", "address.country"))
                 .expectNoEvents();
     }
 
@@ -86,7 +84,7 @@ class CinemaTest {
                         "Zoo Palast",
                         new Address("Potsdamer Str. 4", "Berlin", "10785", "Germany"),
                         BERLIN))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "too-long-address.country", "address.country"))
+                .expectException(refusal("too-long", "address.country"))
                 .expectNoEvents();
     }
 
@@ -106,7 +104,7 @@ class CinemaTest {
     void creatingACinemaWithoutAnAddressIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateCinemaCommand(CINEMA, LOCATION, "Zoo Palast", null, BERLIN))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "address-required", "address"))
+                .expectException(refusal("address-required", "address"))
                 .expectNoEvents();
     }
 
@@ -115,7 +113,7 @@ class CinemaTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateCinemaCommand(
                         CINEMA, LOCATION, "Zoo Palast", new Address("Potsdamer Str. 4", " ", "10785", "DE"), BERLIN))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "blank-address.city", "address.city"))
+                .expectException(refusal("blank", "address.city"))
                 .expectNoEvents();
     }
 
@@ -123,7 +121,7 @@ class CinemaTest {
     void creatingACinemaWithoutATimeZoneIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateCinemaCommand(CINEMA, LOCATION, "Zoo Palast", ADDRESS, null))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "time-zone-required", "timeZone"))
+                .expectException(refusal("time-zone-required", "timeZone"))
                 .expectNoEvents();
     }
 
@@ -141,7 +139,7 @@ class CinemaTest {
         fixture.given(CREATED)
                 .when(new UpdateCinemaCommand(
                         CINEMA, "Zoo Palast", new Address("Potsdamer Str. 4", "Berlin", "10785", "ZZ"), BERLIN))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "unknown-country", "address.country"))
+                .expectException(refusal("unknown-country", "address.country"))
                 .expectNoEvents();
     }
 
@@ -149,7 +147,7 @@ class CinemaTest {
     void aRetiredCinemaCannotBeUpdated() {
         fixture.given(CREATED, new CinemaRetiredEvent(CINEMA))
                 .when(new UpdateCinemaCommand(CINEMA, "Zoo Palast", ADDRESS, BERLIN))
-                .expectException(refusal(ProblemKind.CONFLICT, "cinema-retired", null))
+                .expectException(refusal("cinema-retired", null))
                 .expectNoEvents();
     }
 

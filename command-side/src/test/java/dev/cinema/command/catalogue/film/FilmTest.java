@@ -11,7 +11,6 @@ import dev.cinema.contracts.catalogue.film.FilmUpdatedEvent;
 import dev.cinema.contracts.catalogue.film.Genre;
 import dev.cinema.contracts.catalogue.film.RetireFilmCommand;
 import dev.cinema.contracts.catalogue.film.UpdateFilmCommand;
-import dev.cinema.platform.web.ProblemKind;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -62,7 +61,7 @@ class FilmTest {
     void aRuntimeOutsideOneToSixHundredMinutesIsRefused(int minutes) {
         fixture.givenNoPriorActivity()
                 .when(create(minutes, GENRES))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-runtime", "runtimeMinutes"))
+                .expectException(refusal("invalid-runtime", "runtimeMinutes"))
                 .expectNoEvents();
     }
 
@@ -79,7 +78,7 @@ class FilmTest {
     void aFilmWithoutGenresIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(create(116, Set.of()))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-genres", "genres"))
+                .expectException(refusal("invalid-genres", "genres"))
                 .expectNoEvents();
     }
 
@@ -87,7 +86,7 @@ class FilmTest {
     void aFilmWithMissingGenresIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(create(116, null))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-genres", "genres"))
+                .expectException(refusal("invalid-genres", "genres"))
                 .expectNoEvents();
     }
 
@@ -98,7 +97,7 @@ class FilmTest {
 
         fixture.givenNoPriorActivity()
                 .when(create(116, six))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-genres", "genres"))
+                .expectException(refusal("invalid-genres", "genres"))
                 .expectNoEvents();
     }
 
@@ -106,7 +105,7 @@ class FilmTest {
     void aFilmWithoutAnAgeRatingIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateFilmCommand(FILM, "Arrival", 116, null, GENRES, RELEASED, null))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "age-rating-required", "ageRating"))
+                .expectException(refusal("age-rating-required", "ageRating"))
                 .expectNoEvents();
     }
 
@@ -115,7 +114,7 @@ class FilmTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateFilmCommand(
                         FILM, "Arrival", 116, AgeRating.PG_13, GENRES, LocalDate.of(1887, 12, 31), null))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-release-date", "releaseDate"))
+                .expectException(refusal("invalid-release-date", "releaseDate"))
                 .expectNoEvents();
     }
 
@@ -132,7 +131,7 @@ class FilmTest {
     void updatingAFilmChecksTheRuntimeAsCreationDoes() {
         fixture.given(CREATED)
                 .when(new UpdateFilmCommand(FILM, "Arrival", 0, AgeRating.PG_13, GENRES, RELEASED, null))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-runtime", "runtimeMinutes"))
+                .expectException(refusal("invalid-runtime", "runtimeMinutes"))
                 .expectNoEvents();
     }
 
@@ -140,7 +139,7 @@ class FilmTest {
     void aRetiredFilmCannotBeUpdated() {
         fixture.given(CREATED, new FilmRetiredEvent(FILM))
                 .when(new UpdateFilmCommand(FILM, "Arrival", 116, AgeRating.PG_13, GENRES, RELEASED, null))
-                .expectException(refusal(ProblemKind.CONFLICT, "film-retired", null))
+                .expectException(refusal("film-retired", null))
                 .expectNoEvents();
     }
 

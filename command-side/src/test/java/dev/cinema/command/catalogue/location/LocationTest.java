@@ -9,7 +9,6 @@ import dev.cinema.contracts.catalogue.location.LocationRenamedEvent;
 import dev.cinema.contracts.catalogue.location.LocationRetiredEvent;
 import dev.cinema.contracts.catalogue.location.RenameLocationCommand;
 import dev.cinema.contracts.catalogue.location.RetireLocationCommand;
-import dev.cinema.platform.web.ProblemKind;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +37,7 @@ class LocationTest {
     void creatingALocationWithABlankNameIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateLocationCommand(LOCATION, "   "))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "blank-name", "name"))
+                .expectException(refusal("blank", "name"))
                 .expectNoEvents();
     }
 
@@ -46,7 +45,7 @@ class LocationTest {
     void aNameLongerThanAHundredCharactersIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateLocationCommand(LOCATION, "x".repeat(101)))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "too-long-name", "name"))
+                .expectException(refusal("too-long", "name"))
                 .expectNoEvents();
     }
 
@@ -86,7 +85,7 @@ class LocationTest {
     void renamingARetiredLocationIsRefused() {
         fixture.given(CREATED, new LocationRetiredEvent(LOCATION))
                 .when(new RenameLocationCommand(LOCATION, "Greater London"))
-                .expectException(refusal(ProblemKind.CONFLICT, "location-retired", null))
+                .expectException(refusal("location-retired", null))
                 .expectNoEvents();
     }
 

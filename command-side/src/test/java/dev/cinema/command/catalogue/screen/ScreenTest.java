@@ -20,8 +20,7 @@ import dev.cinema.contracts.catalogue.screen.SeatLayout;
 import dev.cinema.contracts.catalogue.screen.SeatRow;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.catalogue.screen.UpdateScreenCommand;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -65,12 +64,11 @@ class ScreenTest {
     @Test
     void creatingAScreenInAnUnknownCinemaIsRefused() {
         when(lookup.requireActive(LookupEntry.Kind.CINEMA, "nowhere", "cinemaId"))
-                .thenThrow(new DomainException(
-                        ProblemKind.UNPROCESSABLE, "unknown-cinema", "cinemaId", "No cinema nowhere"));
+                .thenThrow(new Refusal("unknown-cinema", "cinemaId", "No cinema nowhere"));
 
         fixture.givenNoPriorActivity()
                 .when(new CreateScreenCommand(SCREEN, CinemaId.of("nowhere"), "Screen 1", ScreenFormat.TWO_D, LAYOUT))
-                .expectException(refusal(ProblemKind.UNPROCESSABLE, "unknown-cinema", "cinemaId"))
+                .expectException(refusal("unknown-cinema", "cinemaId"))
                 .expectNoEvents();
     }
 
@@ -100,7 +98,7 @@ class ScreenTest {
 
         fixture.givenNoPriorActivity()
                 .when(new CreateScreenCommand(SCREEN, CINEMA, "Screen 1", ScreenFormat.TWO_D, duplicate))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-layout", "layout.rows[0].cells[1].number"))
+                .expectException(refusal("invalid-layout", "layout.rows[0].cells[1].number"))
                 .expectNoEvents();
     }
 
@@ -110,7 +108,7 @@ class ScreenTest {
 
         fixture.givenNoPriorActivity()
                 .when(new CreateScreenCommand(SCREEN, CINEMA, "Screen 1", ScreenFormat.TWO_D, onlyGaps))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-layout", "layout.rows"))
+                .expectException(refusal("invalid-layout", "layout.rows"))
                 .expectNoEvents();
     }
 
@@ -118,7 +116,7 @@ class ScreenTest {
     void creatingAScreenWithoutAFormatIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateScreenCommand(SCREEN, CINEMA, "Screen 1", null, LAYOUT))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "format-required", "format"))
+                .expectException(refusal("format-required", "format"))
                 .expectNoEvents();
     }
 
@@ -138,7 +136,7 @@ class ScreenTest {
     void updatingAScreenWithAnInvalidLayoutIsRefused() {
         fixture.given(CREATED)
                 .when(new UpdateScreenCommand(SCREEN, "Screen 1", ScreenFormat.TWO_D, new SeatLayout(List.of())))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-layout", "layout.rows"))
+                .expectException(refusal("invalid-layout", "layout.rows"))
                 .expectNoEvents();
     }
 
@@ -146,7 +144,7 @@ class ScreenTest {
     void aRetiredScreenCannotBeUpdated() {
         fixture.given(CREATED, new ScreenRetiredEvent(SCREEN, CINEMA))
                 .when(new UpdateScreenCommand(SCREEN, "Screen 1", ScreenFormat.TWO_D, LAYOUT))
-                .expectException(refusal(ProblemKind.CONFLICT, "screen-retired", null))
+                .expectException(refusal("screen-retired", null))
                 .expectNoEvents();
     }
 

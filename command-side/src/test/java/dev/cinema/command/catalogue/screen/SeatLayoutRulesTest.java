@@ -7,8 +7,7 @@ import dev.cinema.contracts.catalogue.screen.LayoutCell;
 import dev.cinema.contracts.catalogue.screen.SeatLayout;
 import dev.cinema.contracts.catalogue.screen.SeatRow;
 import dev.cinema.contracts.catalogue.screen.SeatType;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -34,8 +33,8 @@ class SeatLayoutRulesTest {
         return new SeatRow(label, Arrays.asList(cells));
     }
 
-    private static DomainException refusalAt(String field, ThrowingCallable call) {
-        return assertRefused(call, ProblemKind.BAD_REQUEST, "invalid-layout", field);
+    private static Refusal refusalAt(String field, ThrowingCallable call) {
+        return assertRefused(call, "invalid-layout", field);
     }
 
     @Test
@@ -66,7 +65,7 @@ class SeatLayoutRulesTest {
 
     @Test
     void theSameSeatNumberTwiceInARowIsRefusedNamingTheSecondCell() {
-        DomainException refusal = refusalAt(
+        Refusal refusal = refusalAt(
                 "layout.rows[0].cells[2].number",
                 () -> SeatLayoutRules.normalised(layout(row("A", standard("1"), LayoutCell.gap(), standard("1")))));
 
@@ -136,7 +135,7 @@ class SeatLayoutRulesTest {
 
     @Test
     void aLayoutOfOnlyGapsIsRefused() {
-        DomainException refusal = refusalAt(
+        Refusal refusal = refusalAt(
                 "layout.rows",
                 () -> SeatLayoutRules.normalised(
                         layout(row("A", LayoutCell.gap()), row("B", LayoutCell.gap(), LayoutCell.gap()))));

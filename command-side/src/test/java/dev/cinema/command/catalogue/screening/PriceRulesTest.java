@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.common.Money;
-import dev.cinema.platform.web.ProblemKind;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ class PriceRulesTest {
     private static final Set<SeatType> STANDARD_AND_PREMIUM = EnumSet.of(SeatType.STANDARD, SeatType.PREMIUM);
 
     private static void assertInvalid(String field, ThrowingCallable call) {
-        assertRefused(call, ProblemKind.BAD_REQUEST, "invalid-prices", field);
+        assertRefused(call, "invalid-prices", field);
     }
 
     @Test

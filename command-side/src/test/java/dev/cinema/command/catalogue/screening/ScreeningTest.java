@@ -19,7 +19,6 @@ import dev.cinema.contracts.catalogue.screening.ScreeningRescheduledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningSalesOpenedEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.common.Money;
-import dev.cinema.platform.web.ProblemKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +78,7 @@ class ScreeningTest {
 
     @Test
     void aScreeningIsCreatedFromItsScheduledEvent() {
-        // ScreeningScheduling checks the screen and creates the aggregate through Repository.newInstance.
+        // SchedulingScreenings checks the screen and creates the aggregate through Repository.newInstance.
         fixture.givenNoPriorActivity()
                 .whenConstructing(() -> new Screening(SCHEDULED))
                 .expectEvents(SCHEDULED);
@@ -99,7 +98,7 @@ class ScreeningTest {
     void changingPricesWithoutAPriceForASeatTypeOfTheLayoutIsRefused() {
         fixture.given(SCHEDULED)
                 .when(new ChangeScreeningPricesCommand(SCREENING, Map.of(SeatType.STANDARD, Money.of(1400, "EUR"))))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-prices", "prices.WHEELCHAIR"))
+                .expectException(refusal("invalid-prices", "prices.WHEELCHAIR"))
                 .expectNoEvents();
     }
 
@@ -112,7 +111,7 @@ class ScreeningTest {
 
         fixture.given(SCHEDULED)
                 .when(new ChangeScreeningPricesCommand(SCREENING, mixed))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "invalid-prices", "prices.WHEELCHAIR.currency"))
+                .expectException(refusal("invalid-prices", "prices.WHEELCHAIR.currency"))
                 .expectNoEvents();
     }
 
@@ -120,7 +119,7 @@ class ScreeningTest {
     void changingPricesOfACancelledScreeningIsRefused() {
         fixture.given(SCHEDULED, new ScreeningCancelledEvent(SCREENING, SCREEN, null))
                 .when(new ChangeScreeningPricesCommand(SCREENING, PRICES))
-                .expectException(refusal(ProblemKind.CONFLICT, "screening-cancelled", null))
+                .expectException(refusal("screening-cancelled", null))
                 .expectNoEvents();
     }
 
@@ -158,7 +157,7 @@ class ScreeningTest {
     void openingSalesOfACancelledScreeningIsRefused() {
         fixture.given(SCHEDULED, new ScreeningCancelledEvent(SCREENING, SCREEN, null))
                 .when(new OpenScreeningSalesCommand(SCREENING))
-                .expectException(refusal(ProblemKind.CONFLICT, "screening-cancelled", null))
+                .expectException(refusal("screening-cancelled", null))
                 .expectNoEvents();
     }
 
@@ -166,7 +165,7 @@ class ScreeningTest {
     void openingSalesAfterTheStartIsRefused() {
         fixture.given(scheduled(NOW.minus(Duration.ofMinutes(5)), false))
                 .when(new OpenScreeningSalesCommand(SCREENING))
-                .expectException(refusal(ProblemKind.CONFLICT, "screening-started", null))
+                .expectException(refusal("screening-started", null))
                 .expectNoEvents();
     }
 
@@ -174,7 +173,7 @@ class ScreeningTest {
     void openingSalesAtTheVeryStartIsRefused() {
         fixture.given(scheduled(NOW, false))
                 .when(new OpenScreeningSalesCommand(SCREENING))
-                .expectException(refusal(ProblemKind.CONFLICT, "screening-started", null))
+                .expectException(refusal("screening-started", null))
                 .expectNoEvents();
     }
 
@@ -188,7 +187,7 @@ class ScreeningTest {
                         new ScreeningRescheduledEvent(
                                 SCREENING, SCREEN, earlier, earlier.plus(Duration.ofMinutes(116))))
                 .when(new OpenScreeningSalesCommand(SCREENING))
-                .expectException(refusal(ProblemKind.CONFLICT, "screening-started", null))
+                .expectException(refusal("screening-started", null))
                 .expectNoEvents();
     }
 
@@ -213,7 +212,7 @@ class ScreeningTest {
     void reschedulingAStartedScreeningIsRefused() {
         fixture.given(scheduled(NOW.minus(Duration.ofMinutes(1)), true))
                 .whenInvoking(SCREENING.value(), screening -> screening.reschedule(STARTS_AT, ENDS_AT, NOW))
-                .expectException(refusal(ProblemKind.CONFLICT, "screening-started", null))
+                .expectException(refusal("screening-started", null))
                 .expectNoEvents();
     }
 
@@ -223,7 +222,7 @@ class ScreeningTest {
                 .whenInvoking(
                         SCREENING.value(),
                         screening -> screening.reschedule(STARTS_AT.plusSeconds(3600), ENDS_AT.plusSeconds(3600), NOW))
-                .expectException(refusal(ProblemKind.CONFLICT, "screening-cancelled", null))
+                .expectException(refusal("screening-cancelled", null))
                 .expectNoEvents();
     }
 }

@@ -23,8 +23,7 @@ import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.catalogue.screening.ScreeningPricesChangedEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.common.Money;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,11 +130,11 @@ class SeatInventoryRulesTest {
     }
 
     /** A refusal that also lists exactly these seats under {@code property} (e.g. unavailableSeats). */
-    private static Matcher<DomainException> listing(String property, List<String> seats) {
-        return new FeatureMatcher<DomainException, List<String>>(Matchers.equalTo(seats), property, property) {
+    private static Matcher<Refusal> listing(String property, List<String> seats) {
+        return new FeatureMatcher<Refusal, Object>(Matchers.equalTo(seats), property, property) {
             @Override
-            protected List<String> featureValueOf(DomainException refusal) {
-                return refusal.details().properties().get(property);
+            protected Object featureValueOf(Refusal refusal) {
+                return refusal.details().get(property);
             }
         };
     }
@@ -175,7 +174,7 @@ class SeatInventoryRulesTest {
     @Test
     void holdingNoSeatIsRefused() {
         holding(fixture.given(ON_SALE), List.of(), true)
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "seat-count", "seats"))
+                .expectException(refusal("seat-count", "seats"))
                 .expectNoEvents();
     }
 
@@ -197,14 +196,14 @@ class SeatInventoryRulesTest {
         List<String> eleven = List.of("A1", "A2", "A3", "A4", "A5", "C1", "C2", "C3", "C4", "C5", "B1");
 
         holding(fixture.given(ON_SALE), eleven, true)
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "seat-count", "seats"))
+                .expectException(refusal("seat-count", "seats"))
                 .expectNoEvents();
     }
 
     @Test
     void holdingASeatListedTwiceIsRefusedEvenWrittenDifferently() {
         holding(fixture.given(ON_SALE), List.of("A1", "a1"), true)
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "duplicate-seat", "seats"))
+                .expectException(refusal("duplicate-seat", "seats"))
                 .expectNoEvents();
     }
 
@@ -212,9 +211,7 @@ class SeatInventoryRulesTest {
     void holdingUnknownSeatsIsRefusedListingThemAsRequested() {
         // Listed as the caller wrote them, so that the caller can find them in the request.
         holding(fixture.given(ON_SALE), List.of("A1", "Z9", "b6"), true)
-                .expectException(allOf(
-                        refusal(ProblemKind.BAD_REQUEST, "unknown-seats", "seats"),
-                        listing("unknownSeats", List.of("Z9", "b6"))))
+                .expectException(allOf(refusal("unknown-seats", "seats"), listing("unknownSeats", List.of("Z9", "b6"))))
                 .expectNoEvents();
     }
 
@@ -231,9 +228,8 @@ class SeatInventoryRulesTest {
                         fixture.given(ON_SALE, heldByOtherBooking(NOW.plusSeconds(1), "A1", "A2", "B5")),
                         List.of("B5", "A2", "A3"),
                         false)
-                .expectException(allOf(
-                        refusal(ProblemKind.CONFLICT, "seats-unavailable", "seats"),
-                        listing("unavailableSeats", List.of("A2", "B5"))))
+                .expectException(
+                        allOf(refusal("seats-unavailable", "seats"), listing("unavailableSeats", List.of("A2", "B5"))))
                 .expectNoEvents();
     }
 
@@ -262,18 +258,15 @@ class SeatInventoryRulesTest {
     @Test
     void takingASeatThatLeavesASingleFreeSeatBesideAnotherHoldIsRefused() {
         holding(fixture.given(ON_SALE, heldByOtherBooking(HOLD_UNTIL, "A1")), List.of("A3"), true)
-                .expectException(allOf(
-                        refusal(ProblemKind.CONFLICT, "stranded-seat", "seats"),
-                        listing("strandedSeats", List.of("A2"))))
+                .expectException(allOf(refusal("stranded-seat", "seats"), listing("strandedSeats", List.of("A2"))))
                 .expectNoEvents();
     }
 
     @Test
     void takingSeatsOnBothSidesOfAFreeSeatIsRefused() {
         holding(fixture.given(ON_SALE), List.of("C1", "C3", "C5"), true)
-                .expectException(allOf(
-                        refusal(ProblemKind.CONFLICT, "stranded-seat", "seats"),
-                        listing("strandedSeats", List.of("C2", "C4"))))
+                .expectException(
+                        allOf(refusal("stranded-seat", "seats"), listing("strandedSeats", List.of("C2", "C4"))))
                 .expectNoEvents();
     }
 
@@ -312,7 +305,7 @@ class SeatInventoryRulesTest {
         SeatPrice a1 = new SeatPrice("A1", SeatType.STANDARD, oldPrice);
         SeatPrice a2 = new SeatPrice("A2", SeatType.STANDARD, oldPrice);
         Money raised = Money.of(1400, "EUR");
-        AtomicReference<SeatInventory.Hold> answer = new AtomicReference<>();
+        AtomicReference<Screenings.Hold> answer = new AtomicReference<>();
 
         fixture.given(
                         ON_SALE,
@@ -332,7 +325,7 @@ class SeatInventoryRulesTest {
 
     @Test
     void addingASeatTheBookingAlreadyHoldsChangesNothingForIt() {
-        AtomicReference<SeatInventory.Hold> answer = new AtomicReference<>();
+        AtomicReference<Screenings.Hold> answer = new AtomicReference<>();
 
         fixture.given(ON_SALE, held(BOOKING, CUSTOMER, HOLD_UNTIL, standard("A1")))
                 .whenInvoking(
@@ -356,7 +349,7 @@ class SeatInventoryRulesTest {
                                 List.of("A4"),
                                 NOW,
                                 true))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "seats-not-in-booking", "remove"))
+                .expectException(refusal("seats-not-in-booking", "remove"))
                 .expectNoEvents();
     }
 
@@ -367,7 +360,7 @@ class SeatInventoryRulesTest {
                         SCREENING.value(),
                         screening -> screening.changeHold(
                                 BOOKING, CUSTOMER, List.of(standard("A1")), List.of(), List.of("A1"), NOW, true))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "seat-count", "add"))
+                .expectException(refusal("seat-count", "add"))
                 .expectNoEvents();
     }
 
@@ -387,9 +380,8 @@ class SeatInventoryRulesTest {
                                 List.of("A1"),
                                 NOW,
                                 true))
-                .expectException(allOf(
-                        refusal(ProblemKind.CONFLICT, "seats-unavailable", "seats"),
-                        listing("unavailableSeats", List.of("C1"))))
+                .expectException(
+                        allOf(refusal("seats-unavailable", "seats"), listing("unavailableSeats", List.of("C1"))))
                 .expectNoEvents();
     }
 
@@ -410,9 +402,7 @@ class SeatInventoryRulesTest {
                                 List.of("A2"),
                                 NOW,
                                 true))
-                .expectException(allOf(
-                        refusal(ProblemKind.CONFLICT, "stranded-seat", "seats"),
-                        listing("strandedSeats", List.of("A2"))))
+                .expectException(allOf(refusal("stranded-seat", "seats"), listing("strandedSeats", List.of("A2"))))
                 .expectNoEvents();
     }
 
@@ -468,14 +458,14 @@ class SeatInventoryRulesTest {
     @Test
     void holdingSeatsOfACancelledScreeningIsRefused() {
         holding(fixture.given(ON_SALE, new ScreeningCancelledEvent(SCREENING, SCREEN, null)), List.of("A1"), true)
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "screening-cancelled", "screeningId"))
+                .expectException(refusal("screening-cancelled", "screeningId"))
                 .expectNoEvents();
     }
 
     @Test
     void holdingSeatsOfAScreeningNotOnSaleIsRefused() {
         holding(fixture.given(scheduled(false)), List.of("A1"), true)
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "screening-not-on-sale", "screeningId"))
+                .expectException(refusal("screening-not-on-sale", "screeningId"))
                 .expectNoEvents();
     }
 
@@ -486,7 +476,7 @@ class SeatInventoryRulesTest {
                         SCREENING.value(),
                         screening -> screening.hold(
                                 BOOKING, CUSTOMER, List.of("A1"), STARTS_AT.plusSeconds(600), STARTS_AT, true))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "screening-started", "screeningId"))
+                .expectException(refusal("screening-started", "screeningId"))
                 .expectNoEvents();
     }
 
@@ -497,7 +487,7 @@ class SeatInventoryRulesTest {
                         SCREENING.value(),
                         screening -> screening.changeHold(
                                 BOOKING, CUSTOMER, List.of(standard("A1")), List.of("A2"), List.of(), STARTS_AT, true))
-                .expectException(refusal(ProblemKind.BAD_REQUEST, "screening-started", "screeningId"))
+                .expectException(refusal("screening-started", "screeningId"))
                 .expectNoEvents();
     }
 

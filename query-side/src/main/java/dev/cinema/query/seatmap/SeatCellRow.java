@@ -26,8 +26,8 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "seat_map_cell", schema = "read_model")
-@IdClass(SeatCell.Key.class)
-class SeatCell implements Persistable<SeatCell.Key> {
+@IdClass(SeatCellRow.Key.class)
+class SeatCellRow implements Persistable<SeatCellRow.Key> {
 
     @Id
     @Column(name = "screening_id", length = 64)
@@ -67,9 +67,9 @@ class SeatCell implements Persistable<SeatCell.Key> {
     @Transient
     private boolean fresh = true;
 
-    protected SeatCell() {}
+    protected SeatCellRow() {}
 
-    SeatCell(String screeningId, int rowIndex, int cellIndex, String rowLabel) {
+    SeatCellRow(String screeningId, int rowIndex, int cellIndex, String rowLabel) {
         this.screeningId = screeningId;
         this.rowIndex = rowIndex;
         this.cellIndex = cellIndex;

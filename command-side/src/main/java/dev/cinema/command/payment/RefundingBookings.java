@@ -1,8 +1,9 @@
 package dev.cinema.command.payment;
 
-import dev.cinema.command.booking.BookingLedger;
+import dev.cinema.command.booking.Bookings;
 import dev.cinema.command.catalogue.lookup.CatalogueLookup;
-import dev.cinema.command.catalogue.screening.SeatInventory;
+import dev.cinema.command.catalogue.screening.Screenings;
+import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.RefundId;
@@ -17,7 +18,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.scheduling.EventScheduler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,30 +30,30 @@ import org.springframework.stereotype.Component;
  * the repeated provider call cannot refund twice.
  */
 @Component
-class RefundProcessing {
+class RefundingBookings {
 
     private final Repository<Refund> refunds;
     private final Repository<Payment> payments;
-    private final BookingLedger bookings;
-    private final SeatInventory inventory;
+    private final Bookings bookings;
+    private final Screenings inventory;
     private final CatalogueLookup lookup;
-    private final RefundPolicy policy;
+    private final RefundRules policy;
     private final PaymentServiceProvider provider;
     private final EventScheduler scheduler;
     private final Clock clock;
     private final Duration firstRetry;
 
-    RefundProcessing(
+    RefundingBookings(
             Repository<Refund> refunds,
             Repository<Payment> payments,
-            BookingLedger bookings,
-            SeatInventory inventory,
+            Bookings bookings,
+            Screenings inventory,
             CatalogueLookup lookup,
-            RefundPolicy policy,
+            RefundRules policy,
             PaymentServiceProvider provider,
             EventScheduler scheduler,
             Clock clock,
-            @Value("${cinema.refunds.first-retry:PT1M}") Duration firstRetry) {
+            RefundProperties properties) {
         this.refunds = refunds;
         this.payments = payments;
         this.bookings = bookings;
@@ -63,13 +63,17 @@ class RefundProcessing {
         this.provider = provider;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.firstRetry = firstRetry;
+        this.firstRetry = properties.firstRetry();
     }
 
-    /** What the customer is told: refunded now, pending a retry, or rejected by the policy. */
-    record Outcome(
-            String refundId,
-            String bookingId,
+    /**
+     * How a refund request ended: refunded now, pending a retry of the provider, or neither (the
+     * policy gave nothing back). {@code share} is the returned seats' price, {@code amount} the
+     * {@code percent} of it that goes back.
+     */
+    record Result(
+            RefundId refundId,
+            BookingId bookingId,
             boolean refunded,
             boolean pending,
             List<String> seats,
@@ -78,17 +82,14 @@ class RefundProcessing {
             Money amount) {}
 
     @CommandHandler
-    Outcome handle(RequestRefundCommand command) throws Exception {
-        BookingLedger.Returnable returnable =
+    Result handle(RequestRefundCommand command) throws Exception {
+        Bookings.Returnable returnable =
                 bookings.returnable(command.bookingId(), command.customerId(), command.seats());
         Instant now = clock.instant();
         int percent = policy.percent(
                 now, lookup.slot(returnable.screeningId().value()).startsAt());
         List<String> seats = returnable.returned().stream().map(SeatPrice::seat).toList();
-        Money share = returnable.returned().stream()
-                .map(SeatPrice::price)
-                .reduce(Money::plus)
-                .orElseThrow();
+        Money share = SeatPrice.total(returnable.returned());
         var refund = refunds.newInstance(() -> new Refund(
                 command.refundId(),
                 command.bookingId(),
@@ -97,21 +98,12 @@ class RefundProcessing {
                 seats,
                 share,
                 percent));
-        Money amount = new Money(share.amountMinor() * percent / 100, share.currency());
+        Money amount = share.percent(percent);
         if (!refund.invoke(Refund::approved)) {
-            return new Outcome(
-                    command.refundId().value(),
-                    command.bookingId().value(),
-                    false,
-                    false,
-                    seats,
-                    share,
-                    percent,
-                    amount);
+            return new Result(command.refundId(), command.bookingId(), false, false, seats, share, percent, amount);
         }
         boolean done = attempt(refund, command.refundId(), returnable);
-        return new Outcome(
-                command.refundId().value(), command.bookingId().value(), done, !done, seats, share, percent, amount);
+        return new Result(command.refundId(), command.bookingId(), done, !done, seats, share, percent, amount);
     }
 
     @CommandHandler
@@ -121,7 +113,7 @@ class RefundProcessing {
         if (!attempt.pending()) {
             return; // completed meanwhile: a late or repeated retry does nothing
         }
-        BookingLedger.Returnable returnable =
+        Bookings.Returnable returnable =
                 bookings.returnable(attempt.bookingId(), attempt.customerId(), attempt.seats());
         attempt(refund, command.refundId(), returnable);
     }
@@ -130,7 +122,7 @@ class RefundProcessing {
     private boolean attempt(
             org.axonframework.modelling.command.Aggregate<Refund> refund,
             RefundId refundId,
-            BookingLedger.Returnable returnable) {
+            Bookings.Returnable returnable) {
         Refund.Attempt attempt = refund.invoke(Refund::attempt);
         String reference;
         try {

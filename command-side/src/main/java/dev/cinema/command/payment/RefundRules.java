@@ -2,7 +2,7 @@ package dev.cinema.command.payment;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,16 +11,18 @@ import org.springframework.stereotype.Component;
  * {@code partial-until} before it (1 h), nothing after.
  */
 @Component
-class RefundPolicy {
+class RefundRules {
 
     private final Duration fullUntil;
     private final Duration partialUntil;
     private final int partialPercent;
 
-    RefundPolicy(
-            @Value("${cinema.refunds.full-until:PT24H}") Duration fullUntil,
-            @Value("${cinema.refunds.partial-until:PT1H}") Duration partialUntil,
-            @Value("${cinema.refunds.partial-percent:50}") int partialPercent) {
+    @Autowired
+    RefundRules(RefundProperties properties) {
+        this(properties.fullUntil(), properties.partialUntil(), properties.partialPercent());
+    }
+
+    RefundRules(Duration fullUntil, Duration partialUntil, int partialPercent) {
         this.fullUntil = fullUntil;
         this.partialUntil = partialUntil;
         this.partialPercent = partialPercent;

@@ -7,15 +7,15 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** What share of returned seats goes back, by the time left before the screening. */
-class RefundPolicyTest {
+class RefundRulesTest {
 
     private static final Instant STARTS_AT = Instant.parse("2030-03-10T19:00:00Z");
     private static final Duration ONE_NANO = Duration.ofNanos(1);
 
     /** As configured by default: 100 % until 24 h before, 50 % until 1 h before, nothing after. */
-    private final RefundPolicy policy = new RefundPolicy(Duration.ofHours(24), Duration.ofHours(1), 50);
+    private final RefundRules policy = new RefundRules(Duration.ofHours(24), Duration.ofHours(1), 50);
 
-    private int percentWithLeft(RefundPolicy policy, Duration left) {
+    private int percentWithLeft(RefundRules policy, Duration left) {
         return policy.percent(STARTS_AT.minus(left), STARTS_AT);
     }
 
@@ -62,7 +62,7 @@ class RefundPolicyTest {
 
     @Test
     void aCinemaMayConfigureItsOwnThresholdsAndPartialPercentage() {
-        RefundPolicy strict = new RefundPolicy(Duration.ofHours(48), Duration.ofHours(2), 25);
+        RefundRules strict = new RefundRules(Duration.ofHours(48), Duration.ofHours(2), 25);
 
         assertThat(percentWithLeft(strict, Duration.ofHours(48))).isEqualTo(100);
         assertThat(percentWithLeft(strict, Duration.ofHours(48).minus(ONE_NANO)))

@@ -1,5 +1,6 @@
 package dev.cinema.command.catalogue.screening;
 
+import dev.cinema.command.catalogue.CatalogueProperties;
 import dev.cinema.command.catalogue.lookup.CatalogueLookup;
 import dev.cinema.command.catalogue.lookup.LookupEntry;
 import dev.cinema.command.catalogue.lookup.ScreenSlot;
@@ -9,7 +10,7 @@ import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.catalogue.screening.RescheduleScreeningCommand;
 import dev.cinema.contracts.catalogue.screening.ScheduleScreeningCommand;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * concurrent requests for one screen are checked one after the other, also across processes.
  */
 @Component
-class ScreeningScheduling {
+class SchedulingScreenings {
 
     /** Far enough ahead for any real programme; keeps typos like year 20260 out. */
     static final Duration MAX_AHEAD = Duration.ofDays(730);
@@ -38,15 +38,12 @@ class ScreeningScheduling {
     private final Clock clock;
     private final Duration cleaningGap;
 
-    ScreeningScheduling(
-            Repository<Screening> screenings,
-            CatalogueLookup lookup,
-            Clock clock,
-            @Value("${cinema.catalogue.cleaning-gap:PT20M}") Duration cleaningGap) {
+    SchedulingScreenings(
+            Repository<Screening> screenings, CatalogueLookup lookup, Clock clock, CatalogueProperties catalogue) {
         this.screenings = screenings;
         this.lookup = lookup;
         this.clock = clock;
-        this.cleaningGap = cleaningGap;
+        this.cleaningGap = catalogue.cleaningGap();
     }
 
     @CommandHandler
@@ -96,13 +93,13 @@ class ScreeningScheduling {
     private Instant requireFutureStart(Instant startsAt) {
         Instant now = clock.instant();
         if (startsAt == null) {
-            throw DomainException.badRequest("start-required", "startsAt", "startsAt is required");
+            throw new Refusal("start-required", "startsAt", "startsAt is required");
         }
         if (!startsAt.isAfter(now)) {
-            throw DomainException.invalid("start-in-past", "startsAt", "startsAt must be in the future");
+            throw new Refusal("start-in-past", "startsAt", "startsAt must be in the future");
         }
         if (startsAt.isAfter(now.plus(MAX_AHEAD))) {
-            throw DomainException.invalid("start-too-far", "startsAt", "startsAt must be within two years");
+            throw new Refusal("start-too-far", "startsAt", "startsAt must be within two years");
         }
         return startsAt;
     }
@@ -111,7 +108,7 @@ class ScreeningScheduling {
         List<ScreenSlot> clashes = lookup.overlapping(screenId, startsAt, endsAt.plus(cleaningGap), exceptScreeningId);
         if (!clashes.isEmpty()) {
             ScreenSlot clash = clashes.get(0);
-            throw DomainException.conflict(
+            throw new Refusal(
                     "screening-overlap",
                     "startsAt",
                     "The screen is busy from " + clash.startsAt() + " until " + clash.occupiedUntil() + " (screening "

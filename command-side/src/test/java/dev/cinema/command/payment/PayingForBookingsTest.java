@@ -11,8 +11,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import dev.cinema.command.booking.BookingLedger;
-import dev.cinema.command.catalogue.screening.SeatInventory;
+import dev.cinema.command.booking.Bookings;
+import dev.cinema.command.catalogue.screening.Screenings;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
@@ -25,8 +25,7 @@ import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import dev.cinema.contracts.payment.PaymentRequestedEvent;
 import dev.cinema.contracts.payment.PaymentStatus;
 import dev.cinema.contracts.payment.RequestPaymentCommand;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,7 +51,7 @@ import org.junit.jupiter.api.Test;
  * handled in its own unit of work as Axon would; what the process recorded is read back from the
  * store. Bookings, seats, provider and clock are test doubles.
  */
-class PaymentProcessingTest {
+class PayingForBookingsTest {
 
     private static final Instant NOW = Instant.parse("2030-03-01T12:05:00Z");
 
@@ -75,10 +74,10 @@ class PaymentProcessingTest {
             new PaymentRefundedEvent(PAYMENT, BOOKING, CUSTOMER, AMOUNT, REFUND_REFERENCE, "hold-expired");
 
     private EmbeddedEventStore eventStore;
-    private BookingLedger bookings;
-    private SeatInventory inventory;
+    private Bookings bookings;
+    private Screenings inventory;
     private PaymentServiceProvider provider;
-    private PaymentProcessing processing;
+    private PayingForBookings processing;
 
     @BeforeEach
     void setUp() {
@@ -88,11 +87,11 @@ class PaymentProcessingTest {
         Repository<Payment> payments = EventSourcingRepository.builder(Payment.class)
                 .eventStore(eventStore)
                 .build();
-        bookings = mock(BookingLedger.class);
-        inventory = mock(SeatInventory.class);
+        bookings = mock(Bookings.class);
+        inventory = mock(Screenings.class);
         provider = mock(PaymentServiceProvider.class);
         when(provider.refund(anyString(), anyString(), any())).thenReturn(REFUND_REFERENCE);
-        processing = new PaymentProcessing(payments, bookings, inventory, provider, Clock.fixed(NOW, ZoneOffset.UTC));
+        processing = new PayingForBookings(payments, bookings, inventory, provider, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -142,7 +141,7 @@ class PaymentProcessingTest {
         return result.getPayload();
     }
 
-    private PaymentProcessing.Outcome charge() {
+    private PayingForBookings.Result charge() {
         ChargePaymentCommand command = new ChargePaymentCommand(PAYMENT);
         return inUnitOfWork(command, () -> processing.handle(command));
     }
@@ -151,7 +150,7 @@ class PaymentProcessingTest {
 
     @Test
     void requestingAPaymentRecordsItForWhatTheBookingSaysIsDueWithoutCallingTheProvider() {
-        when(bookings.amountDue(BOOKING, CUSTOMER)).thenReturn(new BookingLedger.Due(SCREENING, AMOUNT));
+        when(bookings.amountDue(BOOKING, CUSTOMER)).thenReturn(new Bookings.Due(SCREENING, AMOUNT));
         RequestPaymentCommand command = new RequestPaymentCommand(PAYMENT, BOOKING, CUSTOMER, METHOD);
 
         inUnitOfWork(command, () -> {
@@ -165,8 +164,7 @@ class PaymentProcessingTest {
 
     @Test
     void aPaymentTheBookingRefusesIsNotRecorded() {
-        when(bookings.amountDue(BOOKING, CUSTOMER))
-                .thenThrow(DomainException.conflict("booking-not-held", null, "expired"));
+        when(bookings.amountDue(BOOKING, CUSTOMER)).thenThrow(new Refusal("booking-not-held", null, "expired"));
         RequestPaymentCommand command = new RequestPaymentCommand(PAYMENT, BOOKING, CUSTOMER, METHOD);
 
         assertRefused(
@@ -174,7 +172,6 @@ class PaymentProcessingTest {
                     processing.handle(command);
                     return null;
                 }),
-                ProblemKind.CONFLICT,
                 "booking-not-held",
                 null);
         assertThat(recorded()).isEmpty();
@@ -190,11 +187,10 @@ class PaymentProcessingTest {
         when(inventory.sell(SCREENING, BOOKING, NOW)).thenReturn(true);
         when(bookings.confirm(BOOKING, PAYMENT)).thenReturn(true);
 
-        PaymentProcessing.Outcome outcome = charge();
+        PayingForBookings.Result outcome = charge();
 
         assertThat(outcome)
-                .isEqualTo(new PaymentProcessing.Outcome(
-                        PAYMENT.value(), BOOKING.value(), PaymentStatus.CAPTURED, true, AMOUNT));
+                .isEqualTo(new PayingForBookings.Result(PAYMENT, BOOKING, PaymentStatus.CAPTURED, true, AMOUNT));
         verify(provider).charge(PAYMENT.value(), AMOUNT, METHOD);
         verify(inventory).sell(SCREENING, BOOKING, NOW);
         verify(bookings).confirm(BOOKING, PAYMENT);
@@ -209,11 +205,10 @@ class PaymentProcessingTest {
         providerCaptures();
         when(inventory.sell(SCREENING, BOOKING, NOW)).thenReturn(false);
 
-        PaymentProcessing.Outcome outcome = charge();
+        PayingForBookings.Result outcome = charge();
 
         assertThat(outcome)
-                .isEqualTo(new PaymentProcessing.Outcome(
-                        PAYMENT.value(), BOOKING.value(), PaymentStatus.REFUNDED, false, AMOUNT));
+                .isEqualTo(new PayingForBookings.Result(PAYMENT, BOOKING, PaymentStatus.REFUNDED, false, AMOUNT));
         verify(provider).refund(PAYMENT.value() + "-refund", CAPTURE_REFERENCE, AMOUNT);
         verify(bookings, never()).confirm(any(), any());
         verify(inventory, never()).returnSold(any(), any(), any());
@@ -225,11 +220,10 @@ class PaymentProcessingTest {
         given(REQUESTED, CAPTURED);
         when(bookings.isConfirmedBy(BOOKING, PAYMENT)).thenReturn(true);
 
-        PaymentProcessing.Outcome outcome = charge();
+        PayingForBookings.Result outcome = charge();
 
         assertThat(outcome)
-                .isEqualTo(new PaymentProcessing.Outcome(
-                        PAYMENT.value(), BOOKING.value(), PaymentStatus.CAPTURED, true, AMOUNT));
+                .isEqualTo(new PayingForBookings.Result(PAYMENT, BOOKING, PaymentStatus.CAPTURED, true, AMOUNT));
         verifyNoInteractions(provider, inventory);
         verify(bookings, never()).confirm(any(), any());
         assertThat(recorded()).containsExactly(REQUESTED, CAPTURED);
@@ -242,11 +236,10 @@ class PaymentProcessingTest {
         when(inventory.sell(SCREENING, BOOKING, NOW)).thenReturn(true);
         when(bookings.confirm(BOOKING, PAYMENT)).thenReturn(false);
 
-        PaymentProcessing.Outcome outcome = charge();
+        PayingForBookings.Result outcome = charge();
 
         assertThat(outcome)
-                .isEqualTo(new PaymentProcessing.Outcome(
-                        PAYMENT.value(), BOOKING.value(), PaymentStatus.REFUNDED, false, AMOUNT));
+                .isEqualTo(new PayingForBookings.Result(PAYMENT, BOOKING, PaymentStatus.REFUNDED, false, AMOUNT));
         verify(inventory).returnSold(SCREENING, BOOKING, null);
         verify(provider).refund(PAYMENT.value() + "-refund", CAPTURE_REFERENCE, AMOUNT);
         assertThat(recorded()).containsExactly(REQUESTED, CAPTURED, REFUNDED);
@@ -257,11 +250,10 @@ class PaymentProcessingTest {
         given(REQUESTED);
         providerDeclines();
 
-        PaymentProcessing.Outcome outcome = charge();
+        PayingForBookings.Result outcome = charge();
 
         assertThat(outcome)
-                .isEqualTo(new PaymentProcessing.Outcome(
-                        PAYMENT.value(), BOOKING.value(), PaymentStatus.DECLINED, false, AMOUNT));
+                .isEqualTo(new PayingForBookings.Result(PAYMENT, BOOKING, PaymentStatus.DECLINED, false, AMOUNT));
         verifyNoInteractions(inventory, bookings);
         verify(provider, never()).refund(anyString(), anyString(), any());
         assertThat(recorded()).containsExactly(REQUESTED, DECLINED);
@@ -271,9 +263,9 @@ class PaymentProcessingTest {
     void chargingADeclinedPaymentAgainAnswersTheDeclineWithoutAskingTheProvider() {
         given(REQUESTED, DECLINED);
 
-        PaymentProcessing.Outcome outcome = charge();
+        PayingForBookings.Result outcome = charge();
 
-        assertThat(outcome.payment()).isEqualTo(PaymentStatus.DECLINED);
+        assertThat(outcome.status()).isEqualTo(PaymentStatus.DECLINED);
         assertThat(outcome.bookingConfirmed()).isFalse();
         verifyNoInteractions(provider, inventory, bookings);
         assertThat(recorded()).containsExactly(REQUESTED, DECLINED);
@@ -283,9 +275,9 @@ class PaymentProcessingTest {
     void chargingARefundedPaymentAgainAnswersTheRefundWithoutMovingMoneyOrSeats() {
         given(REQUESTED, CAPTURED, REFUNDED);
 
-        PaymentProcessing.Outcome outcome = charge();
+        PayingForBookings.Result outcome = charge();
 
-        assertThat(outcome.payment()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(outcome.status()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(outcome.bookingConfirmed()).isFalse();
         verifyNoInteractions(provider, inventory, bookings);
         assertThat(recorded()).containsExactly(REQUESTED, CAPTURED, REFUNDED);
@@ -297,7 +289,7 @@ class PaymentProcessingTest {
         when(provider.charge(anyString(), any(), anyString()))
                 .thenThrow(new PaymentServiceProvider.ProviderUnavailableException("timed out"));
 
-        assertRefused(this::charge, ProblemKind.UNAVAILABLE, "provider-unavailable", null);
+        assertRefused(this::charge, "provider-unavailable", null);
 
         verifyNoInteractions(inventory, bookings);
         assertThat(recorded()).containsExactly(REQUESTED);
@@ -312,8 +304,8 @@ class PaymentProcessingTest {
         when(inventory.sell(SCREENING, BOOKING, NOW)).thenReturn(true);
         when(bookings.confirm(BOOKING, PAYMENT)).thenReturn(true);
 
-        assertRefused(this::charge, ProblemKind.UNAVAILABLE, "provider-unavailable", null);
-        PaymentProcessing.Outcome outcome = charge();
+        assertRefused(this::charge, "provider-unavailable", null);
+        PayingForBookings.Result outcome = charge();
 
         assertThat(outcome.bookingConfirmed()).isTrue();
         verify(provider, times(2)).charge(PAYMENT.value(), AMOUNT, METHOD);
@@ -325,14 +317,14 @@ class PaymentProcessingTest {
         given(REQUESTED);
         providerCaptures();
         when(inventory.sell(SCREENING, BOOKING, NOW))
-                .thenThrow(DomainException.notFound("screening-not-found", "screeningId", "gone"))
+                .thenThrow(new Refusal("screening-not-found", "screeningId", "gone"))
                 .thenReturn(true);
         when(bookings.confirm(BOOKING, PAYMENT)).thenReturn(true);
 
-        assertRefused(this::charge, ProblemKind.NOT_FOUND, "screening-not-found", "screeningId");
+        assertRefused(this::charge, "screening-not-found", "screeningId");
         assertThat(recorded()).containsExactly(REQUESTED);
 
-        PaymentProcessing.Outcome outcome = charge();
+        PayingForBookings.Result outcome = charge();
         assertThat(outcome.bookingConfirmed()).isTrue();
         verify(provider, times(2)).charge(PAYMENT.value(), AMOUNT, METHOD);
         assertThat(recorded()).containsExactly(REQUESTED, CAPTURED);
@@ -340,7 +332,7 @@ class PaymentProcessingTest {
 
     @Test
     void chargingAPaymentThatWasNeverRequestedIsRefusedAsNotFound() {
-        assertRefused(this::charge, ProblemKind.NOT_FOUND, "payment-not-found", null);
+        assertRefused(this::charge, "payment-not-found", null);
         verifyNoInteractions(provider, inventory, bookings);
     }
 }

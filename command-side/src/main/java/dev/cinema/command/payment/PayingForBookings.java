@@ -1,14 +1,14 @@
 package dev.cinema.command.payment;
 
-import dev.cinema.command.booking.BookingLedger;
-import dev.cinema.command.catalogue.screening.SeatInventory;
+import dev.cinema.command.booking.Bookings;
+import dev.cinema.command.catalogue.screening.Screenings;
+import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.ChargePaymentCommand;
 import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.contracts.payment.PaymentStatus;
 import dev.cinema.contracts.payment.RequestPaymentCommand;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -29,18 +29,18 @@ import org.springframework.stereotype.Component;
  * again with the same idempotency key and the provider repeats its first answer.
  */
 @Component
-class PaymentProcessing {
+class PayingForBookings {
 
     private final Repository<Payment> payments;
-    private final BookingLedger bookings;
-    private final SeatInventory inventory;
+    private final Bookings bookings;
+    private final Screenings inventory;
     private final PaymentServiceProvider provider;
     private final Clock clock;
 
-    PaymentProcessing(
+    PayingForBookings(
             Repository<Payment> payments,
-            BookingLedger bookings,
-            SeatInventory inventory,
+            Bookings bookings,
+            Screenings inventory,
             PaymentServiceProvider provider,
             Clock clock) {
         this.payments = payments;
@@ -50,12 +50,16 @@ class PaymentProcessing {
         this.clock = clock;
     }
 
-    /** How a payment ended: CONFIRMED (booking paid), DECLINED, REFUNDED (too late), or still REQUESTED. */
-    record Outcome(String paymentId, String bookingId, PaymentStatus payment, boolean bookingConfirmed, Money amount) {}
+    /**
+     * How a charge ended: CAPTURED with the booking confirmed, DECLINED, REFUNDED (the hold ran out
+     * first), or still REQUESTED (the provider did not answer).
+     */
+    record Result(
+            PaymentId paymentId, BookingId bookingId, PaymentStatus status, boolean bookingConfirmed, Money amount) {}
 
     @CommandHandler
     void handle(RequestPaymentCommand command) throws Exception {
-        BookingLedger.Due due = bookings.amountDue(command.bookingId(), command.customerId());
+        Bookings.Due due = bookings.amountDue(command.bookingId(), command.customerId());
         payments.newInstance(() -> new Payment(
                 command.paymentId(),
                 command.bookingId(),
@@ -66,15 +70,14 @@ class PaymentProcessing {
     }
 
     @CommandHandler
-    Outcome handle(ChargePaymentCommand command) {
+    Result handle(ChargePaymentCommand command) {
         var payment = load(command.paymentId());
         Payment.Settlement settlement;
         try {
             settlement = payment.invoke(p -> p.charge(provider));
         } catch (PaymentServiceProvider.ProviderUnavailableException e) {
             // Nothing is recorded; the payment stays requested and a retry asks the provider again.
-            throw new DomainException(
-                    ProblemKind.UNAVAILABLE,
+            throw new Refusal(
                     "provider-unavailable",
                     null,
                     "The payment provider did not answer; repeat the request with the same Idempotency-Key");
@@ -97,14 +100,14 @@ class PaymentProcessing {
             }
         }
         Money amount = payment.invoke(Payment::amount);
-        return new Outcome(command.paymentId().value(), settlement.bookingId().value(), status, confirmed, amount);
+        return new Result(command.paymentId(), settlement.bookingId(), status, confirmed, amount);
     }
 
     private org.axonframework.modelling.command.Aggregate<Payment> load(PaymentId paymentId) {
         try {
             return payments.load(paymentId.value());
         } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("payment-not-found", null, "No payment " + paymentId);
+            throw new Refusal("payment-not-found", null, "No payment " + paymentId);
         }
     }
 }

@@ -21,25 +21,25 @@ import org.springframework.stereotype.Component;
  * may look at a seat map.
  */
 @Component
-class SeatMaps {
+class SeatMapViews {
 
     private static final TypeReference<Map<SeatType, Money>> PRICES = new TypeReference<>() {};
 
     private final ObjectMapper objectMapper;
 
-    SeatMaps(ObjectMapper objectMapper) {
+    SeatMapViews(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
     }
 
     /** {@code cells} in layout order: by row, then by position in the row. */
-    SeatMap view(SeatMapRecord map, List<SeatCell> cells) {
+    SeatMap view(SeatMapStateRow map, List<SeatCellRow> cells) {
         Map<SeatType, Money> prices = prices(map.pricesJson);
         List<SeatMapRow> rows = new ArrayList<>();
         List<SeatMapCell> rowCells = null;
         int rowIndex = -1;
         int total = 0;
         int free = 0;
-        for (SeatCell cell : cells) {
+        for (SeatCellRow cell : cells) {
             if (rowCells == null || cell.rowIndex != rowIndex) {
                 rowCells = new ArrayList<>();
                 rows.add(new SeatMapRow(cell.rowLabel, rowCells));

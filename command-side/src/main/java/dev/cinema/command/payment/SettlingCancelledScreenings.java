@@ -1,15 +1,14 @@
 package dev.cinema.command.payment;
 
-import dev.cinema.command.booking.BookingLedger;
-import dev.cinema.command.catalogue.screening.SeatInventory;
+import dev.cinema.command.booking.Bookings;
+import dev.cinema.command.catalogue.screening.Screenings;
 import dev.cinema.contracts.booking.BookingStatus;
 import dev.cinema.contracts.booking.ReleaseReason;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.booking.SettleBookingOfCancelledScreeningCommand;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.RefundId;
-import dev.cinema.platform.web.DomainException;
-import dev.cinema.platform.web.ProblemKind;
+import dev.cinema.platform.refusal.Refusal;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -22,17 +21,17 @@ import org.springframework.stereotype.Component;
  * cinema cancelled) under a refund id derived from the booking, so a repeat finds it done.
  */
 @Component
-class CancelledScreeningSettlement {
+class SettlingCancelledScreenings {
 
-    private final BookingLedger bookings;
-    private final SeatInventory inventory;
+    private final Bookings bookings;
+    private final Screenings inventory;
     private final Repository<Refund> refunds;
     private final Repository<Payment> payments;
     private final PaymentServiceProvider provider;
 
-    CancelledScreeningSettlement(
-            BookingLedger bookings,
-            SeatInventory inventory,
+    SettlingCancelledScreenings(
+            Bookings bookings,
+            Screenings inventory,
             Repository<Refund> refunds,
             Repository<Payment> payments,
             PaymentServiceProvider provider) {
@@ -45,7 +44,7 @@ class CancelledScreeningSettlement {
 
     @CommandHandler
     void handle(SettleBookingOfCancelledScreeningCommand command) throws Exception {
-        BookingLedger.Settlement booking = bookings.settlementAfterScreeningCancelled(command.bookingId());
+        Bookings.Settlement booking = bookings.settlementAfterScreeningCancelled(command.bookingId());
         if (booking.status() == BookingStatus.AWAITING_PAYMENT) {
             bookings.cancelForScreening(command.bookingId());
             inventory.release(booking.screeningId(), command.bookingId(), ReleaseReason.SCREENING_CANCELLED);
@@ -57,10 +56,7 @@ class CancelledScreeningSettlement {
         RefundId refundId =
                 RefundId.of("screening-cancelled-" + command.bookingId().value());
         List<String> seats = booking.seats().stream().map(SeatPrice::seat).toList();
-        Money share = booking.seats().stream()
-                .map(SeatPrice::price)
-                .reduce(Money::plus)
-                .orElseThrow();
+        Money share = SeatPrice.total(booking.seats());
         var refund = refunds.newInstance(() -> new Refund(
                 refundId, command.bookingId(), booking.paymentId(), booking.customerId(), seats, share, 100));
         String reference;
@@ -68,8 +64,7 @@ class CancelledScreeningSettlement {
             reference = payments.load(booking.paymentId().value())
                     .invoke(payment -> payment.refund(provider, refundId.value(), share, "screening-cancelled"));
         } catch (PaymentServiceProvider.ProviderUnavailableException e) {
-            throw new DomainException(
-                    ProblemKind.UNAVAILABLE,
+            throw new Refusal(
                     "provider-unavailable",
                     null,
                     "The payment provider did not answer; the settlement will be retried");
@@ -80,6 +75,6 @@ class CancelledScreeningSettlement {
         inventory.returnSold(booking.screeningId(), command.bookingId(), null);
         bookings.returnSeats(
                 command.bookingId(),
-                new BookingLedger.Returnable(booking.screeningId(), booking.paymentId(), booking.seats(), List.of()));
+                new Bookings.Returnable(booking.screeningId(), booking.paymentId(), booking.seats(), List.of()));
     }
 }

@@ -5,7 +5,7 @@ import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.ReleaseReason;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -18,16 +18,16 @@ import org.springframework.stereotype.Component;
  * handlers (and so their unit of work). The screening aggregate stays private to this package.
  */
 @Component
-public class SeatInventory {
+public class Screenings {
 
     private final Repository<Screening> screenings;
 
-    SeatInventory(Repository<Screening> screenings) {
+    Screenings(Repository<Screening> screenings) {
         this.screenings = screenings;
     }
 
-    /** The seats a booking holds and until when. */
-    public record Hold(List<SeatPrice> seats, Instant expiresAt) {}
+    /** The seats a booking holds on a screening, at the prices they were quoted, and until when. */
+    public record Hold(ScreeningId screeningId, List<SeatPrice> seats, Instant expiresAt) {}
 
     public List<SeatPrice> hold(
             ScreeningId screeningId,
@@ -74,7 +74,7 @@ public class SeatInventory {
         try {
             return screenings.load(screeningId.value());
         } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("screening-not-found", "screeningId", "No screening " + screeningId);
+            throw new Refusal("screening-not-found", "screeningId", "No screening " + screeningId);
         }
     }
 }

@@ -13,7 +13,7 @@ import org.hibernate.type.SqlTypes;
 /** A screening's seat map, less its cells: status, prices and the position of the last event folded. */
 @Entity
 @Table(name = "seat_map", schema = "read_model")
-class SeatMapRecord {
+class SeatMapStateRow {
 
     @Id
     @Column(name = "screening_id", length = 64)
@@ -32,9 +32,9 @@ class SeatMapRecord {
     @Column(name = "version", nullable = false)
     long version;
 
-    protected SeatMapRecord() {}
+    protected SeatMapStateRow() {}
 
-    SeatMapRecord(String screeningId) {
+    SeatMapStateRow(String screeningId) {
         this.screeningId = screeningId;
     }
 }

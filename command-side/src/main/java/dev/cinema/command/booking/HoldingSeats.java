@@ -1,15 +1,13 @@
 package dev.cinema.command.booking;
 
 import dev.cinema.command.catalogue.lookup.CatalogueLookup;
-import dev.cinema.command.catalogue.screening.SeatInventory;
-import dev.cinema.contracts.booking.BookingId;
+import dev.cinema.command.catalogue.screening.Screenings;
 import dev.cinema.contracts.booking.CancelBookingCommand;
 import dev.cinema.contracts.booking.ChangeBookingSeatsCommand;
 import dev.cinema.contracts.booking.PlaceBookingCommand;
 import dev.cinema.contracts.booking.ReleaseReason;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
-import dev.cinema.contracts.common.Money;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.Repository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,35 +23,32 @@ import org.springframework.stereotype.Component;
  * are stored in one transaction: there is never a hold without its booking or the reverse.
  */
 @Component
-class BookingPlacement {
+class HoldingSeats {
 
     private final Repository<Booking> bookings;
-    private final SeatInventory inventory;
+    private final Screenings inventory;
     private final CatalogueLookup lookup;
     private final DeadlineManager deadlines;
     private final Clock clock;
     private final Duration holdDuration;
 
-    BookingPlacement(
+    HoldingSeats(
             Repository<Booking> bookings,
-            SeatInventory inventory,
+            Screenings inventory,
             CatalogueLookup lookup,
             DeadlineManager deadlines,
             Clock clock,
-            @Value("${cinema.booking.hold-duration:PT10M}") Duration holdDuration) {
+            BookingProperties properties) {
         this.bookings = bookings;
         this.inventory = inventory;
         this.lookup = lookup;
         this.deadlines = deadlines;
         this.clock = clock;
-        this.holdDuration = holdDuration;
+        this.holdDuration = properties.holdDuration();
     }
 
-    /** What the customer is told when a hold succeeds. */
-    record HoldResult(String bookingId, String screeningId, List<SeatPrice> seats, Money total, Instant expiresAt) {}
-
     @CommandHandler
-    HoldResult handle(PlaceBookingCommand command) throws Exception {
+    Screenings.Hold handle(PlaceBookingCommand command) throws Exception {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(holdDuration);
         boolean preventStranded =
@@ -69,17 +63,17 @@ class BookingPlacement {
                 preventStranded);
         bookings.newInstance(() -> new Booking(
                 command.bookingId(), command.screeningId(), command.customerId(), seats, expiresAt, deadlines));
-        return result(command.bookingId(), command.screeningId(), seats, expiresAt);
+        return new Screenings.Hold(command.screeningId(), seats, expiresAt);
     }
 
     @CommandHandler
-    HoldResult handle(ChangeBookingSeatsCommand command) {
+    Screenings.Hold handle(ChangeBookingSeatsCommand command) {
         var booking = bookings.load(command.bookingId().value());
         ScreeningId screeningId = booking.invoke(b -> b.requireChangeableBy(command.customerId()));
         List<SeatPrice> current = booking.invoke(b -> b.seatsFor(command.customerId()));
         Instant now = clock.instant();
         boolean preventStranded = lookup.preventsStrandedSeats(screeningId.value(), "screeningId");
-        SeatInventory.Hold hold = inventory.changeHold(
+        Screenings.Hold hold = inventory.changeHold(
                 screeningId,
                 command.bookingId(),
                 command.customerId(),
@@ -89,7 +83,7 @@ class BookingPlacement {
                 now,
                 preventStranded);
         booking.execute(b -> b.changeSeats(hold.seats()));
-        return result(command.bookingId(), screeningId, hold.seats(), hold.expiresAt());
+        return hold;
     }
 
     @CommandHandler
@@ -97,11 +91,5 @@ class BookingPlacement {
         ScreeningId screeningId =
                 bookings.load(command.bookingId().value()).invoke(b -> b.cancel(command.customerId()));
         inventory.release(screeningId, command.bookingId(), ReleaseReason.CANCELLED);
-    }
-
-    private static HoldResult result(
-            BookingId bookingId, ScreeningId screeningId, List<SeatPrice> seats, Instant expiresAt) {
-        Money total = seats.stream().map(SeatPrice::price).reduce(Money::plus).orElseThrow();
-        return new HoldResult(bookingId.value(), screeningId.value(), seats, total, expiresAt);
     }
 }

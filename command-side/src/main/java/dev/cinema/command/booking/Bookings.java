@@ -7,7 +7,7 @@ import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.PaymentId;
-import dev.cinema.platform.web.DomainException;
+import dev.cinema.platform.refusal.Refusal;
 import java.util.Collection;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bookings as payments use them, from inside their own command handlers (and unit of work). The
- * booking aggregate stays private to this package.
+ * booking aggregate stays private to this package; what it answers are the records declared here.
  */
 @Component
-public class BookingLedger {
+public class Bookings {
 
     private final Repository<Booking> bookings;
 
-    BookingLedger(Repository<Booking> bookings) {
+    Bookings(Repository<Booking> bookings) {
         this.bookings = bookings;
     }
 
@@ -31,8 +31,7 @@ public class BookingLedger {
     public record Due(ScreeningId screeningId, Money amount) {}
 
     public Due amountDue(BookingId bookingId, AccountId caller) {
-        Booking.Due due = load(bookingId).invoke(booking -> booking.amountDue(caller));
-        return new Due(due.screeningId(), due.amount());
+        return load(bookingId).invoke(booking -> booking.amountDue(caller));
     }
 
     /** What a refund of these seats (all when empty) would return: for the caller's paid booking only. */
@@ -40,18 +39,12 @@ public class BookingLedger {
             ScreeningId screeningId, PaymentId paymentId, List<SeatPrice> returned, List<SeatPrice> remaining) {}
 
     public Returnable returnable(BookingId bookingId, AccountId caller, Collection<String> seats) {
-        Booking.Returnable r = load(bookingId).invoke(booking -> booking.returnable(caller, seats));
-        return new Returnable(r.screeningId(), r.paymentId(), r.returned(), r.remaining());
+        return load(bookingId).invoke(booking -> booking.returnable(caller, seats));
     }
 
     /** Records that the refunded seats left the booking (and that it is refunded when none remain). */
     public void returnSeats(BookingId bookingId, Returnable returnable) {
-        load(bookingId)
-                .execute(booking -> booking.returnSeats(new Booking.Returnable(
-                        returnable.screeningId(),
-                        returnable.paymentId(),
-                        returnable.returned(),
-                        returnable.remaining())));
+        load(bookingId).execute(booking -> booking.returnSeats(returnable));
     }
 
     /** A booking's state as settling it after its screening was cancelled needs it. */
@@ -63,8 +56,7 @@ public class BookingLedger {
             List<SeatPrice> seats) {}
 
     public Settlement settlementAfterScreeningCancelled(BookingId bookingId) {
-        Booking.Settlement s = load(bookingId).invoke(Booking::settlementAfterScreeningCancelled);
-        return new Settlement(s.status(), s.screeningId(), s.customerId(), s.paymentId(), s.seats());
+        return load(bookingId).invoke(Booking::settlementAfterScreeningCancelled);
     }
 
     public void cancelForScreening(BookingId bookingId) {
@@ -83,7 +75,7 @@ public class BookingLedger {
         try {
             return bookings.load(bookingId.value());
         } catch (AggregateNotFoundException e) {
-            throw DomainException.notFound("booking-not-found", null, "No booking " + bookingId);
+            throw new Refusal("booking-not-found", null, "No booking " + bookingId);
         }
     }
 }

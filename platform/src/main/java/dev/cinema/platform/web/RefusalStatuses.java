@@ -1,0 +1,145 @@
+package dev.cinema.platform.web;
+
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
+import static org.springframework.http.HttpStatus.CONFLICT;
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+import static org.springframework.http.HttpStatus.PAYMENT_REQUIRED;
+import static org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE;
+import static org.springframework.http.HttpStatus.UNAUTHORIZED;
+import static org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The one table from refusal codes to HTTP statuses, for both APIs: the domain refuses in its own
+ * words, and this is the only place that decides what each refusal is on the wire. A code has
+ * exactly one status wherever it is raised. The groups follow one rule each:
+ *
+ * <ul>
+ *   <li>400: the input is malformed or out of range, whatever the state of the system;
+ *   <li>401: the caller could not be identified;
+ *   <li>402: the payment provider declined;
+ *   <li>404: the item named in the path does not exist, or is not the caller's;
+ *   <li>409: the request is sound but the state of what it acts on forbids it now (seats taken,
+ *       a screening started or cancelled, a booking no longer held, an item retired);
+ *   <li>422: the request is well-formed but refers to something it cannot use (an unknown or
+ *       retired item named in the body) or asks for something the rules never allow;
+ *   <li>503: a technical condition that passes: retry later (with {@code Retry-After}).
+ * </ul>
+ *
+ * A refusal whose code is missing here is a programming error: it is answered as a 500 and logged,
+ * and {@code RefusalCodesTest} (standalone) checks every code raised in the sources against this table.
+ */
+public final class RefusalStatuses {
+
+    private static final Map<String, HttpStatus> STATUSES = table(
+            group(
+                    BAD_REQUEST,
+                    // shape of the input
+                    "invalid-input",
+                    "malformed-body",
+                    "invalid-sort",
+                    "blank",
+                    "too-long",
+                    "role-required",
+                    "weak-password",
+                    "time-zone-required",
+                    "address-required",
+                    "unknown-country",
+                    "invalid-runtime",
+                    "age-rating-required",
+                    "invalid-genres",
+                    "release-date-required",
+                    "invalid-release-date",
+                    "format-required",
+                    "invalid-layout",
+                    "invalid-prices",
+                    "start-required",
+                    // seats named in a hold or refund request
+                    "seat-count",
+                    "duplicate-seat",
+                    "unknown-seats",
+                    "seats-not-in-booking"),
+            group(UNAUTHORIZED, "bad-credentials"),
+            group(PAYMENT_REQUIRED, "payment-declined"),
+            group(
+                    NOT_FOUND,
+                    "not-found",
+                    "account-not-found",
+                    "location-not-found",
+                    "cinema-not-found",
+                    "screen-not-found",
+                    "film-not-found",
+                    "screening-not-found",
+                    "booking-not-found",
+                    "payment-not-found",
+                    "seat-map-not-found"),
+            group(
+                    CONFLICT,
+                    "email-taken",
+                    "location-retired",
+                    "cinema-retired",
+                    "screen-retired",
+                    "film-retired",
+                    "screening-overlap",
+                    "screening-started",
+                    "screening-cancelled",
+                    "screening-not-on-sale",
+                    "seats-unavailable",
+                    "stranded-seat",
+                    "booking-not-held",
+                    "booking-not-confirmed",
+                    "hold-expired-refunded",
+                    "payment-not-captured",
+                    "refund-exceeds-payment"),
+            group(
+                    UNPROCESSABLE_ENTITY,
+                    "unknown-location",
+                    "unknown-cinema",
+                    "unknown-screen",
+                    "unknown-film",
+                    "inactive-location",
+                    "inactive-cinema",
+                    "inactive-screen",
+                    "inactive-film",
+                    "start-in-past",
+                    "start-too-far",
+                    "customer-role-permanent",
+                    "idempotency-key-reused",
+                    "refund-not-allowed"),
+            group(SERVICE_UNAVAILABLE, "provider-unavailable", "concurrent-modification"));
+
+    private RefusalStatuses() {}
+
+    /** The status of a refusal code; empty for a code nobody put in the table. */
+    public static Optional<HttpStatus> of(String code) {
+        return Optional.ofNullable(STATUSES.get(code));
+    }
+
+    /** Every code with its status, in the table's order (for documentation and tests). */
+    public static Map<String, HttpStatus> all() {
+        return STATUSES;
+    }
+
+    private record Group(HttpStatus status, List<String> codes) {}
+
+    private static Group group(HttpStatus status, String... codes) {
+        return new Group(status, List.of(codes));
+    }
+
+    private static Map<String, HttpStatus> table(Group... groups) {
+        Map<String, HttpStatus> table = new LinkedHashMap<>();
+        for (Group group : groups) {
+            for (String code : group.codes()) {
+                if (table.put(code, group.status()) != null) {
+                    throw new IllegalStateException("Refusal code " + code + " is listed twice");
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(table);
+    }
+}
