@@ -20,11 +20,17 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Answers a customer's questions about their own bookings, and only theirs. */
+/**
+ * Answers a customer's questions about their own bookings, and only theirs. A booking is read with
+ * several statements (the bookings, their refunds, screenings, films, cinemas) while the projection
+ * keeps committing: one snapshot for all of them, or a view could pair a refund with the state
+ * from before the batch that recorded it.
+ */
 @Component
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 class CustomerBookingQueries {
 
     private static final DateTimeFormatter LOCAL_START = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
