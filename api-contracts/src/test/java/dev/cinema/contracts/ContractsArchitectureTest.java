@@ -39,13 +39,19 @@ class ContractsArchitectureTest {
                     .and(not(type(Revision.class))))
             .because("routing and upcasting metadata are the only Axon concepts a message may carry");
 
-    /** Top-level only: nested types (such as {@code LayoutCell.Kind}) belong to their owner and are not messages. */
+    /**
+     * Top-level only: nested types (such as {@code LayoutCell.Kind}) belong to their owner and are
+     * not messages. Interfaces neither: the aggregates' event markers ({@code BookingEvent}...) are
+     * kinds of messages, not messages.
+     */
     @ArchTest
     static final ArchRule messagesViewsPagesAndIdsAreRecords = classes()
             .that()
             .resideInAPackage("dev.cinema.contracts..")
             .and()
             .areTopLevelClasses()
+            .and()
+            .areNotInterfaces()
             .and()
             .haveNameMatching(".*\\.[^.$]*(Command|Event|Query|View|Page|Id)")
             .should()

@@ -1,4 +1,4 @@
 package dev.cinema.contracts.account;
 
 /** A role was revoked from an account. */
-public record RoleRevokedEvent(AccountId accountId, Role role) {}
+public record RoleRevokedEvent(AccountId accountId, Role role) implements AccountEvent {}

@@ -5,4 +5,5 @@ import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.PaymentId;
 
 /** The booking was paid and its seats sold. */
-public record BookingConfirmedEvent(BookingId bookingId, ScreeningId screeningId, PaymentId paymentId, Money total) {}
+public record BookingConfirmedEvent(BookingId bookingId, ScreeningId screeningId, PaymentId paymentId, Money total)
+        implements BookingEvent {}

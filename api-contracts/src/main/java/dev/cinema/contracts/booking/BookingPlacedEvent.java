@@ -13,4 +13,5 @@ public record BookingPlacedEvent(
         AccountId customerId,
         List<SeatPrice> seats,
         Money total,
-        Instant expiresAt) {}
+        Instant expiresAt)
+        implements BookingEvent {}

@@ -5,4 +5,5 @@ import java.util.List;
 
 /** Paid seats were returned and refunded; {@code remaining} are the seats the booking still has. */
 public record BookingSeatsReturnedEvent(
-        BookingId bookingId, ScreeningId screeningId, List<String> seats, List<SeatPrice> remaining) {}
+        BookingId bookingId, ScreeningId screeningId, List<String> seats, List<SeatPrice> remaining)
+        implements BookingEvent {}

@@ -4,7 +4,12 @@ import dev.cinema.contracts.common.Money;
 import java.time.Instant;
 import java.util.List;
 
-/** A booking as its customer sees it. */
+/**
+ * A booking as its customer sees it. {@code seats} are the seats it still has; {@code
+ * returnedSeats} those given back, at the prices they were bought at; {@code refunded} all the
+ * money its payments gave back (a return, a cancelled screening, or a payment that came too late
+ * and was refunded at once); {@code screeningCancelled} whether the cinema cancelled the screening.
+ */
 public record BookingView(
         String bookingId,
         String screeningId,
@@ -16,4 +21,7 @@ public record BookingView(
         Money total,
         BookingStatus status,
         Instant expiresAt,
-        Instant placedAt) {}
+        Instant placedAt,
+        List<SeatPrice> returnedSeats,
+        Money refunded,
+        boolean screeningCancelled) {}

@@ -6,4 +6,5 @@ import dev.cinema.contracts.common.Money;
 
 /** The provider captured the payment. */
 public record PaymentCapturedEvent(
-        PaymentId paymentId, BookingId bookingId, AccountId customerId, Money amount, String pspReference) {}
+        PaymentId paymentId, BookingId bookingId, AccountId customerId, Money amount, String pspReference)
+        implements PaymentEvent {}

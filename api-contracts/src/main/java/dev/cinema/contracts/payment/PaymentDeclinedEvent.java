@@ -6,4 +6,5 @@ import dev.cinema.contracts.common.Money;
 
 /** The provider declined the payment; nothing was charged. */
 public record PaymentDeclinedEvent(
-        PaymentId paymentId, BookingId bookingId, AccountId customerId, Money amount, String reason) {}
+        PaymentId paymentId, BookingId bookingId, AccountId customerId, Money amount, String reason)
+        implements PaymentEvent {}

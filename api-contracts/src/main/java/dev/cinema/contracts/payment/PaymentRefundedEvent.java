@@ -11,4 +11,5 @@ public record PaymentRefundedEvent(
         AccountId customerId,
         Money amount,
         String pspRefundReference,
-        String reason) {}
+        String reason)
+        implements PaymentEvent {}

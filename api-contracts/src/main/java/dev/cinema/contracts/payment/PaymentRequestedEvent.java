@@ -12,4 +12,5 @@ public record PaymentRequestedEvent(
         ScreeningId screeningId,
         AccountId customerId,
         Money amount,
-        String paymentMethod) {}
+        String paymentMethod)
+        implements PaymentEvent {}

@@ -11,4 +11,5 @@ public record RefundCompletedEvent(
         PaymentId paymentId,
         AccountId customerId,
         Money amount,
-        String pspReference) {}
+        String pspReference)
+        implements RefundEvent {}

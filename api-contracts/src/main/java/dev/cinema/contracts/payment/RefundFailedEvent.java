@@ -6,4 +6,5 @@ import java.time.Instant;
 
 /** The provider could not refund yet; another attempt is due at {@code retryAt}. */
 public record RefundFailedEvent(
-        RefundId refundId, BookingId bookingId, AccountId customerId, String reason, int attempt, Instant retryAt) {}
+        RefundId refundId, BookingId bookingId, AccountId customerId, String reason, int attempt, Instant retryAt)
+        implements RefundEvent {}

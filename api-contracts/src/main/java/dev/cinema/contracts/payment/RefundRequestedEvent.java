@@ -14,4 +14,5 @@ public record RefundRequestedEvent(
         List<String> seats,
         Money share,
         int percent,
-        Money amount) {}
+        Money amount)
+        implements RefundEvent {}

@@ -24,6 +24,10 @@ class BookingScreeningRow {
     @Column(name = "starts_at", nullable = false)
     Instant startsAt;
 
+    /** Cancelled by the cinema: its bookings say so, whatever state the settlement left them in. */
+    @Column(name = "cancelled", nullable = false)
+    boolean cancelled;
+
     protected BookingScreeningRow() {}
 
     BookingScreeningRow(String id) {

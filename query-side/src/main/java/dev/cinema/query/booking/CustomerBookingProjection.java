@@ -3,31 +3,46 @@ package dev.cinema.query.booking;
 import dev.cinema.contracts.booking.BookingCancelledEvent;
 import dev.cinema.contracts.booking.BookingConfirmedEvent;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
+import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.BookingPlacedEvent;
+import dev.cinema.contracts.booking.BookingRefundedEvent;
 import dev.cinema.contracts.booking.BookingSeatsChangedEvent;
+import dev.cinema.contracts.booking.BookingSeatsReturnedEvent;
 import dev.cinema.contracts.booking.BookingStatus;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.cinema.CinemaCreatedEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent;
 import dev.cinema.contracts.catalogue.film.FilmCreatedEvent;
 import dev.cinema.contracts.catalogue.film.FilmUpdatedEvent;
+import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningRescheduledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
+import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
  * Folds bookings into each customer's list, with the catalogue facts they are shown with (film
- * title, cinema name and zone, start) kept in this projection's own tables and joined in when a
- * booking is read: a rename reaches every booking without touching them, and a booking may be
- * folded before or after its screening. Every handler sets state rather than adding to it, so an
- * event delivered twice changes nothing.
+ * title, cinema name and zone, start, whether the screening was cancelled) kept in this
+ * projection's own tables and joined in when a booking is read: a rename reaches every booking
+ * without touching them, and a booking may be folded before or after its screening.
+ *
+ * <p>A booking shows what its customer holds and what they got back: the seats it still has, the
+ * seats returned at the prices they were bought at, and every refund of its payments (returns,
+ * a cancelled screening, a payment captured too late). Delivery is at least once, so nothing is
+ * added up: a booking's own events carry their sequence number in its stream and one already
+ * folded is skipped, refunds are rows keyed by their event's identifier and summed when read, and
+ * the catalogue handlers set state.
  */
 @Component
 @ProcessingGroup(CustomerBookingProjection.NAME)
@@ -39,16 +54,19 @@ class CustomerBookingProjection {
     private final BookingCinemaRows cinemas;
     private final BookingScreeningRows screenings;
     private final CustomerBookingRows bookings;
+    private final BookingRefundRows refunds;
 
     CustomerBookingProjection(
             BookingFilmRows films,
             BookingCinemaRows cinemas,
             BookingScreeningRows screenings,
-            CustomerBookingRows bookings) {
+            CustomerBookingRows bookings,
+            BookingRefundRows refunds) {
         this.films = films;
         this.cinemas = cinemas;
         this.screenings = screenings;
         this.bookings = bookings;
+        this.refunds = refunds;
     }
 
     @EventHandler
@@ -87,8 +105,17 @@ class CustomerBookingProjection {
         screenings.findById(event.screeningId().value()).ifPresent(row -> row.startsAt = event.startsAt());
     }
 
+    /**
+     * Only the fact: what it does to each booking (held ones cancelled, paid ones refunded) comes
+     * as that booking's own events, once the command side has settled it.
+     */
     @EventHandler
-    void on(BookingPlacedEvent event, @Timestamp Instant placedAt) {
+    void on(ScreeningCancelledEvent event) {
+        screenings.findById(event.screeningId().value()).ifPresent(row -> row.cancelled = true);
+    }
+
+    @EventHandler
+    void on(BookingPlacedEvent event, @SequenceNumber long sequence, @Timestamp Instant placedAt) {
         if (bookings.existsById(event.bookingId().value())) {
             // A booking is placed once: this is a second delivery, and the booking may have moved on since.
             return;
@@ -102,12 +129,13 @@ class CustomerBookingProjection {
         row.status = BookingStatus.AWAITING_PAYMENT;
         row.expiresAt = event.expiresAt();
         row.placedAt = placedAt;
+        row.version = sequence;
         bookings.save(row);
     }
 
     @EventHandler
-    void on(BookingSeatsChangedEvent event) {
-        bookings.findById(event.bookingId().value()).ifPresent(row -> {
+    void on(BookingSeatsChangedEvent event, @SequenceNumber long sequence) {
+        fold(event.bookingId(), sequence, row -> {
             seats(row, event.seats());
             row.totalAmountMinor = event.total().amountMinor();
             row.totalCurrency = event.total().currency();
@@ -116,8 +144,8 @@ class CustomerBookingProjection {
 
     /** Paid: the total is what was paid, and the hold's deadline no longer applies. */
     @EventHandler
-    void on(BookingConfirmedEvent event) {
-        bookings.findById(event.bookingId().value()).ifPresent(row -> {
+    void on(BookingConfirmedEvent event, @SequenceNumber long sequence) {
+        fold(event.bookingId(), sequence, row -> {
             row.status = BookingStatus.CONFIRMED;
             row.totalAmountMinor = event.total().amountMinor();
             row.totalCurrency = event.total().currency();
@@ -125,24 +153,72 @@ class CustomerBookingProjection {
         });
     }
 
+    /**
+     * Paid seats went back: they move from the booking's seats to its returned ones, with the
+     * price they were bought at (the event names them; their prices are the booking's own). The
+     * total stays what was paid; the money given back is the booking's refunds.
+     */
     @EventHandler
-    void on(BookingCancelledEvent event) {
-        bookings.findById(event.bookingId().value()).ifPresent(row -> row.status = BookingStatus.CANCELLED);
+    void on(BookingSeatsReturnedEvent event, @SequenceNumber long sequence) {
+        fold(event.bookingId(), sequence, row -> {
+            Set<String> returned = Set.copyOf(event.seats());
+            row.seats.stream()
+                    .filter(seat -> returned.contains(seat.seat))
+                    .forEach(seat -> row.returnedSeats.add(BookedSeat.of(seat.view())));
+            seats(row, event.remaining());
+        });
+    }
+
+    /** Nothing is left of the booking: every seat went back. */
+    @EventHandler
+    void on(BookingRefundedEvent event, @SequenceNumber long sequence) {
+        fold(event.bookingId(), sequence, row -> row.status = BookingStatus.REFUNDED);
     }
 
     @EventHandler
-    void on(BookingExpiredEvent event) {
-        bookings.findById(event.bookingId().value()).ifPresent(row -> row.status = BookingStatus.EXPIRED);
+    void on(BookingCancelledEvent event, @SequenceNumber long sequence) {
+        fold(event.bookingId(), sequence, row -> row.status = BookingStatus.CANCELLED);
+    }
+
+    @EventHandler
+    void on(BookingExpiredEvent event, @SequenceNumber long sequence) {
+        fold(event.bookingId(), sequence, row -> row.status = BookingStatus.EXPIRED);
+    }
+
+    /**
+     * Money given back for the booking, whatever the reason: seats returned, the screening
+     * cancelled, or a payment captured after the hold ran out (refunded at once, while the booking
+     * itself stays EXPIRED or CANCELLED). One row per event, so a second delivery rewrites it.
+     */
+    @EventHandler
+    void on(PaymentRefundedEvent event, @MessageIdentifier String eventId) {
+        BookingRefundRow row = refunds.findById(eventId).orElseGet(() -> new BookingRefundRow(eventId));
+        row.bookingId = event.bookingId().value();
+        row.amountMinor = event.amount().amountMinor();
+        row.currency = event.amount().currency();
+        refunds.save(row);
     }
 
     /** A replay starts from empty tables. */
     @ResetHandler
     void reset() {
         bookings.deleteAllSeats();
+        bookings.deleteAllReturnedSeats();
         bookings.deleteAllInBatch();
+        refunds.deleteAllInBatch();
         screenings.deleteAllInBatch();
         cinemas.deleteAllInBatch();
         films.deleteAllInBatch();
+    }
+
+    /** Applies a booking's event unless an event at or after it in the booking's stream was folded already. */
+    private void fold(BookingId bookingId, long sequence, Consumer<CustomerBookingRow> change) {
+        bookings.findById(bookingId.value())
+                .filter(row -> sequence > row.version)
+                .ifPresent(row -> {
+                    change.accept(row);
+                    row.version = sequence;
+                });
     }
 
     private void film(String id, String title) {

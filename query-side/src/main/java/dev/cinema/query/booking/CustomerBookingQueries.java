@@ -20,11 +20,17 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Answers a customer's questions about their own bookings, and only theirs. */
+/**
+ * Answers a customer's questions about their own bookings, and only theirs. A booking is read with
+ * several statements (the bookings, their refunds, screenings, films, cinemas) while the projection
+ * keeps committing: one snapshot for all of them, or a view could pair a refund with the state
+ * from before the batch that recorded it.
+ */
 @Component
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 class CustomerBookingQueries {
 
     private static final DateTimeFormatter LOCAL_START = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -33,16 +39,19 @@ class CustomerBookingQueries {
     private final BookingScreeningRows screenings;
     private final BookingFilmRows films;
     private final BookingCinemaRows cinemas;
+    private final BookingRefundRows refunds;
 
     CustomerBookingQueries(
             CustomerBookingRows bookings,
             BookingScreeningRows screenings,
             BookingFilmRows films,
-            BookingCinemaRows cinemas) {
+            BookingCinemaRows cinemas,
+            BookingRefundRows refunds) {
         this.bookings = bookings;
         this.screenings = screenings;
         this.films = films;
         this.cinemas = cinemas;
+        this.refunds = refunds;
     }
 
     /** Newest first, unless the paging asks for oldest first; the booking id breaks ties. */
@@ -81,6 +90,9 @@ class CustomerBookingQueries {
                         .map(screening -> screening.cinemaId)
                         .collect(Collectors.toSet())),
                 cinema -> cinema.id);
+        Map<String, List<BookingRefundRow>> refundsByBooking =
+                refunds.findByBookingIdIn(rows.stream().map(row -> row.id).toList()).stream()
+                        .collect(Collectors.groupingBy(refund -> refund.bookingId));
         return rows.stream()
                 .map(row -> {
                     BookingScreeningRow screening = screeningsById.get(row.screeningId);
@@ -100,9 +112,19 @@ class CustomerBookingQueries {
                             Money.of(row.totalAmountMinor, row.totalCurrency),
                             row.status,
                             row.expiresAt,
-                            row.placedAt);
+                            row.placedAt,
+                            row.returnedSeats.stream().map(BookedSeat::view).toList(),
+                            refunded(refundsByBooking.getOrDefault(row.id, List.of()), row.totalCurrency),
+                            screening != null && screening.cancelled);
                 })
                 .toList();
+    }
+
+    /** Summed when read, from one row per refund: never a running total that a second delivery would inflate. */
+    private static Money refunded(List<BookingRefundRow> refunds, String currency) {
+        return refunds.stream()
+                .map(refund -> Money.of(refund.amountMinor, refund.currency))
+                .reduce(Money.of(0, currency), Money::plus);
     }
 
     private static <T> Map<String, T> byId(Collection<T> rows, Function<T, String> id) {

@@ -18,7 +18,10 @@ import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A customer's booking: its seats, total and state. Film, cinema and start are joined in when read. */
+/**
+ * A customer's booking: its seats, the seats it gave back, total and state. Film, cinema and start
+ * are joined in when read, and so are its refunds ({@link BookingRefundRow}).
+ */
 @Entity
 @Table(name = "customer_booking", schema = "read_model")
 class CustomerBookingRow {
@@ -43,6 +46,16 @@ class CustomerBookingRow {
     @BatchSize(size = 100)
     List<BookedSeat> seats = new ArrayList<>();
 
+    /** Seats returned and refunded, at the prices they were bought at, in the order they went back. */
+    @ElementCollection
+    @CollectionTable(
+            name = "customer_booking_returned_seat",
+            schema = "read_model",
+            joinColumns = @JoinColumn(name = "booking_id"))
+    @OrderColumn(name = "seat_index")
+    @BatchSize(size = 100)
+    List<BookedSeat> returnedSeats = new ArrayList<>();
+
     @Column(name = "total_amount_minor", nullable = false)
     long totalAmountMinor;
 
@@ -59,6 +72,14 @@ class CustomerBookingRow {
 
     @Column(name = "placed_at", nullable = false)
     Instant placedAt;
+
+    /**
+     * The sequence number of the last event of this booking folded into the row: events of one
+     * booking come from its own stream, numbered in order, so one at or below it was folded
+     * already, and skipping it makes any second delivery change nothing.
+     */
+    @Column(name = "version", nullable = false)
+    long version;
 
     protected CustomerBookingRow() {}
 

@@ -20,4 +20,10 @@ interface CustomerBookingRows extends JpaRepository<CustomerBookingRow, String> 
     @Transactional
     @Query(value = "delete from read_model.customer_booking_seat", nativeQuery = true)
     void deleteAllSeats();
+
+    /** For a reset: the returned seats of every booking, before the bookings themselves. */
+    @Modifying
+    @Transactional
+    @Query(value = "delete from read_model.customer_booking_returned_seat", nativeQuery = true)
+    void deleteAllReturnedSeats();
 }

@@ -9,7 +9,9 @@ import dev.cinema.contracts.booking.BookingConfirmedEvent;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.BookingPlacedEvent;
+import dev.cinema.contracts.booking.BookingRefundedEvent;
 import dev.cinema.contracts.booking.BookingSeatsChangedEvent;
+import dev.cinema.contracts.booking.BookingSeatsReturnedEvent;
 import dev.cinema.contracts.booking.BookingStatus;
 import dev.cinema.contracts.booking.BookingView;
 import dev.cinema.contracts.booking.FindCustomerBookingQuery;
@@ -23,11 +25,13 @@ import dev.cinema.contracts.catalogue.film.FilmUpdatedEvent;
 import dev.cinema.contracts.catalogue.film.Genre;
 import dev.cinema.contracts.catalogue.screen.ScreenId;
 import dev.cinema.contracts.catalogue.screen.SeatType;
+import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.catalogue.screening.ScreeningRescheduledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.PaymentId;
+import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import dev.cinema.platform.testsupport.JsonHttp;
 import dev.cinema.platform.testsupport.JsonHttp.Response;
 import dev.cinema.platform.testsupport.TestKeys;
@@ -43,6 +47,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +56,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -93,6 +100,12 @@ abstract class CustomerBookingApiIntegrationTest {
 
     @Autowired
     BookingCinemaRows cinemas;
+
+    @Autowired
+    BookingRefundRows refunds;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     JsonHttp http;
     EventFeed events;
@@ -287,17 +300,17 @@ abstract class CustomerBookingApiIntegrationTest {
         Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
             projection.on(scheduled);
-            projection.on(placed, placedAt);
-            projection.on(changed);
-            projection.on(confirmed);
+            projection.on(placed, 0, placedAt);
+            projection.on(changed, 1);
+            projection.on(confirmed, 2);
         });
         foldAll.run();
         BookingView once = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value()))
                 .orElseThrow();
         foldAll.run();
         transactions.executeWithoutResult(status -> {
-            projection.on(confirmed);
-            projection.on(placed, placedAt.plusSeconds(5));
+            projection.on(confirmed, 2);
+            projection.on(placed, 0, placedAt.plusSeconds(5));
         });
         BookingView twice = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value()))
                 .orElseThrow();
@@ -334,15 +347,15 @@ abstract class CustomerBookingApiIntegrationTest {
         // The projection is driven directly: at-least-once delivery means any event may come again.
         Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
             projection.on(scheduled);
-            projection.on(placed, placedAt);
-            projection.on(changed);
-            projection.on(cancelled);
+            projection.on(placed, 0, placedAt);
+            projection.on(changed, 1);
+            projection.on(cancelled, 2);
         });
         foldAll.run();
         BookingView once = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value()))
                 .orElseThrow();
         foldAll.run();
-        transactions.executeWithoutResult(status -> projection.on(placed, placedAt.plusSeconds(5)));
+        transactions.executeWithoutResult(status -> projection.on(placed, 0, placedAt.plusSeconds(5)));
         BookingView twice = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value()))
                 .orElseThrow();
 
@@ -357,16 +370,210 @@ abstract class CustomerBookingApiIntegrationTest {
     }
 
     @Test
+    void aPartialReturnShowsTheSeatsLeftTheSeatsReturnedAtTheirPriceAndTheMoneyGivenBack() {
+        String screeningId =
+                events.schedule(events.catalogue(TOKYO), Instant.now().plus(4, ChronoUnit.DAYS));
+        String customer = AccountId.random().value();
+        BookingPlacedEvent placed = place(screeningId, customer, Instant.now(), "A1", "B1", "B2");
+        PaymentId payment = confirm(placed);
+        refund(payment, placed, 1800, "customer-refund");
+        returnSeats(placed, List.of("B1"), List.of(seat("A1"), seat("B2")));
+        String token = TestTokens.valid(customer, "CUSTOMER");
+
+        // The return is the last event published: once it shows, everything before it does too.
+        Response view = awaitBooking(
+                placed,
+                token,
+                booking -> assertThat(booking.body().get("returnedSeats")).hasSize(1));
+        assertThat(view.text("refunded/amountMinor")).isEqualTo("1800");
+        assertThat(view.text("status")).isEqualTo("CONFIRMED");
+        assertThat(view.body().get("seats")).hasSize(2);
+        assertThat(view.text("seats/0/seat")).isEqualTo("A1");
+        assertThat(view.text("seats/1/seat")).isEqualTo("B2");
+        assertThat(view.body().get("returnedSeats")).hasSize(1);
+        assertThat(view.text("returnedSeats/0/seat")).isEqualTo("B1");
+        assertThat(view.text("returnedSeats/0/type")).isEqualTo("PREMIUM");
+        assertThat(view.text("returnedSeats/0/price/amountMinor")).isEqualTo("1800");
+        assertThat(view.text("refunded/currency")).isEqualTo("EUR");
+        assertThat(view.text("total/amountMinor"))
+                .as("the total stays what was paid")
+                .isEqualTo("4800");
+        assertThat(view.text("screeningCancelled")).isEqualTo("false");
+    }
+
+    @Test
+    void aFullReturnShowsTheBookingRefundedWithEverySeatReturned() {
+        String screeningId =
+                events.schedule(events.catalogue(TOKYO), Instant.now().plus(4, ChronoUnit.DAYS));
+        String customer = AccountId.random().value();
+        BookingPlacedEvent placed = place(screeningId, customer, Instant.now(), "A1", "B1", "B2");
+        PaymentId payment = confirm(placed);
+        // First one seat, then the rest: at 50 % (a policy's share), so the refund is not the seats' price.
+        refund(payment, placed, 900, "customer-refund");
+        returnSeats(placed, List.of("B2"), List.of(seat("A1"), seat("B1")));
+        refund(payment, placed, 1500, "customer-refund");
+        returnSeats(placed, List.of("A1", "B1"), List.of());
+        events.publish(placed.bookingId().value(), new BookingRefundedEvent(placed.bookingId(), placed.screeningId()));
+        String token = TestTokens.valid(customer, "CUSTOMER");
+
+        Response view = awaitBooking(
+                placed, token, booking -> assertThat(booking.text("status")).isEqualTo("REFUNDED"));
+        assertThat(view.body().get("seats")).isEmpty();
+        assertThat(view.body().get("returnedSeats"))
+                .extracting(seat -> seat.get("seat").asText())
+                .containsExactly("B2", "A1", "B1");
+        assertThat(view.body().get("returnedSeats"))
+                .extracting(seat -> seat.at("/price/amountMinor").asLong())
+                .containsExactly(1800L, 1200L, 1800L);
+        assertThat(view.text("refunded/amountMinor")).isEqualTo("2400");
+        assertThat(awaitBookings(token, 1).text("items/0/status")).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aPaymentCapturedAfterTheHoldRanOutIsShownRefundedOnTheExpiredBooking() {
+        String screeningId =
+                events.schedule(events.catalogue(TOKYO), Instant.now().plus(4, ChronoUnit.DAYS));
+        String customer = AccountId.random().value();
+        BookingPlacedEvent placed = place(screeningId, customer, Instant.now(), "A2");
+        events.publish(placed.bookingId().value(), new BookingExpiredEvent(placed.bookingId(), placed.screeningId()));
+        // The capture came too late: the command side refunds it at once, and the booking stays expired.
+        refund(PaymentId.random(), placed, 1200, "hold-expired");
+        String token = TestTokens.valid(customer, "CUSTOMER");
+
+        Response view = awaitBooking(
+                placed,
+                token,
+                booking -> assertThat(booking.text("refunded/amountMinor")).isEqualTo("1200"));
+        assertThat(view.text("status")).isEqualTo("EXPIRED");
+        assertThat(view.text("seats/0/seat")).isEqualTo("A2");
+        assertThat(view.body().get("returnedSeats")).isEmpty();
+    }
+
+    @Test
+    void aCancelledScreeningShowsOnItsBookingsHeldOnesCancelledAndPaidOnesRefunded() {
+        Catalogue catalogue = events.catalogue(TOKYO);
+        String screeningId = events.schedule(catalogue, Instant.now().plus(4, ChronoUnit.DAYS));
+        String customer = AccountId.random().value();
+        BookingPlacedEvent held = place(screeningId, customer, Instant.now(), "A1");
+        BookingPlacedEvent paid = place(screeningId, customer, Instant.now(), "B1", "B2");
+        PaymentId payment = confirm(paid);
+        events.publish(
+                screeningId,
+                new ScreeningCancelledEvent(
+                        ScreeningId.of(screeningId), ScreenId.of(catalogue.screenId()), "Projector fault"));
+        // What the command side's settlement applies to each booking of the cancelled screening.
+        events.publish(held.bookingId().value(), new BookingCancelledEvent(held.bookingId(), held.screeningId()));
+        refund(payment, paid, 3600, "screening-cancelled");
+        returnSeats(paid, List.of("B1", "B2"), List.of());
+        events.publish(paid.bookingId().value(), new BookingRefundedEvent(paid.bookingId(), paid.screeningId()));
+        String token = TestTokens.valid(customer, "CUSTOMER");
+
+        Response refunded = awaitBooking(
+                paid, token, view -> assertThat(view.text("status")).isEqualTo("REFUNDED"));
+        assertThat(refunded.text("screeningCancelled")).isEqualTo("true");
+        assertThat(refunded.text("refunded/amountMinor")).isEqualTo("3600");
+        assertThat(refunded.body().get("seats")).isEmpty();
+        assertThat(refunded.body().get("returnedSeats")).hasSize(2);
+        Response cancelled = http.get("/api/me/bookings/" + held.bookingId(), token);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.text("screeningCancelled")).isEqualTo("true");
+        assertThat(cancelled.text("refunded/amountMinor")).isEqualTo("0");
+        assertThat(cancelled.text("seats/0/seat")).isEqualTo("A1");
+        Response list = awaitBookings(token, 2);
+        assertThat(list.text("items/0/screeningCancelled")).isEqualTo("true");
+        assertThat(list.text("items/1/screeningCancelled")).isEqualTo("true");
+    }
+
+    @Test
+    void foldingReturnsRefundsAndACancellationAgainChangesNothing() {
+        Catalogue catalogue = events.catalogue(TOKYO);
+        await().atMost(CATCH_UP)
+                .until(() -> films.existsById(catalogue.filmId()) && cinemas.existsById(catalogue.cinemaId()));
+        ScreeningScheduledEvent scheduled =
+                events.scheduled(catalogue, Instant.now().plus(6, ChronoUnit.DAYS));
+        String customer = AccountId.random().value();
+        BookingId bookingId = BookingId.random();
+        PaymentId paymentId = PaymentId.random();
+        BookingPlacedEvent placed = new BookingPlacedEvent(
+                bookingId,
+                scheduled.screeningId(),
+                AccountId.of(customer),
+                List.of(seat("A1"), seat("B1"), seat("B2")),
+                Money.of(4800, "EUR"),
+                Instant.now().plus(10, ChronoUnit.MINUTES));
+        BookingConfirmedEvent confirmed =
+                new BookingConfirmedEvent(bookingId, scheduled.screeningId(), paymentId, Money.of(4800, "EUR"));
+        BookingSeatsReturnedEvent firstReturn = new BookingSeatsReturnedEvent(
+                bookingId, scheduled.screeningId(), List.of("B1"), List.of(seat("A1"), seat("B2")));
+        PaymentRefundedEvent firstRefund = new PaymentRefundedEvent(
+                paymentId, bookingId, AccountId.of(customer), Money.of(1800, "EUR"), "re_1", "customer-refund");
+        ScreeningCancelledEvent screeningCancelled =
+                new ScreeningCancelledEvent(scheduled.screeningId(), scheduled.screenId(), "Flood");
+        BookingSeatsReturnedEvent secondReturn =
+                new BookingSeatsReturnedEvent(bookingId, scheduled.screeningId(), List.of("A1", "B2"), List.of());
+        BookingRefundedEvent refunded = new BookingRefundedEvent(bookingId, scheduled.screeningId());
+        PaymentRefundedEvent secondRefund = new PaymentRefundedEvent(
+                paymentId, bookingId, AccountId.of(customer), Money.of(3000, "EUR"), "re_2", "screening-cancelled");
+        Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // Each event keeps its identifier and sequence number when it is delivered again, as from the store.
+        Runnable foldAll = () -> transactions.executeWithoutResult(status -> {
+            projection.on(scheduled);
+            projection.on(placed, 0, placedAt);
+            projection.on(confirmed, 1);
+            projection.on(firstRefund, "refund-event-1");
+            projection.on(firstReturn, 2);
+            projection.on(screeningCancelled);
+            projection.on(secondRefund, "refund-event-2");
+            projection.on(secondReturn, 3);
+            projection.on(refunded, 4);
+        });
+        foldAll.run();
+        BookingView once = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value()))
+                .orElseThrow();
+        foldAll.run();
+        // Single events again, out of their order: an old one must not bring back what came after it.
+        transactions.executeWithoutResult(status -> {
+            projection.on(firstReturn, 2);
+            projection.on(confirmed, 1);
+            projection.on(firstRefund, "refund-event-1");
+            projection.on(screeningCancelled);
+        });
+        BookingView twice = queries.handle(new FindCustomerBookingQuery(customer, bookingId.value()))
+                .orElseThrow();
+
+        assertThat(twice).isEqualTo(once);
+        assertThat(twice.status()).isEqualTo(BookingStatus.REFUNDED);
+        assertThat(twice.seats()).isEmpty();
+        assertThat(twice.returnedSeats()).extracting(SeatPrice::seat).containsExactly("B1", "A1", "B2");
+        assertThat(twice.refunded()).isEqualTo(Money.of(4800, "EUR"));
+        assertThat(twice.screeningCancelled()).isTrue();
+        assertThat(twice.total()).isEqualTo(Money.of(4800, "EUR"));
+    }
+
+    @Test
     void aResetEmptiesTheBookingTables() {
         String screeningId =
                 events.schedule(events.catalogue(TOKYO), Instant.now().plus(3, ChronoUnit.DAYS));
         String customer = AccountId.random().value();
         BookingPlacedEvent placed = place(screeningId, customer, Instant.now(), "A1", "B1");
-        awaitBookings(TestTokens.valid(customer, "CUSTOMER"), 1);
+        PaymentId payment = confirm(placed);
+        refund(payment, placed, 1200, "customer-refund");
+        returnSeats(placed, List.of("A1"), List.of(seat("B1")));
+        String token = TestTokens.valid(customer, "CUSTOMER");
+        awaitBooking(
+                placed,
+                token,
+                view -> assertThat(view.body().get("returnedSeats")).hasSize(1));
         // Rolled back, so that the other tests sharing this database keep their bookings.
         transactions.executeWithoutResult(status -> {
             projection.reset();
             assertThat(bookings.count()).isZero();
+            assertThat(refunds.count()).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from read_model.customer_booking_seat", Long.class))
+                    .isZero();
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from read_model.customer_booking_returned_seat", Long.class))
+                    .isZero();
             assertThat(screenings.count()).isZero();
             assertThat(films.count()).isZero();
             assertThat(cinemas.count()).isZero();
@@ -410,6 +617,45 @@ abstract class CustomerBookingApiIntegrationTest {
                 at.plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS));
         events.publish(event.bookingId().value(), event, at);
         return event;
+    }
+
+    /** Confirms the booking, paid in full by a new payment; answers the payment. */
+    PaymentId confirm(BookingPlacedEvent placed) {
+        PaymentId payment = PaymentId.random();
+        events.publish(
+                placed.bookingId().value(),
+                new BookingConfirmedEvent(placed.bookingId(), placed.screeningId(), payment, placed.total()));
+        return payment;
+    }
+
+    /** The payment gave {@code amountMinor} back, as the Payment aggregate records it. */
+    void refund(PaymentId payment, BookingPlacedEvent placed, long amountMinor, String reason) {
+        events.publish(
+                payment.value(),
+                new PaymentRefundedEvent(
+                        payment,
+                        placed.bookingId(),
+                        placed.customerId(),
+                        Money.of(amountMinor, "EUR"),
+                        "re_" + UUID.randomUUID(),
+                        reason));
+    }
+
+    void returnSeats(BookingPlacedEvent placed, List<String> returned, List<SeatPrice> remaining) {
+        events.publish(
+                placed.bookingId().value(),
+                new BookingSeatsReturnedEvent(placed.bookingId(), placed.screeningId(), returned, remaining));
+    }
+
+    /** Polls the booking as its customer sees it until {@code condition} holds; answers that view. */
+    Response awaitBooking(BookingPlacedEvent placed, String token, Consumer<Response> condition) {
+        Response[] last = new Response[1];
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            last[0] = http.get("/api/me/bookings/" + placed.bookingId(), token);
+            assertThat(last[0].status()).as(last[0].raw()).isEqualTo(200);
+            condition.accept(last[0]);
+        });
+        return last[0];
     }
 
     Response awaitBookings(String token, int count) {

@@ -5,4 +5,5 @@ import java.time.ZoneId;
 
 /** A cinema was created. */
 public record CinemaCreatedEvent(
-        CinemaId cinemaId, LocationId locationId, String name, Address address, ZoneId timeZone) {}
+        CinemaId cinemaId, LocationId locationId, String name, Address address, ZoneId timeZone)
+        implements CinemaEvent {}

@@ -1,4 +1,4 @@
 package dev.cinema.contracts.catalogue.cinema;
 
 /** A cinema's seating policy changed. */
-public record SeatingPolicyChangedEvent(CinemaId cinemaId, boolean preventStrandedSeats) {}
+public record SeatingPolicyChangedEvent(CinemaId cinemaId, boolean preventStrandedSeats) implements CinemaEvent {}

@@ -11,4 +11,5 @@ public record FilmCreatedEvent(
         AgeRating ageRating,
         Set<Genre> genres,
         LocalDate releaseDate,
-        String synopsis) {}
+        String synopsis)
+        implements FilmEvent {}

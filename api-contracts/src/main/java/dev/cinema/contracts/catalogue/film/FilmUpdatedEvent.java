@@ -11,4 +11,5 @@ public record FilmUpdatedEvent(
         AgeRating ageRating,
         Set<Genre> genres,
         LocalDate releaseDate,
-        String synopsis) {}
+        String synopsis)
+        implements FilmEvent {}

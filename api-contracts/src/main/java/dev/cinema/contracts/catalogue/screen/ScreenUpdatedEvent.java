@@ -4,4 +4,5 @@ import dev.cinema.contracts.catalogue.cinema.CinemaId;
 
 /** A screen was edited. */
 public record ScreenUpdatedEvent(
-        ScreenId screenId, CinemaId cinemaId, String name, ScreenFormat format, SeatLayout layout) {}
+        ScreenId screenId, CinemaId cinemaId, String name, ScreenFormat format, SeatLayout layout)
+        implements ScreenEvent {}

@@ -3,4 +3,5 @@ package dev.cinema.contracts.catalogue.screening;
 import dev.cinema.contracts.catalogue.screen.ScreenId;
 
 /** A screening was cancelled. */
-public record ScreeningCancelledEvent(ScreeningId screeningId, ScreenId screenId, String reason) {}
+public record ScreeningCancelledEvent(ScreeningId screeningId, ScreenId screenId, String reason)
+        implements ScreeningEvent {}

@@ -5,4 +5,5 @@ import dev.cinema.contracts.common.Money;
 import java.util.Map;
 
 /** A screening's prices changed. */
-public record ScreeningPricesChangedEvent(ScreeningId screeningId, Map<SeatType, Money> prices) {}
+public record ScreeningPricesChangedEvent(ScreeningId screeningId, Map<SeatType, Money> prices)
+        implements ScreeningEvent {}

@@ -19,4 +19,5 @@ public record ScreeningScheduledEvent(
         Instant endsAt,
         SeatLayout layout,
         Map<SeatType, Money> prices,
-        boolean onSale) {}
+        boolean onSale)
+        implements ScreeningEvent {}
