@@ -1,15 +1,24 @@
 package dev.cinema.platform.openapi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 
-/** Swagger UI with a bearer-token "Authorize" button; each app names itself via {@code cinema.api.*}. */
+/**
+ * The OpenAPI documents of both apps (each names itself via {@code cinema.api.*}): the bearer
+ * scheme behind Swagger UI's "Authorize" button, the problem schema every error uses, and the
+ * customizers that document each operation's real answers (see {@link ApiAnswersCustomizer}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
@@ -21,11 +30,32 @@ public class OpenApiConfiguration {
                 .info(new Info().title(title).description(description).version("v1"))
                 .components(new Components()
                         .addSecuritySchemes(
-                                "bearer-jwt",
+                                ApiAnswersCustomizer.BEARER,
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer-jwt"));
+                                        .bearerFormat("JWT")
+                                        .description("An access token from POST /api/auth/login of the command API"))
+                        .addSchemas(ProblemSchemas.PROBLEM, ProblemSchemas.problem())
+                        .addSchemas(ProblemSchemas.FIELD_PROBLEM, ProblemSchemas.fieldProblem()));
+    }
+
+    @Bean
+    ApiAnswersCustomizer apiAnswersCustomizer(
+            ApplicationContext context,
+            ObjectProvider<WebInvocationPrivilegeEvaluator> privileges,
+            SpringDocConfigProperties springDoc,
+            ObjectMapper objectMapper,
+            @Value("${cinema.api.max-request-bytes:1048576}") long maxRequestBytes) {
+        return new ApiAnswersCustomizer(
+                new AccessRules(context, privileges),
+                ModelConverters.getInstance(springDoc.isOpenapi31()),
+                objectMapper,
+                maxRequestBytes);
+    }
+
+    @Bean
+    UnusedSchemas unusedSchemas() {
+        return new UnusedSchemas();
     }
 }
