@@ -5,6 +5,8 @@ import dev.cinema.contracts.account.GrantRoleCommand;
 import dev.cinema.contracts.account.RegisterAccountCommand;
 import dev.cinema.contracts.account.RevokeRoleCommand;
 import dev.cinema.contracts.account.Role;
+import dev.cinema.platform.openapi.ApiAnswer;
+import dev.cinema.platform.openapi.RequestExample;
 import dev.cinema.platform.web.DomainException;
 import dev.cinema.platform.web.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -64,7 +66,12 @@ class AccountController {
 
     record RoleRequest(@NotNull Role role) {}
 
+    @RequestExample("""
+            {"email": "ada@example.org", "password": "Lovelace-1815", "displayName": "Ada"}
+            """)
     @PostMapping("/api/accounts")
+    @ApiAnswer(status = 201, when = "Registered, with the CUSTOMER role")
+    @ApiAnswer(status = 409, when = "An account with this e-mail exists already")
     @Operation(summary = "Register a customer account (public)")
     @SecurityRequirements
     ResponseEntity<Registered> register(@Valid @RequestBody RegistrationRequest request) {
@@ -77,7 +84,11 @@ class AccountController {
                 .body(new Registered(accountId.value(), email, List.of(Role.CUSTOMER.name())));
     }
 
+    @RequestExample("""
+            {"email": "ada@example.org", "password": "Lovelace-1815"}
+            """)
     @PostMapping("/api/auth/login")
+    @ApiAnswer(status = 401, when = "The e-mail or the password is wrong")
     @Operation(summary = "Log in with e-mail and password; answers a bearer token (public)")
     @SecurityRequirements
     TokenIssuer.IssuedToken login(@Valid @RequestBody LoginRequest request) {
@@ -92,8 +103,12 @@ class AccountController {
         return tokens.issue(credential.accountId(), credential.email(), credential.roles());
     }
 
+    @RequestExample("""
+            {"role": "ANALYST"}
+            """)
     @PostMapping("/api/accounts/{accountId}/roles")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiAnswer(status = 409, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Grant a role to an account (ADMIN)")
     void grant(@PathVariable String accountId, @Valid @RequestBody RoleRequest request) {
         requireAccount(accountId);
@@ -102,6 +117,8 @@ class AccountController {
 
     @DeleteMapping("/api/accounts/{accountId}/roles/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiAnswer(status = 409, when = ApiAnswer.CONCURRENT_CHANGE)
+    @ApiAnswer(status = 422, when = "The CUSTOMER role cannot be revoked")
     @Operation(summary = "Revoke a role from an account (ADMIN); CUSTOMER cannot be revoked")
     void revoke(@PathVariable String accountId, @PathVariable Role role) {
         requireAccount(accountId);

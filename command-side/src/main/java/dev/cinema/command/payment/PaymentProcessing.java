@@ -9,6 +9,7 @@ import dev.cinema.contracts.payment.PaymentStatus;
 import dev.cinema.contracts.payment.RequestPaymentCommand;
 import dev.cinema.platform.web.DomainException;
 import dev.cinema.platform.web.ProblemKind;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -51,6 +52,7 @@ class PaymentProcessing {
     }
 
     /** How a payment ended: CONFIRMED (booking paid), DECLINED, REFUNDED (too late), or still REQUESTED. */
+    @Schema(name = "PaymentOutcome")
     record Outcome(String paymentId, String bookingId, PaymentStatus payment, boolean bookingConfirmed, Money amount) {}
 
     @CommandHandler

@@ -9,6 +9,7 @@ import dev.cinema.contracts.payment.RefundId;
 import dev.cinema.contracts.payment.RefundRetryDueEvent;
 import dev.cinema.contracts.payment.RequestRefundCommand;
 import dev.cinema.contracts.payment.RetryRefundCommand;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +68,7 @@ class RefundProcessing {
     }
 
     /** What the customer is told: refunded now, pending a retry, or rejected by the policy. */
+    @Schema(name = "RefundOutcome")
     record Outcome(
             String refundId,
             String bookingId,

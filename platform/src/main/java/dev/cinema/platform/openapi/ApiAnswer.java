@@ -21,6 +21,12 @@ import java.lang.annotation.Target;
 @Repeatable(ApiAnswers.class)
 public @interface ApiAnswer {
 
+    /**
+     * Why any change to an existing item may be refused with 409: two writers on one aggregate
+     * (two processes, or a retry racing the original), of which the event store lets one win.
+     */
+    String CONCURRENT_CHANGE = "Someone else changed the same item at that very moment; send the request again.";
+
     /** The HTTP status. */
     int status();
 

@@ -83,13 +83,14 @@ public class ApiAnswersCustomizer implements GlobalOperationComponentsCustomizer
         Map<Integer, ApiResponse> answers = new TreeMap<>();
 
         successes(declared, inferred, answers, components);
-        security(operation, handler, answers);
-        input(handler, answers);
+        // The operation's own reasons first: they say more than the inferred ones.
         for (ApiAnswer answer : declared) {
             if (answer.status() >= 400) {
                 refuse(answers, answer.status(), answer.when(), answer.body(), components);
             }
         }
+        security(operation, handler, answers);
+        input(handler, answers);
         // Anything else springdoc found (e.g. an explicit @ApiResponse) stays, unless answered above.
         inferred.forEach((code, response) -> {
             if (isNumeric(code) && Integer.parseInt(code) >= 300) {
@@ -123,7 +124,7 @@ public class ApiAnswersCustomizer implements GlobalOperationComponentsCustomizer
         }
         answers.clear();
         for (ApiAnswer answer : successes) {
-            ApiResponse response = new ApiResponse().description(answer.when());
+            ApiResponse response = new ApiResponse().description(sentence(answer.when()));
             Content content = answer.body() == Void.class ? inferredContent : json(schemaOf(answer.body(), components));
             if (content != null && answer.status() != HttpStatus.NO_CONTENT.value()) {
                 response.setContent(content);
@@ -199,7 +200,8 @@ public class ApiAnswersCustomizer implements GlobalOperationComponentsCustomizer
             Map<Integer, ApiResponse> answers, int status, String when, Class<?> extras, Components components) {
         ApiResponse existing = answers.get(status);
         ApiResponse response = existing != null ? existing : new ApiResponse().content(problemContent(null));
-        response.setDescription(existing == null ? when : existing.getDescription() + " Or: " + when);
+        response.setDescription(
+                existing == null ? sentence(when) : existing.getDescription() + " Or: " + sentence(when));
         if (extras != Void.class) {
             response.setContent(problemContent(problemWith(extras, components)));
         }
@@ -306,6 +308,10 @@ public class ApiAnswersCustomizer implements GlobalOperationComponentsCustomizer
             }
         }
         return false;
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static boolean isNumeric(String code) {

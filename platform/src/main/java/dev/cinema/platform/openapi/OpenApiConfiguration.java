@@ -55,6 +55,11 @@ public class OpenApiConfiguration {
     }
 
     @Bean
+    NullablePropertiesCustomizer nullablePropertiesCustomizer(ObjectProvider<NullableProperties> declarations) {
+        return new NullablePropertiesCustomizer(declarations.orderedStream().toList());
+    }
+
+    @Bean
     UnusedSchemas unusedSchemas() {
         return new UnusedSchemas();
     }
