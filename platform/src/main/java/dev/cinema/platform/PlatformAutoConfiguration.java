@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.platform.openapi.OpenApiConfiguration;
 import dev.cinema.platform.security.JwtProperties;
 import dev.cinema.platform.web.ApiExceptionHandler;
+import dev.cinema.platform.web.ApiProperties;
 import dev.cinema.platform.web.RequestSizeLimitFilter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,16 +15,16 @@ import org.springframework.core.Ordered;
 
 /** What every app of the system gets by having the platform on its class path. */
 @AutoConfiguration
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, ApiProperties.class})
 @Import({ApiExceptionHandler.class, OpenApiConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** Ahead of security, so that an oversized body is refused before a token is even checked. */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            ObjectMapper objectMapper, @Value("${cinema.api.max-request-bytes:1048576}") long maxBytes) {
+            ObjectMapper objectMapper, ApiProperties api) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes, objectMapper));
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(api.maxRequestBytes(), objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

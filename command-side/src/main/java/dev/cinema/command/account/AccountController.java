@@ -5,6 +5,8 @@ import dev.cinema.contracts.account.GrantRoleCommand;
 import dev.cinema.contracts.account.RegisterAccountCommand;
 import dev.cinema.contracts.account.RevokeRoleCommand;
 import dev.cinema.contracts.account.Role;
+import dev.cinema.platform.openapi.ApiAnswer;
+import dev.cinema.platform.openapi.RequestExample;
 import dev.cinema.platform.refusal.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -63,7 +65,15 @@ class AccountController {
 
     record RoleRequest(@NotNull Role role) {}
 
+    @RequestExample("""
+            {"email": "ada@example.org", "password": "Lovelace-1815", "displayName": "Ada"}
+            """)
     @PostMapping("/api/accounts")
+    @ApiAnswer(
+            status = 201,
+            when = "Registered, with the CUSTOMER role; Location points at the account as the query API shows it "
+                    + "to its owner (after login)")
+    @ApiAnswer(status = 409, when = "An account with this e-mail exists already")
     @Operation(summary = "Register a customer account (public)")
     @SecurityRequirements
     ResponseEntity<Registered> register(@Valid @RequestBody RegistrationRequest request) {
@@ -72,11 +82,16 @@ class AccountController {
         String email = AccountRegistration.normalise(request.email());
         commands.sendAndWait(new RegisterAccountCommand(
                 accountId, email, request.displayName().trim(), passwords.encode(request.password())));
-        return ResponseEntity.created(URI.create("/api/accounts/" + accountId))
+        // Nothing serves /api/accounts/{id}: the account is read by its owner, once logged in, at /api/me.
+        return ResponseEntity.created(URI.create("/api/me"))
                 .body(new Registered(accountId.value(), email, List.of(Role.CUSTOMER.name())));
     }
 
+    @RequestExample("""
+            {"email": "ada@example.org", "password": "Lovelace-1815"}
+            """)
     @PostMapping("/api/auth/login")
+    @ApiAnswer(status = 401, when = "The e-mail or the password is wrong")
     @Operation(summary = "Log in with e-mail and password; answers a bearer token (public)")
     @SecurityRequirements
     TokenIssuer.IssuedToken login(@Valid @RequestBody LoginRequest request) {
@@ -91,8 +106,12 @@ class AccountController {
         return tokens.issue(credential.accountId(), credential.email(), credential.roles());
     }
 
+    @RequestExample("""
+            {"role": "ANALYST"}
+            """)
     @PostMapping("/api/accounts/{accountId}/roles")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Grant a role to an account (ADMIN)")
     void grant(@PathVariable String accountId, @Valid @RequestBody RoleRequest request) {
         requireAccount(accountId);
@@ -101,6 +120,8 @@ class AccountController {
 
     @DeleteMapping("/api/accounts/{accountId}/roles/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
+    @ApiAnswer(status = 422, when = "The CUSTOMER role cannot be revoked")
     @Operation(summary = "Revoke a role from an account (ADMIN); CUSTOMER cannot be revoked")
     void revoke(@PathVariable String accountId, @PathVariable Role role) {
         requireAccount(accountId);

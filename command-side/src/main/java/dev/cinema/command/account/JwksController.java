@@ -1,6 +1,7 @@
 package dev.cinema.command.account;
 
 import dev.cinema.command.config.SigningKeys;
+import dev.cinema.platform.openapi.ApiAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +21,7 @@ class JwksController {
     }
 
     @GetMapping("/.well-known/jwks.json")
+    @ApiAnswer(status = 200, when = "The public keys", body = JsonWebKeySet.class)
     @Operation(summary = "Public key set that verifies issued tokens (public)")
     @SecurityRequirements
     Map<String, Object> jwks() {

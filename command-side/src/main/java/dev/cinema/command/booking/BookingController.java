@@ -9,6 +9,8 @@ import dev.cinema.contracts.booking.PlaceBookingCommand;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.platform.openapi.ApiAnswer;
+import dev.cinema.platform.openapi.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -63,11 +65,26 @@ class BookingController {
     }
 
     @PostMapping("/api/bookings")
+    @RequestExample("""
+            {"screeningId": "e4a8c2f6-3b9d-4e71-8a05-6c2f9d1b7e34", "seats": ["F7", "F8"]}
+            """)
+    @ApiAnswer(status = 201, when = "Held until expiresAt; Location points at the booking in the query API")
+    @ApiAnswer(
+            status = 400,
+            when = "A seat is not in the screening (unknownSeats) or is listed twice, or more than 10 seats",
+            body = BookingProblems.UnknownSeats.class)
+    @ApiAnswer(status = 422, when = "screeningId names no screening")
+    @ApiAnswer(
+            status = 409,
+            when = "Seats are not free (unavailableSeats) or the choice would strand single seats (strandedSeats), "
+                    + "or the screening is cancelled, started or not on sale",
+            body = BookingProblems.SeatsNotFree.class)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(
             summary = "Hold 1 to 10 seats of one screening, all or nothing",
             description = "201 with the booking id, seats, prices and the hold's expiry; 409 naming the seats that "
                     + "are not free (unavailableSeats) or that would be stranded (strandedSeats), or a screening "
-                    + "that is cancelled, started or not on sale; 400 for unknown seats; 404 for an unknown "
+                    + "that is cancelled, started or not on sale; 400 for unknown seats; 422 for an unknown "
                     + "screening.")
     ResponseEntity<HoldResponse> hold(@Valid @RequestBody HoldRequest request, @AuthenticationPrincipal Jwt caller) {
         BookingId bookingId = BookingId.random();
@@ -78,6 +95,20 @@ class BookingController {
     }
 
     @PostMapping("/api/bookings/{bookingId}/seats")
+    @RequestExample("""
+            {"add": ["F9"], "remove": ["F7"]}
+            """)
+    @ApiAnswer(
+            status = 400,
+            when = "A seat is not in the screening (unknownSeats), is listed twice or is not in the booking, or "
+                    + "the result has no seat or more than 10",
+            body = BookingProblems.UnknownSeats.class)
+    @ApiAnswer(
+            status = 409,
+            when = "Seats are not free (unavailableSeats) or the choice would strand single seats "
+                    + "(strandedSeats), or the hold has run out",
+            body = BookingProblems.SeatsNotFree.class)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Add and remove seats of a held booking in one step, all or nothing")
     HoldResponse change(
             @PathVariable @NotBlank @Size(max = 64) String bookingId,
@@ -93,6 +124,8 @@ class BookingController {
 
     @DeleteMapping("/api/bookings/{bookingId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiAnswer(status = 409, when = "The booking is not held any more (paid, cancelled or expired)")
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Release a held booking before paying; its seats are free at once")
     void cancel(@PathVariable @NotBlank @Size(max = 64) String bookingId, @AuthenticationPrincipal Jwt caller) {
         commands.sendAndWait(new CancelBookingCommand(BookingId.of(bookingId), AccountId.of(caller.getSubject())));

@@ -4,6 +4,8 @@ import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.PaymentStatus;
+import dev.cinema.platform.openapi.ApiAnswer;
+import dev.cinema.platform.openapi.RequestExample;
 import dev.cinema.platform.refusal.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,6 +61,29 @@ class PaymentController {
     }
 
     @PostMapping("/api/bookings/{bookingId}/payments")
+    @RequestExample("""
+            {"paymentMethod": "tok_success"}
+            """)
+    @ApiAnswer(
+            status = 201,
+            when = "Paid: the seats are sold and the booking is confirmed; Location points at the booking in "
+                    + "the query API",
+            body = PaymentController.PaymentResponse.class)
+    @ApiAnswer(
+            status = 402,
+            when = "The provider declined; nothing was charged and the hold stays (payment)",
+            body = PaymentProblems.PaymentProblem.class)
+    @ApiAnswer(
+            status = 409,
+            when = "The hold ran out before the money arrived: the payment was refunded in full (payment); or "
+                    + "the booking is not held any more",
+            body = PaymentProblems.PaymentProblem.class)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
+    @ApiAnswer(status = 422, when = "This Idempotency-Key was used for another payment request")
+    @ApiAnswer(
+            status = 503,
+            when = "The provider did not answer: repeat the request with the same Idempotency-Key",
+            body = PaymentProblems.PaymentProblem.class)
     @Operation(
             summary = "Pay for a held booking",
             description = "201 when paid: the seats are sold and the booking confirmed. 402 when the provider "

@@ -5,6 +5,8 @@ import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.RefundId;
 import dev.cinema.contracts.payment.RequestRefundCommand;
+import dev.cinema.platform.openapi.ApiAnswer;
+import dev.cinema.platform.openapi.RequestExample;
 import dev.cinema.platform.refusal.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,6 +67,23 @@ class RefundController {
     }
 
     @PostMapping("/api/bookings/{bookingId}/refunds")
+    @RequestExample("""
+            {"seats": ["G3"]}
+            """)
+    @ApiAnswer(
+            status = 201,
+            when = "Refunded; the seats are free again. Location points at the booking in the query API",
+            body = RefundController.RefundResponse.class)
+    @ApiAnswer(
+            status = 202,
+            when = "Recorded, but the provider did not answer: the refund is retried by itself",
+            body = RefundController.RefundResponse.class)
+    @ApiAnswer(status = 409, when = "The booking is not paid (or is refunded already)")
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
+    @ApiAnswer(
+            status = 422,
+            when = "Too close to the screening: the policy gives nothing back; recorded as rejected (refund)",
+            body = PaymentProblems.RefundProblem.class)
     @Operation(
             summary = "Return all seats of a paid booking, or only some, and be refunded",
             description = "The policy decides the amount by the time left before the screening: 100 % until 24 h "

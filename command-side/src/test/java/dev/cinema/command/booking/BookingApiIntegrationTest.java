@@ -105,7 +105,10 @@ abstract class BookingApiIntegrationTest {
         assertThat(hold(alice, screening, "A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "B4", "B5", "C1")
                         .status())
                 .isEqualTo(400);
-        assertThat(hold(alice, UUID.randomUUID().toString(), "A1").status()).isEqualTo(404);
+        // A screening named in the body that does not exist: the request is well-formed but unusable.
+        Response nowhere = hold(alice, UUID.randomUUID().toString(), "A1");
+        assertThat(nowhere.status()).isEqualTo(422);
+        assertThat(nowhere.text("code")).isEqualTo("unknown-screening");
 
         String notOnSale = screening(false);
         // The screening's state forbids it (a 409), as for a cancelled screening: one status per code.

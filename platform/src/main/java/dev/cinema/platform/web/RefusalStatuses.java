@@ -102,6 +102,7 @@ public final class RefusalStatuses {
                     "unknown-cinema",
                     "unknown-screen",
                     "unknown-film",
+                    "unknown-screening",
                     "inactive-location",
                     "inactive-cinema",
                     "inactive-screen",

@@ -1,6 +1,7 @@
 package dev.cinema.query.ops;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,16 @@ class ProcessorStatusController {
         this.processing = processing;
     }
 
-    record SegmentStatus(int segment, boolean caughtUp, boolean replaying, Long position, String error) {}
+    record SegmentStatus(
+            int segment,
+            boolean caughtUp,
+            boolean replaying,
+
+            @Schema(nullable = true, description = "Global position reached; null before the first event")
+            Long position,
+
+            @Schema(nullable = true, description = "The failure's type while the segment is in error")
+            String error) {}
 
     record ProcessorStatus(String name, boolean running, boolean error, List<SegmentStatus> segments) {}
 

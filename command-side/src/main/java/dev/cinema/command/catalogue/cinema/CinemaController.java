@@ -10,6 +10,8 @@ import dev.cinema.contracts.catalogue.cinema.CreateCinemaCommand;
 import dev.cinema.contracts.catalogue.cinema.RetireCinemaCommand;
 import dev.cinema.contracts.catalogue.cinema.UpdateCinemaCommand;
 import dev.cinema.contracts.catalogue.location.LocationId;
+import dev.cinema.platform.openapi.ApiAnswer;
+import dev.cinema.platform.openapi.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -68,6 +70,16 @@ class CinemaController {
             @NotNull ZoneId timeZone) {}
 
     @PostMapping
+    @RequestExample("""
+            {
+              "locationId": "5f0c6a3e-2b7d-4c1e-9a51-0d2f4e6b8c10",
+              "name": "Harbourside Cinema",
+              "timeZone": "Europe/London",
+              "address": {"street": "1 Canons Road", "city": "Bristol", "postalCode": "BS1 5UH", "country": "GB"}
+            }
+            """)
+    @ApiAnswer(status = 201, when = "Created; Location points at it in the query API")
+    @ApiAnswer(status = 422, when = "locationId names no location, or a retired one")
     @Operation(summary = "Create a cinema in a location")
     ResponseEntity<CreatedResource> create(@Valid @RequestBody CreateCinemaRequest request) {
         CinemaId id = CinemaId.random();
@@ -82,6 +94,15 @@ class CinemaController {
 
     @PutMapping("/{cinemaId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequestExample("""
+            {
+              "name": "Harbourside Picturehouse",
+              "timeZone": "Europe/London",
+              "address": {"street": "1 Canons Road", "city": "Bristol", "postalCode": "BS1 5UH", "country": "GB"}
+            }
+            """)
+    @ApiAnswer(status = 409, when = "The cinema is retired")
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Edit a cinema's name, address and time zone")
     void update(@PathVariable String cinemaId, @Valid @RequestBody UpdateCinemaRequest request) {
         lookup.requireExisting(LookupEntry.Kind.CINEMA, cinemaId);
@@ -93,6 +114,11 @@ class CinemaController {
 
     @PutMapping("/{cinemaId}/seating-policy")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequestExample("""
+            {"preventStrandedSeats": false}
+            """)
+    @ApiAnswer(status = 409, when = "The cinema is retired")
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Allow or forbid holds that leave one empty seat between taken seats (forbidden by default)")
     void seatingPolicy(@PathVariable String cinemaId, @Valid @RequestBody SeatingPolicyRequest request) {
         lookup.requireExisting(LookupEntry.Kind.CINEMA, cinemaId);
@@ -101,6 +127,7 @@ class CinemaController {
 
     @DeleteMapping("/{cinemaId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Retire a cinema")
     void retire(@PathVariable String cinemaId) {
         lookup.requireExisting(LookupEntry.Kind.CINEMA, cinemaId);

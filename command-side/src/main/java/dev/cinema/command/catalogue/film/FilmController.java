@@ -9,6 +9,8 @@ import dev.cinema.contracts.catalogue.film.FilmId;
 import dev.cinema.contracts.catalogue.film.Genre;
 import dev.cinema.contracts.catalogue.film.RetireFilmCommand;
 import dev.cinema.contracts.catalogue.film.UpdateFilmCommand;
+import dev.cinema.platform.openapi.ApiAnswer;
+import dev.cinema.platform.openapi.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -54,6 +56,17 @@ class FilmController {
             @Size(max = Film.MAX_SYNOPSIS) String synopsis) {}
 
     @PostMapping
+    @RequestExample("""
+            {
+              "title": "The Suspension Bridge",
+              "runtimeMinutes": 104,
+              "ageRating": "PG",
+              "genres": ["DRAMA", "ADVENTURE"],
+              "releaseDate": "2026-01-09",
+              "synopsis": "An engineer races the tide."
+            }
+            """)
+    @ApiAnswer(status = 201, when = "Created; Location points at it in the query API")
     @Operation(summary = "Add a film")
     ResponseEntity<CreatedResource> create(@Valid @RequestBody FilmRequest request) {
         FilmId id = FilmId.random();
@@ -70,6 +83,17 @@ class FilmController {
 
     @PutMapping("/{filmId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequestExample("""
+            {
+              "title": "The Suspension Bridge",
+              "runtimeMinutes": 106,
+              "ageRating": "PG",
+              "genres": ["DRAMA"],
+              "releaseDate": "2026-01-09"
+            }
+            """)
+    @ApiAnswer(status = 409, when = "The film is retired")
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Edit a film; screenings already scheduled keep their times")
     void update(@PathVariable String filmId, @Valid @RequestBody FilmRequest request) {
         lookup.requireExisting(LookupEntry.Kind.FILM, filmId);
@@ -85,6 +109,7 @@ class FilmController {
 
     @DeleteMapping("/{filmId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Retire a film")
     void retire(@PathVariable String filmId) {
         lookup.requireExisting(LookupEntry.Kind.FILM, filmId);

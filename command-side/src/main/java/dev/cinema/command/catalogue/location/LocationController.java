@@ -7,6 +7,8 @@ import dev.cinema.contracts.catalogue.location.CreateLocationCommand;
 import dev.cinema.contracts.catalogue.location.LocationId;
 import dev.cinema.contracts.catalogue.location.RenameLocationCommand;
 import dev.cinema.contracts.catalogue.location.RetireLocationCommand;
+import dev.cinema.platform.openapi.ApiAnswer;
+import dev.cinema.platform.openapi.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,6 +43,10 @@ class LocationController {
             @NotBlank @Size(max = Location.MAX_NAME) String name) {}
 
     @PostMapping
+    @RequestExample("""
+            {"name": "Bristol"}
+            """)
+    @ApiAnswer(status = 201, when = "Created; Location points at it in the query API")
     @Operation(summary = "Create a location")
     ResponseEntity<CreatedResource> create(@Valid @RequestBody LocationRequest request) {
         LocationId id = LocationId.random();
@@ -50,6 +56,11 @@ class LocationController {
 
     @PutMapping("/{locationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequestExample("""
+            {"name": "Bristol & Bath"}
+            """)
+    @ApiAnswer(status = 409, when = "The location is retired")
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Rename a location")
     void rename(@PathVariable String locationId, @Valid @RequestBody LocationRequest request) {
         lookup.requireExisting(LookupEntry.Kind.LOCATION, locationId);
@@ -58,6 +69,7 @@ class LocationController {
 
     @DeleteMapping("/{locationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Retire a location (it leaves the listings; its history stays)")
     void retire(@PathVariable String locationId) {
         lookup.requireExisting(LookupEntry.Kind.LOCATION, locationId);

@@ -69,8 +69,9 @@ public class CatalogueLookup {
 
     /** Whether the cinema showing this screening forbids stranding single seats. */
     public boolean preventsStrandedSeats(String screeningId, String field) {
+        // Asked on behalf of a request that names the screening in its body: unknown is a 422 there.
         ScreenSlot slot = slots.findById(screeningId)
-                .orElseThrow(() -> new Refusal("screening-not-found", field, "No screening " + screeningId));
+                .orElseThrow(() -> new Refusal("unknown-screening", field, "No screening " + screeningId));
         return entries.findById(slot.screenId())
                 .flatMap(screen -> entries.findById(screen.parentId()))
                 .map(LookupEntry::preventStrandedSeats)

@@ -10,6 +10,8 @@ import dev.cinema.contracts.catalogue.screen.ScreenFormat;
 import dev.cinema.contracts.catalogue.screen.ScreenId;
 import dev.cinema.contracts.catalogue.screen.SeatLayout;
 import dev.cinema.contracts.catalogue.screen.UpdateScreenCommand;
+import dev.cinema.platform.openapi.ApiAnswer;
+import dev.cinema.platform.openapi.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -53,6 +55,30 @@ class ScreenController {
             @NotNull SeatLayout layout) {}
 
     @PostMapping
+    @RequestExample("""
+            {
+              "cinemaId": "8d3b1f7a-6c2e-4f90-b1d4-3a5e7c9f2b64",
+              "name": "Screen 1",
+              "format": "TWO_D",
+              "layout": {
+                "rows": [
+                  {"label": "A", "cells": [
+                    {"kind": "SEAT", "number": "1", "type": "WHEELCHAIR"},
+                    {"kind": "GAP"},
+                    {"kind": "SEAT", "number": "2", "type": "STANDARD"},
+                    {"kind": "SEAT", "number": "3", "type": "STANDARD"}]},
+                  {"label": "B", "cells": [
+                    {"kind": "SEAT", "number": "1", "type": "PREMIUM"},
+                    {"kind": "SEAT", "number": "2", "type": "PREMIUM"}]},
+                  {"label": "C", "cells": [
+                    {"kind": "SEAT", "number": "1", "type": "COUPLE"},
+                    {"kind": "SEAT", "number": "2", "type": "COUPLE"}]}
+                ]
+              }
+            }
+            """)
+    @ApiAnswer(status = 201, when = "Created; Location points at it in the query API")
+    @ApiAnswer(status = 422, when = "cinemaId names no cinema, or a retired one")
     @Operation(summary = "Create a screen with its seat layout in a cinema")
     ResponseEntity<CreatedResource> create(@Valid @RequestBody CreateScreenRequest request) {
         ScreenId id = ScreenId.random();
@@ -63,6 +89,29 @@ class ScreenController {
 
     @PutMapping("/{screenId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequestExample("""
+            {
+              "name": "Screen One",
+              "format": "IMAX",
+              "layout": {
+                "rows": [
+                  {"label": "A", "cells": [
+                    {"kind": "SEAT", "number": "1", "type": "WHEELCHAIR"},
+                    {"kind": "GAP"},
+                    {"kind": "SEAT", "number": "2", "type": "STANDARD"},
+                    {"kind": "SEAT", "number": "3", "type": "STANDARD"}]},
+                  {"label": "B", "cells": [
+                    {"kind": "SEAT", "number": "1", "type": "PREMIUM"},
+                    {"kind": "SEAT", "number": "2", "type": "PREMIUM"}]},
+                  {"label": "C", "cells": [
+                    {"kind": "SEAT", "number": "1", "type": "COUPLE"},
+                    {"kind": "SEAT", "number": "2", "type": "COUPLE"}]}
+                ]
+              }
+            }
+            """)
+    @ApiAnswer(status = 409, when = "The screen is retired")
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Edit a screen; a new layout applies to screenings scheduled afterwards")
     void update(@PathVariable String screenId, @Valid @RequestBody UpdateScreenRequest request) {
         lookup.requireExisting(LookupEntry.Kind.SCREEN, screenId);
@@ -72,6 +121,7 @@ class ScreenController {
 
     @DeleteMapping("/{screenId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Retire a screen")
     void retire(@PathVariable String screenId) {
         lookup.requireExisting(LookupEntry.Kind.SCREEN, screenId);

@@ -12,6 +12,8 @@ import dev.cinema.contracts.catalogue.screening.RescheduleScreeningCommand;
 import dev.cinema.contracts.catalogue.screening.ScheduleScreeningCommand;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.platform.openapi.ApiAnswer;
+import dev.cinema.platform.openapi.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -70,6 +72,25 @@ class ScreeningController {
     record CancelRequest(@Size(max = 500) String reason) {}
 
     @PostMapping
+    @RequestExample("""
+            {
+              "filmId": "2c9e4a71-8f3d-4b6a-a0e5-7d1c3b9f5e28",
+              "screenId": "b7f2d9c4-1e6a-4d83-9c57-0a4e8f2b6d13",
+              "startsAt": "2030-05-01T19:00:00Z",
+              "prices": {
+                "STANDARD": {"amountMinor": 1100, "currency": "GBP"},
+                "PREMIUM": {"amountMinor": 1500, "currency": "GBP"},
+                "COUPLE": {"amountMinor": 2600, "currency": "GBP"},
+                "WHEELCHAIR": {"amountMinor": 1100, "currency": "GBP"}
+              },
+              "onSale": false
+            }
+            """)
+    @ApiAnswer(status = 201, when = "Scheduled; Location points at it in the query API")
+    @ApiAnswer(status = 409, when = "It overlaps another screening on the screen (runtime plus cleaning)")
+    @ApiAnswer(
+            status = 422,
+            when = "filmId or screenId names nothing or something retired, or startsAt is not in the next two years")
     @Operation(
             summary = "Schedule a film on a screen; refused with 409 if it overlaps another screening "
                     + "(runtime plus cleaning gap). onSale defaults to true")
@@ -87,6 +108,12 @@ class ScreeningController {
 
     @PostMapping("/{screeningId}/reschedule")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequestExample("""
+            {"startsAt": "2030-05-01T20:30:00Z"}
+            """)
+    @ApiAnswer(status = 409, when = "It would overlap another screening, or the screening has started or is cancelled")
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
+    @ApiAnswer(status = 422, when = "startsAt is not in the next two years")
     @Operation(summary = "Move a screening to another start on the same screen")
     void reschedule(@PathVariable String screeningId, @Valid @RequestBody RescheduleRequest request) {
         lookup.slot(screeningId);
@@ -95,6 +122,18 @@ class ScreeningController {
 
     @PutMapping("/{screeningId}/prices")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequestExample("""
+            {
+              "prices": {
+                "STANDARD": {"amountMinor": 1100, "currency": "GBP"},
+                "PREMIUM": {"amountMinor": 1500, "currency": "GBP"},
+                "COUPLE": {"amountMinor": 2600, "currency": "GBP"},
+                "WHEELCHAIR": {"amountMinor": 1100, "currency": "GBP"}
+              }
+            }
+            """)
+    @ApiAnswer(status = 409, when = "The screening is cancelled")
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Replace a screening's prices")
     void changePrices(@PathVariable String screeningId, @Valid @RequestBody PricesRequest request) {
         lookup.slot(screeningId);
@@ -103,6 +142,8 @@ class ScreeningController {
 
     @PostMapping("/{screeningId}/open-sales")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiAnswer(status = 409, when = "The screening has started or is cancelled")
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Put a screening on sale")
     void openSales(@PathVariable String screeningId) {
         lookup.slot(screeningId);
@@ -111,6 +152,10 @@ class ScreeningController {
 
     @PostMapping("/{screeningId}/cancel")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequestExample("""
+            {"reason": "Projector fault"}
+            """)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(summary = "Cancel a screening")
     void cancel(@PathVariable String screeningId, @Valid @RequestBody(required = false) CancelRequest request) {
         lookup.slot(screeningId);

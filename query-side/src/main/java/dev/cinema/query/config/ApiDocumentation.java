@@ -1,0 +1,45 @@
+package dev.cinema.query.config;
+
+import dev.cinema.contracts.booking.BookingView;
+import dev.cinema.contracts.listing.FilmView;
+import dev.cinema.contracts.payment.PaymentHistoryEntry;
+import dev.cinema.contracts.seatmap.SeatMapCell;
+import dev.cinema.platform.openapi.NullableProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the query API's documents cannot read off the contracts records, which carry no
+ * annotations: the properties that may be null in its answers. Everything else is never null.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+    /** A film may have no synopsis, and no screening on sale. */
+    @Bean
+    NullableProperties filmViewNullables() {
+        return NullableProperties.of(FilmView.class, "synopsis", "nextScreeningAt");
+    }
+
+    /**
+     * The hold's expiry only while it is held; the screening's facts only once the read model has
+     * them (they come from other aggregates' events, which may be read later).
+     */
+    @Bean
+    NullableProperties bookingViewNullables() {
+        return NullableProperties.of(
+                BookingView.class, "filmTitle", "cinemaName", "startsAt", "localStart", "expiresAt");
+    }
+
+    /** No provider reference for a payment never captured; a reason only for refunds. */
+    @Bean
+    NullableProperties paymentHistoryEntryNullables() {
+        return NullableProperties.of(PaymentHistoryEntry.class, "pspReference", "reason");
+    }
+
+    /** A gap in a row (an aisle) is a cell with nothing in it. */
+    @Bean
+    NullableProperties seatMapCellNullables() {
+        return NullableProperties.of(SeatMapCell.class, "label", "number", "type", "price", "state");
+    }
+}
