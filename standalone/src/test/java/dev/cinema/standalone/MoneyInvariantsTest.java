@@ -50,8 +50,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * screening that has paid and held bookings. Once the system is quiet, the event store is read back
  * and, for every booking, what was captured less what was refunded is exactly what its final state
  * is worth; no seat is sold or held by two bookings; the auditors' payment history and what each
- * customer sees of their bookings tell the same story as the event store; and every read model
- * replayed from the first event is exactly the live one.
+ * customer sees of their bookings tell the same story as the event store; every event that
+ * concerns a customer raised exactly one alert; and every read model replayed from the first event
+ * is exactly the live one, without a word to a customer watching their inbox live.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MoneyInvariantsTest {

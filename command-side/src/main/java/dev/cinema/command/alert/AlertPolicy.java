@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  * persistent token, failures propagate so it retries), never reset and {@code @DisallowReplay}:
  * an alert is a message to a person, sent once. The alert's id is derived from the triggering
  * event's identifier (and the booking, when one event concerns several), so a trigger handled
- * twice (after a crash between the inbox's commit and the token's, which are one transaction
- * here anyway) raises nothing the second time.
+ * twice raises nothing the second time: the inbox holds that id already. (Here the inbox's events
+ * and the policy's token commit in one transaction; with Axon Server they would not, and a crash
+ * between the two would hand the policy the same event again.)
  *
  * <p>Who is concerned, and the seats, come from the policy's own booking index, folded in the
  * same processor in event order ({@link AlertBookingIndexUpdater}): as of the triggering event.
