@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.cinema.contracts.account.AccountEvent;
+import dev.cinema.contracts.alert.InboxEvent;
 import dev.cinema.contracts.booking.BookingEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaEvent;
 import dev.cinema.contracts.catalogue.film.FilmEvent;
@@ -43,7 +44,8 @@ class EventMarkersTest {
             ScreeningEvent.class,
             BookingEvent.class,
             PaymentEvent.class,
-            RefundEvent.class);
+            RefundEvent.class,
+            InboxEvent.class);
 
     private static final JavaClasses CONTRACTS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

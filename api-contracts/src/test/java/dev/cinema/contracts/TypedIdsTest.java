@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.cinema.contracts.account.AccountId;
+import dev.cinema.contracts.alert.AlertId;
+import dev.cinema.contracts.alert.InboxId;
 import dev.cinema.contracts.catalogue.cinema.CinemaId;
 import dev.cinema.contracts.catalogue.film.FilmId;
 import dev.cinema.contracts.catalogue.location.LocationId;
 import dev.cinema.contracts.catalogue.screen.ScreenId;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +30,11 @@ class TypedIdsTest {
     static Stream<Arguments> ids() {
         return Stream.of(
                 id("AccountId", AccountId::of, AccountId::random),
+                id(
+                        "AlertId",
+                        AlertId::of,
+                        () -> AlertId.derivedFrom(UUID.randomUUID().toString(), "")),
+                id("InboxId", InboxId::of, () -> InboxId.of(AccountId.random())),
                 id("CinemaId", CinemaId::of, CinemaId::random),
                 id("FilmId", FilmId::of, FilmId::random),
                 id("LocationId", LocationId::of, LocationId::random),
@@ -75,5 +84,22 @@ class TypedIdsTest {
 
         assertThat(first.toString()).isNotBlank();
         assertThat(first).isNotEqualTo(random.get());
+    }
+
+    @Test
+    void anInboxIdCanNeverBeTheIdOfTheAccountItBelongsTo() {
+        AccountId account = AccountId.random();
+
+        assertThat(InboxId.of(account).value()).isEqualTo("inbox-" + account.value());
+    }
+
+    @Test
+    void anAlertIdIsTheSameForTheSameTriggerAndSubjectAndAUuid() {
+        assertThat(AlertId.derivedFrom("event-1", "booking-1"))
+                .isEqualTo(AlertId.derivedFrom("event-1", "booking-1"))
+                .isNotEqualTo(AlertId.derivedFrom("event-1", "booking-2"))
+                .isNotEqualTo(AlertId.derivedFrom("event-2", "booking-1"));
+        assertThat(UUID.fromString(AlertId.derivedFrom("event-1", "").value()))
+                .hasToString(AlertId.derivedFrom("event-1", "").value());
     }
 }

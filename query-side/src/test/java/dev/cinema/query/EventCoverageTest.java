@@ -6,7 +6,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.cinema.contracts.account.AccountEvent;
+import dev.cinema.contracts.alert.InboxEvent;
 import dev.cinema.contracts.booking.BookingEvent;
+import dev.cinema.contracts.booking.BookingHoldExpiringEvent;
 import dev.cinema.contracts.booking.SeatsHeldEvent;
 import dev.cinema.contracts.booking.SeatsReleasedEvent;
 import dev.cinema.contracts.booking.SeatsSoldEvent;
@@ -69,7 +71,8 @@ class EventCoverageTest {
             ScreeningEvent.class,
             BookingEvent.class,
             PaymentEvent.class,
-            RefundEvent.class);
+            RefundEvent.class,
+            InboxEvent.class);
 
     private static final Map<String, Coverage> PROJECTIONS = Map.of(
             "query-catalogue-listings",
@@ -124,7 +127,11 @@ class EventCoverageTest {
                                     + " return says which seats it still has")
                     .ignoring(FilmRetiredEvent.class, "a booking keeps showing the film it was for, retired or not")
                     .ignoring(CinemaRetiredEvent.class, "a booking keeps showing the cinema it was for, retired or not")
-                    .ignoring(SeatingPolicyChangedEvent.class, "the seating policy only decides new holds"),
+                    .ignoring(SeatingPolicyChangedEvent.class, "the seating policy only decides new holds")
+                    .ignoring(
+                            BookingHoldExpiringEvent.class,
+                            "a reminder changes nothing in the booking (it shows its expiry already);"
+                                    + " the customer's alerts tell it"),
             "query-payment-history",
             Coverage.shows(PaymentEvent.class, RefundEvent.class)
                     .ignoring(
@@ -140,7 +147,32 @@ class EventCoverageTest {
                     .ignoring(
                             RefundCompletedEvent.class,
                             "the same refund as the PaymentRefundedEvent applied with it in one unit of work"
-                                    + " (same amount and provider reference): folding both would count it twice"));
+                                    + " (same amount and provider reference): folding both would count it twice"),
+            "query-alerts",
+            Coverage.shows(InboxEvent.class, ScreeningEvent.class, FilmEvent.class, CinemaEvent.class)
+                    .ignoring(FilmRetiredEvent.class, "an alert keeps naming the film it was about, retired or not")
+                    .ignoring(
+                            CinemaRetiredEvent.class,
+                            "an alert keeps naming the cinema (and its time zone) it was about, retired or not")
+                    .ignoring(SeatingPolicyChangedEvent.class, "the seating policy only decides new holds")
+                    .ignoring(
+                            ScreeningPricesChangedEvent.class,
+                            "an alert states the amounts of its own event; new prices are for new holds")
+                    .ignoring(
+                            ScreeningSalesOpenedEvent.class,
+                            "going on sale concerns no customer's booking (a favourite's new screening will be"
+                                    + " raised on the command side, like every alert)")
+                    .ignoring(
+                            SeatsHeldEvent.class,
+                            "the screening's side of a hold; alerts are raised on the command side and arrive"
+                                    + " as the inbox's own events")
+                    .ignoring(
+                            SeatsSoldEvent.class,
+                            "the screening's side of a sale; the alert of a confirmation comes as an inbox event")
+                    .ignoring(
+                            SeatsReleasedEvent.class,
+                            "the screening's side of a release; the alert of a released hold comes as an inbox"
+                                    + " event"));
 
     @Test
     void everyEventOfEveryAggregateAProjectionShowsIsHandledOrDeliberatelyIgnored() {

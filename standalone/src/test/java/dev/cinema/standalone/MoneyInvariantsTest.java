@@ -50,8 +50,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * screening that has paid and held bookings. Once the system is quiet, the event store is read back
  * and, for every booking, what was captured less what was refunded is exactly what its final state
  * is worth; no seat is sold or held by two bookings; the auditors' payment history and what each
- * customer sees of their bookings tell the same story as the event store; and every read model
- * replayed from the first event is exactly the live one.
+ * customer sees of their bookings tell the same story as the event store; every event that
+ * concerns a customer raised exactly one alert; and every read model replayed from the first event
+ * is exactly the live one, without a word to a customer watching their inbox live.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MoneyInvariantsTest {
@@ -503,6 +504,14 @@ abstract class MoneyInvariantsTest {
                 .as("the tables checked are every table of the read-model schema")
                 .isEqualTo(readModelTables(jdbc));
 
+        // A customer with alerts watches their inbox live through every replay: nothing may reach them.
+        String watcher = events.stream()
+                .filter(event -> event.is("AlertRaisedEvent"))
+                .map(event -> event.id("customerId"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the run raised no alert"));
+        LiveInbox inbox = LiveInbox.open(system.queryPort(), TestTokens.valid(watcher, "CUSTOMER"));
+
         Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         List<String> differences = new ArrayList<>();
         processors.forEach((name, processor) -> {
@@ -544,6 +553,52 @@ abstract class MoneyInvariantsTest {
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         long newHead = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         processors.values().forEach(processor -> awaitLive(processor, newHead));
+        inbox.close();
+        assertThat(inbox.names())
+                .as("what the live inbox of %s heard while the read models were replayed", watcher)
+                .containsExactly("unread-count");
+    }
+
+    /**
+     * Every event that concerns a customer raised exactly one alert in their inbox, of its type,
+     * about its booking: none lost, none twice (the alert policy's ids are derived from the
+     * triggering events, and the inbox ignores an id it holds).
+     */
+    @Test
+    void everyTriggerRaisedExactlyOneAlert() {
+        Map<String, Long> expected = new TreeMap<>();
+        Map<String, Long> raised = new TreeMap<>();
+        for (StoredEvent event : events) {
+            String booking = event.id("bookingId");
+            String type = switch (event.type) {
+                case "BookingConfirmedEvent" -> "BOOKING_CONFIRMED";
+                case "BookingHoldExpiringEvent" -> "HOLD_EXPIRING";
+                case "BookingExpiredEvent" -> "HOLD_EXPIRED";
+                case "PaymentDeclinedEvent" -> "PAYMENT_DECLINED";
+                case "PaymentRefundedEvent" ->
+                    "hold-expired".equals(event.payload.path("reason").asText()) ? "LATE_PAYMENT_REFUNDED" : null;
+                case "RefundFailedEvent" -> event.payload.path("attempt").asInt() == 1 ? "REFUND_FAILED" : null;
+                case "RefundCompletedEvent" ->
+                    ("screening-cancelled-" + booking).equals(event.id("refundId"))
+                            ? "SCREENING_CANCELLED"
+                            : "REFUND_COMPLETED";
+                case "SeatsReleasedEvent" ->
+                    "SCREENING_CANCELLED".equals(event.payload.path("reason").asText()) ? "SCREENING_CANCELLED" : null;
+                default -> null;
+            };
+            if (type != null) {
+                expected.merge(type + " " + booking, 1L, Long::sum);
+            }
+            if (event.is("AlertRaisedEvent")) {
+                raised.merge(
+                        event.payload.path("type").asText() + " "
+                                + event.payload.at("/refs/bookingId/value").asText(),
+                        1L,
+                        Long::sum);
+            }
+        }
+        assertThat(expected).as("triggers in the run").isNotEmpty();
+        assertThat(raised).as("alerts raised, by type and booking").isEqualTo(expected);
     }
 
     // ---------------------------------------------------------------- the customers
@@ -802,7 +857,10 @@ abstract class MoneyInvariantsTest {
 
     // ---------------------------------------------------------------- quiet, and the event store
 
-    /** Every hold has ended (paid, cancelled or expired) and the query side has read every event. */
+    /**
+     * Every hold has ended (paid, cancelled or expired), the command side's own processors (the
+     * alert policy) have handled every event, and the query side has read every event.
+     */
     private void awaitQuiet() {
         JdbcTemplate jdbc = system.command().getBean(JdbcTemplate.class);
         await().atMost(Duration.ofSeconds(30))
@@ -810,6 +868,24 @@ abstract class MoneyInvariantsTest {
                 .untilAsserted(() -> assertThat(bookingStates(storedEvents()).values())
                         .as("bookings still awaiting payment")
                         .noneMatch(booking -> booking.status.equals("AWAITING_PAYMENT")));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    Long last = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+                    system.command()
+                            .getBean(EventProcessingConfiguration.class)
+                            .eventProcessors()
+                            .forEach((name, processor) -> {
+                                if (processor instanceof StreamingEventProcessor streaming) {
+                                    streaming.processingStatus().values().forEach(segment -> {
+                                        assertThat(segment.getError()).as(name).isNull();
+                                        assertThat(segment.getCurrentPosition().orElse(-1))
+                                                .as(name + " position")
+                                                .isGreaterThanOrEqualTo(last);
+                                    });
+                                }
+                            });
+                });
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> {
@@ -1021,7 +1097,9 @@ abstract class MoneyInvariantsTest {
                     "customer_booking_returned_seat",
                     "customer_booking_refund"),
             "query-payment-history",
-            List.of("payment_history_entry"));
+            List.of("payment_history_entry"),
+            "query-alerts",
+            List.of("alert", "alert_film", "alert_cinema", "alert_screening"));
 
     /** Every table of schema read_model, lower case (H2 reports upper case names). */
     private static Set<String> readModelTables(JdbcTemplate jdbc) {

@@ -185,6 +185,7 @@ abstract class OpenApiContractTest {
         scenario.listings();
         scenario.seatMaps();
         scenario.signedIn();
+        scenario.alerts();
         System.out.println(commands.summary() + queries.summary());
 
         List<String> violations = new ArrayList<>(commands.violations);
@@ -236,8 +237,15 @@ abstract class OpenApiContractTest {
         List<Object> ids = new ArrayList<>();
         Matcher variables = Pattern.compile("\\{([^}]+)}").matcher(parts[1]);
         while (variables.find()) {
-            JsonNode enumeration = parameter(spec, variables.group(1)).at("/schema/enum");
-            ids.add(enumeration.isArray() ? enumeration.get(0).asText() : "no-such-" + UUID.randomUUID());
+            JsonNode schema = parameter(spec, variables.group(1)).path("schema");
+            JsonNode enumeration = schema.path("enum");
+            // An unknown id of the documented form: a UUID where the document says so (anything else is a 400).
+            ids.add(
+                    enumeration.isArray()
+                            ? enumeration.get(0).asText()
+                            : "uuid".equals(schema.path("format").asText())
+                                    ? UUID.randomUUID().toString()
+                                    : "no-such-" + UUID.randomUUID());
         }
         Call call = api.call(parts[0], parts[1], ids.toArray());
         for (JsonNode parameter : spec.path("parameters")) {
@@ -720,6 +728,54 @@ abstract class OpenApiContractTest {
             queries.call("GET", "/api/ops/processors").token(analyst).expect(200);
         }
 
+        /** The customer's confirmations, declines and refunds above raised alerts in their inbox. */
+        void alerts() {
+            Answer inbox = eventually(
+                    () -> queries.call("GET", "/api/me/alerts").token(customer).query("size", 50), 200, answer -> {
+                        JsonNode items = answer.json().path("items");
+                        return items.size() > 0;
+                    });
+            String alertId = inbox.text("items/0/alertId");
+            queries.call("GET", "/api/me/alerts")
+                    .token(customer)
+                    .query("unread", true)
+                    .query("page", 0)
+                    .expect(200);
+            queries.call("GET", "/api/me/alerts")
+                    .token(customer)
+                    .query("size", 0)
+                    .wrong()
+                    .expect(400);
+            queries.call("GET", "/api/me/alerts")
+                    .token(customer)
+                    .query("unread", "perhaps")
+                    .wrong()
+                    .expect(400);
+            Answer stream =
+                    queries.call("GET", "/api/me/alerts/stream").token(customer).firstEvent();
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
+            assertThat(stream.raw()).contains("event:unread-count").contains("\"unreadCount\":");
+
+            commands.call("POST", "/api/me/alerts/{alertId}/read", alertId)
+                    .token(customer)
+                    .expect(204);
+            commands.call("POST", "/api/me/alerts/{alertId}/read", alertId)
+                    .token(customer)
+                    .expect(204);
+            commands.call("POST", "/api/me/alerts/{alertId}/read", alertId)
+                    .token(otherCustomer)
+                    .expect(404);
+            commands.call("POST", "/api/me/alerts/{alertId}/read", "not-a-uuid")
+                    .token(customer)
+                    .wrong()
+                    .expect(400);
+            commands.call("POST", "/api/me/alerts/read-all").token(customer).expect(204);
+            commands.call("POST", "/api/me/alerts/read-all")
+                    .token(otherCustomer)
+                    .expect(204);
+        }
+
         private String hold(String token, String screeningId, String... seats) {
             return commands.call("POST", "/api/bookings")
                     .token(token)
@@ -748,6 +804,18 @@ abstract class OpenApiContractTest {
                     "onSale",
                     onSale);
         }
+    }
+
+    /** Waits until the query side answers as {@code done} says; every answer on the way is checked too. */
+    private static Answer eventually(Supplier<Call> call, int status, java.util.function.Predicate<Answer> done) {
+        Answer[] last = new Answer[1];
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    last[0] = call.get().expect(status);
+                    return done.test(last[0]);
+                });
+        return last[0];
     }
 
     /** Waits for the query side to catch up; every answer on the way is checked too. */

@@ -13,6 +13,7 @@ public sealed interface BookingEvent
                 BookingSeatsReturnedEvent,
                 BookingRefundedEvent,
                 BookingCancelledEvent,
+                BookingHoldExpiringEvent,
                 BookingExpiredEvent {
 
     BookingId bookingId();

@@ -1,5 +1,6 @@
 package dev.cinema.contracts.payment;
 
+import dev.cinema.contracts.booking.BookingId;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -19,6 +20,14 @@ public record RefundId(String value) {
 
     public static RefundId of(String value) {
         return new RefundId(value);
+    }
+
+    /**
+     * The one refund of a booking whose screening the cinema cancelled: derived from the booking,
+     * so that settling it again finds it done.
+     */
+    public static RefundId forCancelledScreening(BookingId bookingId) {
+        return new RefundId("screening-cancelled-" + bookingId.value());
     }
 
     /** Axon routes commands and names event streams by {@code toString()}: it must be the bare value. */

@@ -7,6 +7,7 @@ import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingCancelledEvent;
 import dev.cinema.contracts.booking.BookingConfirmedEvent;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
+import dev.cinema.contracts.booking.BookingHoldExpiringEvent;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.BookingPlacedEvent;
 import dev.cinema.contracts.booking.BookingRefundedEvent;
@@ -18,6 +19,8 @@ import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.PaymentId;
 import dev.cinema.platform.refusal.Refusal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -39,6 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 class Booking {
 
     static final String HOLD_EXPIRY = "hold-expiry";
+    static final String HOLD_EXPIRING = "hold-expiring";
 
     @AggregateIdentifier
     private BookingId bookingId;
@@ -48,19 +52,31 @@ class Booking {
     private List<SeatPrice> seats;
     private BookingStatus status;
     private PaymentId paidWith;
+    private Instant expiresAt;
 
     protected Booking() {}
 
-    /** Called by {@link HoldingSeats} once the screening has held the seats, in the same unit of work. */
+    /**
+     * Called by {@link HoldingSeats} once the screening has held the seats, in the same unit of
+     * work. Two persistent deadlines go with the hold: its expiry, and a reminder {@code
+     * expiringNotice} before it, unless the hold is no longer than the notice (a reminder at or
+     * before the moment of placing would remind of nothing).
+     */
     Booking(
             BookingId bookingId,
             ScreeningId screeningId,
             AccountId customerId,
             List<SeatPrice> seats,
+            Instant placedAt,
             Instant expiresAt,
+            Duration expiringNotice,
             DeadlineManager deadlines) {
         apply(new BookingPlacedEvent(bookingId, screeningId, customerId, seats, total(seats), expiresAt));
         deadlines.schedule(expiresAt, HOLD_EXPIRY, new HoldExpiry(bookingId.value()), scope(bookingId));
+        Instant remindAt = expiresAt.minus(expiringNotice);
+        if (remindAt.isAfter(placedAt)) {
+            deadlines.schedule(remindAt, HOLD_EXPIRING, new HoldExpiringReminder(bookingId.value()), scope(bookingId));
+        }
     }
 
     /** Answers the screening to change seats on, after checking the caller may change this booking. */
@@ -151,8 +167,9 @@ class Booking {
 
     /**
      * The customer lets the hold go; answers the screening whose seats are to be released. The
-     * pending expiry is left to fire and find the booking no longer awaiting payment: cancelling
-     * it by scope would make db-scheduler read every pending deadline on each cancellation.
+     * pending expiry and reminder are left to fire and find the booking no longer awaiting payment:
+     * cancelling them by scope would make db-scheduler read every pending deadline on each
+     * cancellation (see docs/architecture.md).
      */
     ScreeningId cancel(AccountId caller) {
         requireOwner(caller);
@@ -166,6 +183,19 @@ class Booking {
     void onHoldExpired(HoldExpiry expiry) {
         if (status == BookingStatus.AWAITING_PAYMENT) {
             apply(new BookingExpiredEvent(bookingId, screeningId));
+        }
+    }
+
+    /**
+     * Fires {@code expiringNotice} before the hold runs out: a booking still awaiting payment says
+     * so (the customer is reminded). Like the expiry, it is never cancelled: a booking paid,
+     * cancelled or expired by then is left alone, and so is one whose hold has run out already
+     * (a reminder that fell due while the command side was down).
+     */
+    @DeadlineHandler(deadlineName = HOLD_EXPIRING)
+    void onHoldExpiring(HoldExpiringReminder reminder, Clock clock) {
+        if (status == BookingStatus.AWAITING_PAYMENT && clock.instant().isBefore(expiresAt)) {
+            apply(new BookingHoldExpiringEvent(bookingId, screeningId, customerId, expiresAt));
         }
     }
 
@@ -207,6 +237,7 @@ class Booking {
         customerId = event.customerId();
         seats = event.seats();
         status = BookingStatus.AWAITING_PAYMENT;
+        expiresAt = event.expiresAt();
     }
 
     @EventSourcingHandler

@@ -7,7 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Seat holds.
  *
- * @param holdDuration how long seats stay held for a booking awaiting payment
+ * @param holdDuration       how long seats stay held for a booking awaiting payment
+ * @param holdExpiringNotice how long before a hold runs out its customer is reminded (a
+ *                           HOLD_EXPIRING alert); a hold no longer than this gets no reminder
  */
 @ConfigurationProperties("cinema.booking")
-record BookingProperties(@DefaultValue("PT10M") Duration holdDuration) {}
+record BookingProperties(
+        @DefaultValue("PT10M") Duration holdDuration,
+        @DefaultValue("PT2M") Duration holdExpiringNotice) {}

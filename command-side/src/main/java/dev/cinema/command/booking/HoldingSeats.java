@@ -31,6 +31,7 @@ class HoldingSeats {
     private final DeadlineManager deadlines;
     private final Clock clock;
     private final Duration holdDuration;
+    private final Duration holdExpiringNotice;
 
     HoldingSeats(
             Repository<Booking> bookings,
@@ -45,6 +46,7 @@ class HoldingSeats {
         this.deadlines = deadlines;
         this.clock = clock;
         this.holdDuration = properties.holdDuration();
+        this.holdExpiringNotice = properties.holdExpiringNotice();
     }
 
     @CommandHandler
@@ -62,7 +64,14 @@ class HoldingSeats {
                 now,
                 preventStranded);
         bookings.newInstance(() -> new Booking(
-                command.bookingId(), command.screeningId(), command.customerId(), seats, expiresAt, deadlines));
+                command.bookingId(),
+                command.screeningId(),
+                command.customerId(),
+                seats,
+                now,
+                expiresAt,
+                holdExpiringNotice,
+                deadlines));
         return new Screenings.Hold(command.screeningId(), seats, expiresAt);
     }
 

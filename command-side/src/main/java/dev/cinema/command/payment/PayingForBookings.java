@@ -6,6 +6,7 @@ import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.payment.ChargePaymentCommand;
 import dev.cinema.contracts.payment.PaymentId;
+import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import dev.cinema.contracts.payment.PaymentStatus;
 import dev.cinema.contracts.payment.RequestPaymentCommand;
 import dev.cinema.platform.refusal.Refusal;
@@ -94,7 +95,7 @@ class PayingForBookings {
                     inventory.returnSold(settlement.screeningId(), settlement.bookingId(), null);
                 }
                 if (!confirmed) {
-                    payment.execute(p -> p.refundInFull(provider, "hold-expired"));
+                    payment.execute(p -> p.refundInFull(provider, PaymentRefundedEvent.HOLD_EXPIRED));
                     status = PaymentStatus.REFUNDED;
                 }
             }

@@ -6,6 +6,7 @@ import dev.cinema.command.catalogue.screening.Screenings;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import dev.cinema.contracts.payment.RefundId;
 import dev.cinema.contracts.payment.RefundRetryDueEvent;
 import dev.cinema.contracts.payment.RequestRefundCommand;
@@ -127,7 +128,8 @@ class RefundingBookings {
         String reference;
         try {
             reference = payments.load(attempt.paymentId().value())
-                    .invoke(payment -> payment.refund(provider, refundId.value(), attempt.amount(), "customer-refund"));
+                    .invoke(payment -> payment.refund(
+                            provider, refundId.value(), attempt.amount(), PaymentRefundedEvent.CUSTOMER_REFUND));
         } catch (PaymentServiceProvider.ProviderUnavailableException e) {
             Instant retryAt = refund.invoke(r -> r.failed("provider-unavailable", clock.instant(), firstRetry));
             scheduler.schedule(retryAt, new RefundRetryDueEvent(refundId));

@@ -7,6 +7,7 @@ import dev.cinema.contracts.booking.ReleaseReason;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.booking.SettleBookingOfCancelledScreeningCommand;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import dev.cinema.contracts.payment.RefundId;
 import dev.cinema.platform.refusal.Refusal;
 import java.util.List;
@@ -53,8 +54,7 @@ class SettlingCancelledScreenings {
         if (booking.status() != BookingStatus.CONFIRMED) {
             return; // settled already (or never open): nothing to do, which makes a repeat harmless
         }
-        RefundId refundId =
-                RefundId.of("screening-cancelled-" + command.bookingId().value());
+        RefundId refundId = RefundId.forCancelledScreening(command.bookingId());
         List<String> seats = booking.seats().stream().map(SeatPrice::seat).toList();
         Money share = SeatPrice.total(booking.seats());
         var refund = refunds.newInstance(() -> new Refund(
@@ -62,7 +62,8 @@ class SettlingCancelledScreenings {
         String reference;
         try {
             reference = payments.load(booking.paymentId().value())
-                    .invoke(payment -> payment.refund(provider, refundId.value(), share, "screening-cancelled"));
+                    .invoke(payment -> payment.refund(
+                            provider, refundId.value(), share, PaymentRefundedEvent.SCREENING_CANCELLED));
         } catch (PaymentServiceProvider.ProviderUnavailableException e) {
             throw new Refusal(
                     "provider-unavailable",

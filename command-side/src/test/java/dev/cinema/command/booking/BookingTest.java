@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingCancelledEvent;
+import dev.cinema.contracts.booking.BookingConfirmedEvent;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
+import dev.cinema.contracts.booking.BookingHoldExpiringEvent;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.BookingPlacedEvent;
 import dev.cinema.contracts.booking.BookingSeatsChangedEvent;
@@ -13,9 +15,13 @@ import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.payment.PaymentId;
 import java.lang.reflect.Field;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
@@ -30,6 +36,8 @@ class BookingTest {
     private static final Instant NOW = Instant.parse("2030-03-01T12:00:00Z");
     private static final Duration HOLD = Duration.ofMinutes(10);
     private static final Instant EXPIRES_AT = NOW.plus(HOLD);
+    private static final Duration NOTICE = Duration.ofMinutes(2);
+    private static final Instant REMIND_AT = EXPIRES_AT.minus(NOTICE);
 
     private static final BookingId BOOKING = BookingId.of("booking-1");
     private static final ScreeningId SCREENING = ScreeningId.of("screening-1");
@@ -45,9 +53,13 @@ class BookingTest {
             new BookingPlacedEvent(BOOKING, SCREENING, CUSTOMER, SEATS, Money.of(2500, "EUR"), EXPIRES_AT);
     private static final BookingCancelledEvent CANCELLED = new BookingCancelledEvent(BOOKING, SCREENING);
     private static final BookingExpiredEvent EXPIRED = new BookingExpiredEvent(BOOKING, SCREENING);
+    private static final BookingHoldExpiringEvent EXPIRING =
+            new BookingHoldExpiringEvent(BOOKING, SCREENING, CUSTOMER, EXPIRES_AT);
 
     private FixtureConfiguration<Booking> fixture;
     private StubDeadlineManager deadlines;
+    /** When set, "now" for the handlers, as when a deadline is handled late (after a restart). */
+    private final AtomicReference<Instant> late = new AtomicReference<>();
 
     @BeforeEach
     void setUp() {
@@ -55,6 +67,23 @@ class BookingTest {
         fixture = aggregateFixture;
         deadlines = deadlineManagerOf(aggregateFixture);
         deadlines.initializeAt(NOW);
+        // "Now" for the handlers that ask (the reminder) is the fixture's deadline clock.
+        fixture.registerInjectableResource(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return late.get() != null ? late.get() : deadlines.getCurrentDateTime();
+            }
+        });
     }
 
     /**
@@ -73,7 +102,7 @@ class BookingTest {
     }
 
     private Booking placedBooking() {
-        return new Booking(BOOKING, SCREENING, CUSTOMER, SEATS, EXPIRES_AT, deadlines);
+        return new Booking(BOOKING, SCREENING, CUSTOMER, SEATS, NOW, EXPIRES_AT, NOTICE, deadlines);
     }
 
     // ---------------------------------------------------------------- placing and expiry
@@ -96,15 +125,15 @@ class BookingTest {
         // Built through the constructor, so the deadline is the one it scheduled, scope included.
         fixture.givenState(this::placedBooking)
                 .whenThenTimeAdvancesTo(EXPIRES_AT)
-                .expectTriggeredDeadlinesWithName(Booking.HOLD_EXPIRY)
-                .expectEvents(EXPIRED);
+                .expectTriggeredDeadlinesWithName(Booking.HOLD_EXPIRING, Booking.HOLD_EXPIRY)
+                .expectEvents(EXPIRING, EXPIRED);
     }
 
     @Test
     void aBookingDoesNotExpireBeforeItsHoldRunsOut() {
         fixture.givenState(this::placedBooking)
                 .whenThenTimeElapses(HOLD.minusSeconds(1))
-                .expectNoEvents()
+                .expectEvents(EXPIRING)
                 .expectScheduledDeadline(EXPIRES_AT, new HoldExpiry(BOOKING.value()));
     }
 
@@ -122,6 +151,89 @@ class BookingTest {
         given.whenThenTimeAdvancesTo(EXPIRES_AT)
                 .expectTriggeredDeadlinesWithName(Booking.HOLD_EXPIRY)
                 .expectNoEvents();
+    }
+
+    // ---------------------------------------------------------------- the reminder before the hold runs out
+
+    @Test
+    void placingABookingSchedulesAReminderTheNoticeBeforeItsHoldRunsOut() {
+        fixture.givenNoPriorActivity()
+                .whenConstructing(this::placedBooking)
+                .expectScheduledDeadline(REMIND_AT, new HoldExpiringReminder(BOOKING.value()))
+                .expectScheduledDeadlineWithName(REMIND_AT, Booking.HOLD_EXPIRING);
+    }
+
+    @Test
+    void aHoldNoLongerThanTheNoticeGetsNoReminder() {
+        fixture.givenNoPriorActivity()
+                .whenConstructing(() ->
+                        new Booking(BOOKING, SCREENING, CUSTOMER, SEATS, NOW, NOW.plus(NOTICE), NOTICE, deadlines))
+                .expectScheduledDeadlineWithName(NOTICE, Booking.HOLD_EXPIRY)
+                .expectNoScheduledDeadlineWithName(NOW, NOW.plus(HOLD), Booking.HOLD_EXPIRING);
+    }
+
+    @Test
+    void aBookingStillAwaitingPaymentWhenTheReminderFallsDueSaysItsHoldIsRunningOut() {
+        fixture.givenState(this::placedBooking)
+                .whenThenTimeAdvancesTo(REMIND_AT)
+                .expectTriggeredDeadlinesWithName(Booking.HOLD_EXPIRING)
+                .expectEvents(EXPIRING)
+                .expectScheduledDeadline(EXPIRES_AT, new HoldExpiry(BOOKING.value()));
+    }
+
+    @Test
+    void aBookingPaidBeforeTheReminderFallsDueIsNotReminded() {
+        var given = fixture.given(
+                PLACED, new BookingConfirmedEvent(BOOKING, SCREENING, PaymentId.of("payment-1"), PLACED.total()));
+        scheduleReminderAsHoldingSeatsLeavesIt();
+
+        given.whenThenTimeAdvancesTo(REMIND_AT)
+                .expectTriggeredDeadlinesWithName(Booking.HOLD_EXPIRING)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBookingCancelledBeforeTheReminderFallsDueIsNotReminded() {
+        var given = fixture.given(PLACED, CANCELLED);
+        scheduleReminderAsHoldingSeatsLeavesIt();
+
+        given.whenThenTimeAdvancesTo(REMIND_AT)
+                .expectTriggeredDeadlinesWithName(Booking.HOLD_EXPIRING)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBookingExpiredBeforeTheReminderFallsDueIsNotReminded() {
+        var given = fixture.given(PLACED, EXPIRED);
+        scheduleReminderAsHoldingSeatsLeavesIt();
+
+        given.whenThenTimeAdvancesTo(REMIND_AT)
+                .expectTriggeredDeadlinesWithName(Booking.HOLD_EXPIRING)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReminderThatFallsDueOnlyOnceTheHoldHasRunOutSaysNothing() {
+        // As after a restart of the command side: both deadlines overdue, the reminder handled first.
+        var given = fixture.given(PLACED);
+        scheduleReminderAsHoldingSeatsLeavesIt();
+        late.set(EXPIRES_AT.plusSeconds(30));
+
+        given.whenThenTimeAdvancesTo(REMIND_AT)
+                .expectTriggeredDeadlinesWithName(Booking.HOLD_EXPIRING)
+                .expectNoEvents();
+    }
+
+    /**
+     * The reminder as HoldingSeats leaves it, still pending when the booking moves on: it is
+     * never cancelled, so its handler itself must leave such a booking alone.
+     */
+    private void scheduleReminderAsHoldingSeatsLeavesIt() {
+        deadlines.schedule(
+                REMIND_AT,
+                Booking.HOLD_EXPIRING,
+                new HoldExpiringReminder(BOOKING.value()),
+                new AggregateScopeDescriptor(Booking.class.getSimpleName(), BOOKING.value()));
     }
 
     // ---------------------------------------------------------------- cancelling

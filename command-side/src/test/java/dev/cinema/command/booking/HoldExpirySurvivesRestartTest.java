@@ -20,23 +20,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The hold-expiry deadline lives in the database, not in the process: hold, stop the command side,
- * start a new one on the same database, and the hold still expires at its instant.
+ * The hold's deadlines live in the database, not in the process: hold, stop the command side,
+ * start a new one on the same database, and the customer is still reminded at the reminder's
+ * instant (one HOLD_EXPIRING alert) and the hold still expires at its instant.
  */
 abstract class HoldExpirySurvivesRestartTest {
 
-    static final int HOLD_SECONDS = 10;
+    static final int HOLD_SECONDS = 20;
+    static final int NOTICE_SECONDS = 10;
 
     abstract Map<String, Object> database();
 
     @Test
-    void aHoldStillExpiresOnScheduleAfterTheCommandSideRestarts() {
+    void aHoldStillRemindsAndExpiresOnScheduleAfterTheCommandSideRestarts() {
         Map<String, Object> properties = new HashMap<>(database());
         properties.putAll(TestTokens.keyProperties());
         properties.put("server.port", "0");
         properties.put("cinema.booking.hold-duration", "PT" + HOLD_SECONDS + "S");
+        properties.put("cinema.booking.hold-expiring-notice", "PT" + NOTICE_SECONDS + "S");
         String admin = TestTokens.valid(UUID.randomUUID().toString(), "ADMIN");
-        String customer = TestTokens.valid(UUID.randomUUID().toString(), "CUSTOMER");
+        String customerId = UUID.randomUUID().toString();
+        String customer = TestTokens.valid(customerId, "CUSTOMER");
 
         ConfigurableApplicationContext first = start(properties);
         String bookingId;
@@ -52,13 +56,24 @@ abstract class HoldExpirySurvivesRestartTest {
         } finally {
             first.close();
         }
+        Instant remindAt = expiresAt.minusSeconds(NOTICE_SECONDS);
         assertThat(Instant.now())
-                .as("the restart must happen before the expiry to test 'on schedule'")
-                .isBefore(expiresAt);
+                .as("the restart must happen before the reminder to test 'on schedule'")
+                .isBefore(remindAt);
 
         ConfigurableApplicationContext second = start(properties);
         try {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            String reminders = "select time_stamp from domain_event_entry where aggregate_identifier = ? "
+                    + "and payload_type like '%BookingHoldExpiringEvent'";
+            await().atMost(Duration.ofSeconds(NOTICE_SECONDS + 15))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> !jdbc.queryForList(reminders, String.class, bookingId)
+                            .isEmpty());
+            Instant remindedAt = Instant.parse(
+                    jdbc.queryForList(reminders, String.class, bookingId).get(0));
+            assertThat(remindedAt).isBetween(remindAt, remindAt.plusSeconds(5));
+
             String sql = "select time_stamp from domain_event_entry where aggregate_identifier = ? "
                     + "and payload_type like '%BookingExpiredEvent'";
             await().atMost(Duration.ofSeconds(HOLD_SECONDS + 15))
@@ -78,9 +93,29 @@ abstract class HoldExpirySurvivesRestartTest {
                             .map(String::new)
                             .toList())
                     .anySatisfy(payload -> assertThat(payload).contains(bookingId, "EXPIRED"));
+            assertThat(jdbc.queryForList(reminders, String.class, bookingId))
+                    .as("reminders")
+                    .hasSize(1);
+            // The alert policy, a tracking processor whose token survived too, told the customer once.
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(alertTypes(jdbc, customerId))
+                            .containsExactlyInAnyOrder("HOLD_EXPIRING", "HOLD_EXPIRED"));
         } finally {
             second.close();
         }
+    }
+
+    /** The types of the alerts in the customer's inbox, from the event store. */
+    private static List<String> alertTypes(JdbcTemplate jdbc, String customerId) {
+        return jdbc
+                .queryForList(
+                        "select payload from domain_event_entry where aggregate_identifier = ?"
+                                + " and payload_type like '%AlertRaisedEvent'",
+                        byte[].class, "inbox-" + customerId)
+                .stream()
+                .map(payload -> new String(payload).replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"))
+                .toList();
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {

@@ -77,7 +77,8 @@ public final class RefusalStatuses {
                     "screening-not-found",
                     "booking-not-found",
                     "payment-not-found",
-                    "seat-map-not-found"),
+                    "seat-map-not-found",
+                    "alert-not-found"),
             group(
                     CONFLICT,
                     "email-taken",

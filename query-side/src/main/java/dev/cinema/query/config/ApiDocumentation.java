@@ -1,5 +1,6 @@
 package dev.cinema.query.config;
 
+import dev.cinema.contracts.alert.AlertView;
 import dev.cinema.contracts.booking.BookingView;
 import dev.cinema.contracts.listing.FilmView;
 import dev.cinema.contracts.payment.PaymentHistoryEntry;
@@ -35,6 +36,12 @@ class ApiDocumentation {
     @Bean
     NullableProperties paymentHistoryEntryNullables() {
         return NullableProperties.of(PaymentHistoryEntry.class, "pspReference", "reason");
+    }
+
+    /** An alert names only what it is about. */
+    @Bean
+    NullableProperties alertViewNullables() {
+        return NullableProperties.of(AlertView.class, "bookingId", "screeningId", "filmId", "paymentId", "refundId");
     }
 
     /** A gap in a row (an aisle) is a cell with nothing in it. */

@@ -1,0 +1,6 @@
+package dev.cinema.query.alert;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Written only by {@link AlertProjection}. */
+interface AlertFilmRows extends JpaRepository<AlertFilmRow, String> {}
