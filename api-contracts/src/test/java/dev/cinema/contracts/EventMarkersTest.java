@@ -13,8 +13,10 @@ import dev.cinema.contracts.catalogue.film.FilmEvent;
 import dev.cinema.contracts.catalogue.location.LocationEvent;
 import dev.cinema.contracts.catalogue.screen.ScreenEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningEvent;
+import dev.cinema.contracts.favourite.FavouritesEvent;
 import dev.cinema.contracts.payment.PaymentEvent;
 import dev.cinema.contracts.payment.RefundEvent;
+import dev.cinema.contracts.review.ReviewEvent;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -43,7 +45,9 @@ class EventMarkersTest {
             ScreeningEvent.class,
             BookingEvent.class,
             PaymentEvent.class,
-            RefundEvent.class);
+            RefundEvent.class,
+            ReviewEvent.class,
+            FavouritesEvent.class);
 
     private static final JavaClasses CONTRACTS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
