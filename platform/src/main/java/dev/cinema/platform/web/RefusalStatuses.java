@@ -70,7 +70,11 @@ public final class RefusalStatuses {
                     "seats-not-in-booking",
                     // reviews
                     "invalid-rating"),
-            group(UNAUTHORIZED, "bad-credentials"),
+            group(
+                    UNAUTHORIZED,
+                    "bad-credentials",
+                    // a public listing asked for the caller's favourites without a token
+                    "token-required"),
             group(PAYMENT_REQUIRED, "payment-declined"),
             group(
                     FORBIDDEN,
