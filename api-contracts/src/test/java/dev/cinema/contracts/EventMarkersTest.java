@@ -14,8 +14,10 @@ import dev.cinema.contracts.catalogue.film.FilmEvent;
 import dev.cinema.contracts.catalogue.location.LocationEvent;
 import dev.cinema.contracts.catalogue.screen.ScreenEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningEvent;
+import dev.cinema.contracts.favourite.FavouritesEvent;
 import dev.cinema.contracts.payment.PaymentEvent;
 import dev.cinema.contracts.payment.RefundEvent;
+import dev.cinema.contracts.review.ReviewEvent;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -45,7 +47,9 @@ class EventMarkersTest {
             BookingEvent.class,
             PaymentEvent.class,
             RefundEvent.class,
-            InboxEvent.class);
+            InboxEvent.class,
+            ReviewEvent.class,
+            FavouritesEvent.class);
 
     private static final JavaClasses CONTRACTS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -12,6 +12,8 @@ import dev.cinema.contracts.catalogue.film.FilmId;
 import dev.cinema.contracts.catalogue.location.LocationId;
 import dev.cinema.contracts.catalogue.screen.ScreenId;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import dev.cinema.contracts.favourite.FavouritesId;
+import dev.cinema.contracts.review.ReviewId;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,7 +41,9 @@ class TypedIdsTest {
                 id("FilmId", FilmId::of, FilmId::random),
                 id("LocationId", LocationId::of, LocationId::random),
                 id("ScreenId", ScreenId::of, ScreenId::random),
-                id("ScreeningId", ScreeningId::of, ScreeningId::random));
+                id("ScreeningId", ScreeningId::of, ScreeningId::random),
+                id("ReviewId", ReviewId::of, () -> ReviewId.of(AccountId.random(), FilmId.random())),
+                id("FavouritesId", FavouritesId::of, () -> FavouritesId.of(AccountId.random())));
     }
 
     private static Arguments id(String name, Function<String, Object> of, Supplier<Object> random) {
@@ -101,5 +105,29 @@ class TypedIdsTest {
                 .isNotEqualTo(AlertId.derivedFrom("event-2", "booking-1"));
         assertThat(UUID.fromString(AlertId.derivedFrom("event-1", "").value()))
                 .hasToString(AlertId.derivedFrom("event-1", "").value());
+    }
+
+    @Test
+    void aCustomerHasOneReviewIdPerFilmThatNamesNeitherAndIsNoOtherAggregatesId() {
+        AccountId customer = AccountId.of("3f1c9a52-0b7e-4d0e-9b8a-5c2d7e1f4a60");
+        FilmId film = FilmId.of("9b2e4c71-6d3a-4f85-a1c0-7e5d2b8f3c94");
+
+        ReviewId id = ReviewId.of(customer, film);
+
+        assertThat(ReviewId.of(customer, film)).isEqualTo(id);
+        assertThat(ReviewId.of(customer, FilmId.random())).isNotEqualTo(id);
+        assertThat(ReviewId.of(AccountId.random(), film)).isNotEqualTo(id);
+        assertThat(id.value()).startsWith("review-").doesNotContain(customer.value(), film.value());
+        assertThat(id.value()).hasSizeLessThanOrEqualTo(64);
+    }
+
+    @Test
+    void aCustomerHasOneFavouritesIdThatIsNotTheAccountsOwn() {
+        AccountId customer = AccountId.random();
+
+        assertThat(FavouritesId.of(customer)).isEqualTo(FavouritesId.of(customer));
+        assertThat(FavouritesId.of(customer).value())
+                .isEqualTo("favourites-" + customer.value())
+                .isNotEqualTo(customer.value());
     }
 }

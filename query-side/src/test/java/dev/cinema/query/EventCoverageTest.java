@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.cinema.contracts.account.AccountEvent;
+import dev.cinema.contracts.account.RoleGrantedEvent;
+import dev.cinema.contracts.account.RoleRevokedEvent;
 import dev.cinema.contracts.alert.InboxEvent;
 import dev.cinema.contracts.booking.BookingEvent;
 import dev.cinema.contracts.booking.BookingHoldExpiringEvent;
@@ -23,6 +25,7 @@ import dev.cinema.contracts.catalogue.screening.ScreeningEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningPricesChangedEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningRescheduledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningSalesOpenedEvent;
+import dev.cinema.contracts.favourite.FavouritesEvent;
 import dev.cinema.contracts.payment.PaymentCapturedEvent;
 import dev.cinema.contracts.payment.PaymentDeclinedEvent;
 import dev.cinema.contracts.payment.PaymentEvent;
@@ -34,6 +37,7 @@ import dev.cinema.contracts.payment.RefundFailedEvent;
 import dev.cinema.contracts.payment.RefundRejectedEvent;
 import dev.cinema.contracts.payment.RefundRequestedEvent;
 import dev.cinema.contracts.payment.RefundRetryDueEvent;
+import dev.cinema.contracts.review.ReviewEvent;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,107 +76,134 @@ class EventCoverageTest {
             BookingEvent.class,
             PaymentEvent.class,
             RefundEvent.class,
-            InboxEvent.class);
+            InboxEvent.class,
+            ReviewEvent.class,
+            FavouritesEvent.class);
 
-    private static final Map<String, Coverage> PROJECTIONS = Map.of(
-            "query-catalogue-listings",
-            Coverage.shows(
-                            LocationEvent.class,
-                            CinemaEvent.class,
-                            ScreenEvent.class,
-                            FilmEvent.class,
-                            ScreeningEvent.class)
-                    .ignoring(
-                            SeatingPolicyChangedEvent.class,
-                            "listings do not show the seating policy: it only decides holds on the command side")
-                    .ignoring(
-                            SeatsSoldEvent.class,
-                            "a sold seat stays taken by the booking that held it, so free seats do not change;"
-                                    + " a refund frees it with a SeatsReleasedEvent"),
-            "query-seat-maps",
-            Coverage.shows(ScreeningEvent.class)
-                    .ignoring(
-                            ScreeningRescheduledEvent.class,
-                            "a seat map shows no start time (listings and bookings do), and seats do not move"),
-            "query-customer-bookings",
-            Coverage.shows(
-                            BookingEvent.class,
-                            PaymentEvent.class,
-                            ScreeningEvent.class,
-                            FilmEvent.class,
-                            CinemaEvent.class)
-                    .ignoring(
-                            PaymentRequestedEvent.class,
-                            "the booking shows what it costs, not each attempt to pay (that is the payment history)")
-                    .ignoring(
-                            PaymentCapturedEvent.class,
-                            "BookingConfirmedEvent says the booking is paid; a capture that confirmed nothing is"
-                                    + " refunded at once, and that refund is shown")
-                    .ignoring(
-                            PaymentDeclinedEvent.class,
-                            "a decline leaves the booking awaiting payment: nothing about it changes")
-                    .ignoring(
-                            ScreeningPricesChangedEvent.class,
-                            "a booking keeps the prices it was quoted; new prices are for new holds")
-                    .ignoring(ScreeningSalesOpenedEvent.class, "going on sale changes nothing for a placed booking")
-                    .ignoring(
-                            SeatsHeldEvent.class,
-                            "the screening's side of a hold; the booking's own events say which seats it has")
-                    .ignoring(
-                            SeatsSoldEvent.class,
-                            "the screening's side of a sale; BookingConfirmedEvent is the booking's side")
-                    .ignoring(
-                            SeatsReleasedEvent.class,
-                            "the screening's side of a release; the booking's own cancellation, expiry, change or"
-                                    + " return says which seats it still has")
-                    .ignoring(FilmRetiredEvent.class, "a booking keeps showing the film it was for, retired or not")
-                    .ignoring(CinemaRetiredEvent.class, "a booking keeps showing the cinema it was for, retired or not")
-                    .ignoring(SeatingPolicyChangedEvent.class, "the seating policy only decides new holds")
-                    .ignoring(
-                            BookingHoldExpiringEvent.class,
-                            "a reminder changes nothing in the booking (it shows its expiry already);"
-                                    + " the customer's alerts tell it"),
-            "query-payment-history",
-            Coverage.shows(PaymentEvent.class, RefundEvent.class)
-                    .ignoring(
-                            RefundRequestedEvent.class,
-                            "the history lists money that moved; a request moves none (the refund's"
-                                    + " PaymentRefundedEvent, when it comes, is its entry)")
-                    .ignoring(RefundApprovedEvent.class, "an approval moves no money until the provider refunds")
-                    .ignoring(RefundRejectedEvent.class, "a rejected refund moves no money")
-                    .ignoring(
-                            RefundFailedEvent.class,
-                            "the provider refunded nothing; the retry that succeeds records a PaymentRefundedEvent")
-                    .ignoring(RefundRetryDueEvent.class, "a reminder to try again, no money moved")
-                    .ignoring(
-                            RefundCompletedEvent.class,
-                            "the same refund as the PaymentRefundedEvent applied with it in one unit of work"
-                                    + " (same amount and provider reference): folding both would count it twice"),
-            "query-alerts",
-            Coverage.shows(InboxEvent.class, ScreeningEvent.class, FilmEvent.class, CinemaEvent.class)
-                    .ignoring(FilmRetiredEvent.class, "an alert keeps naming the film it was about, retired or not")
-                    .ignoring(
-                            CinemaRetiredEvent.class,
-                            "an alert keeps naming the cinema (and its time zone) it was about, retired or not")
-                    .ignoring(SeatingPolicyChangedEvent.class, "the seating policy only decides new holds")
-                    .ignoring(
-                            ScreeningPricesChangedEvent.class,
-                            "an alert states the amounts of its own event; new prices are for new holds")
-                    .ignoring(
-                            ScreeningSalesOpenedEvent.class,
-                            "going on sale concerns no customer's booking (a favourite's new screening will be"
-                                    + " raised on the command side, like every alert)")
-                    .ignoring(
-                            SeatsHeldEvent.class,
-                            "the screening's side of a hold; alerts are raised on the command side and arrive"
-                                    + " as the inbox's own events")
-                    .ignoring(
-                            SeatsSoldEvent.class,
-                            "the screening's side of a sale; the alert of a confirmation comes as an inbox event")
-                    .ignoring(
-                            SeatsReleasedEvent.class,
-                            "the screening's side of a release; the alert of a released hold comes as an inbox"
-                                    + " event"));
+    private static final Map<String, Coverage> PROJECTIONS = Map.ofEntries(
+            Map.entry(
+                    "query-catalogue-listings",
+                    Coverage.shows(
+                                    LocationEvent.class,
+                                    CinemaEvent.class,
+                                    ScreenEvent.class,
+                                    FilmEvent.class,
+                                    ScreeningEvent.class)
+                            .ignoring(
+                                    SeatingPolicyChangedEvent.class,
+                                    "listings do not show the seating policy: it only decides holds on the command side")
+                            .ignoring(
+                                    SeatsSoldEvent.class,
+                                    "a sold seat stays taken by the booking that held it, so free seats do not change;"
+                                            + " a refund frees it with a SeatsReleasedEvent")),
+            Map.entry(
+                    "query-seat-maps",
+                    Coverage.shows(ScreeningEvent.class)
+                            .ignoring(
+                                    ScreeningRescheduledEvent.class,
+                                    "a seat map shows no start time (listings and bookings do), and seats do not move")),
+            Map.entry(
+                    "query-customer-bookings",
+                    Coverage.shows(
+                                    BookingEvent.class,
+                                    PaymentEvent.class,
+                                    ScreeningEvent.class,
+                                    FilmEvent.class,
+                                    CinemaEvent.class)
+                            .ignoring(
+                                    PaymentRequestedEvent.class,
+                                    "the booking shows what it costs, not each attempt to pay (that is the payment history)")
+                            .ignoring(
+                                    PaymentCapturedEvent.class,
+                                    "BookingConfirmedEvent says the booking is paid; a capture that confirmed nothing is"
+                                            + " refunded at once, and that refund is shown")
+                            .ignoring(
+                                    PaymentDeclinedEvent.class,
+                                    "a decline leaves the booking awaiting payment: nothing about it changes")
+                            .ignoring(
+                                    ScreeningPricesChangedEvent.class,
+                                    "a booking keeps the prices it was quoted; new prices are for new holds")
+                            .ignoring(
+                                    ScreeningSalesOpenedEvent.class,
+                                    "going on sale changes nothing for a placed booking")
+                            .ignoring(
+                                    SeatsHeldEvent.class,
+                                    "the screening's side of a hold; the booking's own events say which seats it has")
+                            .ignoring(
+                                    SeatsSoldEvent.class,
+                                    "the screening's side of a sale; BookingConfirmedEvent is the booking's side")
+                            .ignoring(
+                                    SeatsReleasedEvent.class,
+                                    "the screening's side of a release; the booking's own cancellation, expiry, change or"
+                                            + " return says which seats it still has")
+                            .ignoring(
+                                    FilmRetiredEvent.class,
+                                    "a booking keeps showing the film it was for, retired or not")
+                            .ignoring(
+                                    CinemaRetiredEvent.class,
+                                    "a booking keeps showing the cinema it was for, retired or not")
+                            .ignoring(SeatingPolicyChangedEvent.class, "the seating policy only decides new holds")
+                            .ignoring(
+                                    BookingHoldExpiringEvent.class,
+                                    "a reminder changes nothing in the booking (it shows its expiry already);"
+                                            + " the customer's alerts tell it")),
+            Map.entry(
+                    "query-payment-history",
+                    Coverage.shows(PaymentEvent.class, RefundEvent.class)
+                            .ignoring(
+                                    RefundRequestedEvent.class,
+                                    "the history lists money that moved; a request moves none (the refund's"
+                                            + " PaymentRefundedEvent, when it comes, is its entry)")
+                            .ignoring(
+                                    RefundApprovedEvent.class, "an approval moves no money until the provider refunds")
+                            .ignoring(RefundRejectedEvent.class, "a rejected refund moves no money")
+                            .ignoring(
+                                    RefundFailedEvent.class,
+                                    "the provider refunded nothing; the retry that succeeds records a PaymentRefundedEvent")
+                            .ignoring(RefundRetryDueEvent.class, "a reminder to try again, no money moved")
+                            .ignoring(
+                                    RefundCompletedEvent.class,
+                                    "the same refund as the PaymentRefundedEvent applied with it in one unit of work"
+                                            + " (same amount and provider reference): folding both would count it twice")),
+            Map.entry(
+                    "query-alerts",
+                    Coverage.shows(InboxEvent.class, ScreeningEvent.class, FilmEvent.class, CinemaEvent.class)
+                            .ignoring(
+                                    FilmRetiredEvent.class,
+                                    "an alert keeps naming the film it was about, retired or not")
+                            .ignoring(
+                                    CinemaRetiredEvent.class,
+                                    "an alert keeps naming the cinema (and its time zone) it was about, retired or not")
+                            .ignoring(SeatingPolicyChangedEvent.class, "the seating policy only decides new holds")
+                            .ignoring(
+                                    ScreeningPricesChangedEvent.class,
+                                    "an alert states the amounts of its own event; new prices are for new holds")
+                            .ignoring(
+                                    ScreeningSalesOpenedEvent.class,
+                                    "going on sale concerns no customer's booking (a favourite's new screening will be"
+                                            + " raised on the command side, like every alert)")
+                            .ignoring(
+                                    SeatsHeldEvent.class,
+                                    "the screening's side of a hold; alerts are raised on the command side and arrive"
+                                            + " as the inbox's own events")
+                            .ignoring(
+                                    SeatsSoldEvent.class,
+                                    "the screening's side of a sale; the alert of a confirmation comes as an inbox event")
+                            .ignoring(
+                                    SeatsReleasedEvent.class,
+                                    "the screening's side of a release; the alert of a released hold comes as an inbox"
+                                            + " event")),
+            Map.entry(
+                    "query-film-reviews",
+                    Coverage.shows(ReviewEvent.class, AccountEvent.class)
+                            .ignoring(RoleGrantedEvent.class, "a review is signed with a name, whatever the roles")
+                            .ignoring(RoleRevokedEvent.class, "a review is signed with a name, whatever the roles")),
+            Map.entry(
+                    "query-favourites",
+                    Coverage.shows(FavouritesEvent.class, FilmEvent.class, CinemaEvent.class, LocationEvent.class)
+                            .ignoring(
+                                    SeatingPolicyChangedEvent.class,
+                                    "a favourite cinema is shown by its name; the seating policy only decides holds")));
 
     @Test
     void everyEventOfEveryAggregateAProjectionShowsIsHandledOrDeliberatelyIgnored() {

@@ -126,6 +126,7 @@ abstract class MoneyInvariantsTest {
         }
         pool.shutdown();
         cancelAScreeningWithPaidAndHeldBookings();
+        reviewsAndFavourites();
         long ran = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         awaitQuiet();
@@ -705,6 +706,70 @@ abstract class MoneyInvariantsTest {
                                 booking.status.equals("CONFIRMED") || booking.status.equals("AWAITING_PAYMENT")));
     }
 
+    /**
+     * Two registered viewers of a screening that starts a few seconds after it is scheduled (the
+     * command side schedules nothing in the past) review its film once it has started; one review
+     * is replaced, hidden and shown again, the other withdrawn and written again; and both keep
+     * favourites, one removed and added again. The replay check below then covers the reviews and
+     * favourites read models with real history.
+     */
+    private void reviewsAndFavourites() {
+        Instant startsAt = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+        String screening = created(commands.post(
+                "/api/admin/screenings",
+                Map.of(
+                        "filmId",
+                        film,
+                        "screenId",
+                        screen,
+                        "startsAt",
+                        startsAt.toString(),
+                        "prices",
+                        Map.of(
+                                "STANDARD", Map.of("amountMinor", 1000, "currency", CURRENCY),
+                                "PREMIUM", Map.of("amountMinor", 1400, "currency", CURRENCY),
+                                "COUPLE", Map.of("amountMinor", 2000, "currency", CURRENCY))),
+                admin));
+        List<String> tokens = new ArrayList<>();
+        for (String name : List.of("Reviewer One", "Reviewer Two")) {
+            String email = "reviewer-" + UUID.randomUUID() + "@test.example";
+            Response registered = commands.post(
+                    "/api/accounts", Map.of("email", email, "password", "reviewer-2026", "displayName", name), null);
+            assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+            String token = commands.post("/api/auth/login", Map.of("email", email, "password", "reviewer-2026"), null)
+                    .text("accessToken");
+            Hold hold = holdAnySeatOf(screening, token);
+            Response paid = pay(token, hold, "tok_success", "pay-" + UUID.randomUUID());
+            assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+            tokens.add(token);
+        }
+        String path = "/api/films/" + film + "/review";
+        String[] reviewId = new String[1];
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    Response review = commands.put(path, Map.of("rating", 4, "text", "Balanced."), tokens.get(0));
+                    reviewId[0] = review.text("reviewId");
+                    return review.status() == 201;
+                });
+        expect(commands.put(path, Map.of("rating", 2, "text", "Unbalanced."), tokens.get(0)), 200);
+        expect(commands.put(path, Map.of("rating", 5), tokens.get(1)), 201);
+        expect(commands.post("/api/admin/reviews/" + reviewId[0] + "/hide", Map.of("reason", "Audit"), admin), 204);
+        expect(commands.post("/api/admin/reviews/" + reviewId[0] + "/unhide", Map.of("reason", "Fine"), admin), 204);
+        expect(commands.delete(path, tokens.get(1)), 204);
+        expect(commands.put(path, Map.of("rating", 3, "text", "Again."), tokens.get(1)), 201);
+        for (String token : tokens) {
+            expect(commands.put("/api/me/favourites/films/" + film, null, token), 204);
+            expect(commands.put("/api/me/favourites/locations/" + ledgerLocation, null, token), 204);
+        }
+        expect(commands.delete("/api/me/favourites/films/" + film, tokens.get(0)), 204);
+        expect(commands.put("/api/me/favourites/films/" + film, null, tokens.get(0)), 204);
+    }
+
+    private void expect(Response response, int status) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+    }
+
     /** One free seat of the screening, whichever the random run left free. */
     private Hold holdAnySeatOf(String screening, String token) {
         for (String row : ROWS) {
@@ -1099,7 +1164,11 @@ abstract class MoneyInvariantsTest {
             "query-payment-history",
             List.of("payment_history_entry"),
             "query-alerts",
-            List.of("alert", "alert_film", "alert_cinema", "alert_screening"));
+            List.of("alert", "alert_film", "alert_cinema", "alert_screening"),
+            "query-film-reviews",
+            List.of("film_review", "film_reviewer"),
+            "query-favourites",
+            List.of("customer_favourite", "favourite_item"));
 
     /** Every table of schema read_model, lower case (H2 reports upper case names). */
     private static Set<String> readModelTables(JdbcTemplate jdbc) {
@@ -1217,6 +1286,7 @@ abstract class MoneyInvariantsTest {
     private String screening(int index) {
         if (screenings.isEmpty()) {
             String location = created(commands.post("/api/admin/locations", Map.of("name", "Ledger"), admin));
+            ledgerLocation = location;
             String cinema = created(commands.post(
                     "/api/admin/cinemas",
                     Map.of(
@@ -1285,6 +1355,7 @@ abstract class MoneyInvariantsTest {
 
     private String screen;
     private String film;
+    private String ledgerLocation;
 
     private static String created(Response response) {
         assertThat(response.status()).as(response.raw()).isEqualTo(201);

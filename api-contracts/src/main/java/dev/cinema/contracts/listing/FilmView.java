@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** A film in listings; {@code nextScreeningAt} is its next screening on sale, if any. */
+/**
+ * A film in listings; {@code nextScreeningAt} is its next screening on sale, if any;
+ * {@code averageRating} the mean of its visible reviews' ratings to one decimal (null without
+ * reviews), over {@code reviewCount} reviews.
+ */
 public record FilmView(
         String id,
         String title,
@@ -15,4 +19,6 @@ public record FilmView(
         Set<Genre> genres,
         LocalDate releaseDate,
         String synopsis,
-        Instant nextScreeningAt) {}
+        Instant nextScreeningAt,
+        Double averageRating,
+        int reviewCount) {}

@@ -11,8 +11,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Command-side index of bookings per screening: which bookings a cancelled screening has to
- * settle. Written in the bookings' own transactions; never read by queries.
+ * Command-side index of bookings per screening and customer: which bookings a cancelled screening
+ * has to settle, and which bookings make a customer a viewer of a film (who may review it).
+ * Written in the bookings' own transactions; never read by queries.
  */
 @Entity
 @Table(name = "booking_index")
@@ -25,6 +26,10 @@ class BookingIndexEntry {
     @Column(name = "screening_id", nullable = false, length = 64)
     private String screeningId;
 
+    /** Null only for bookings indexed before V110. */
+    @Column(name = "customer_id", length = 64)
+    private String customerId;
+
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "status", nullable = false, length = 24)
@@ -32,9 +37,10 @@ class BookingIndexEntry {
 
     protected BookingIndexEntry() {}
 
-    BookingIndexEntry(String bookingId, String screeningId) {
+    BookingIndexEntry(String bookingId, String screeningId, String customerId) {
         this.bookingId = bookingId;
         this.screeningId = screeningId;
+        this.customerId = customerId;
         this.status = BookingStatus.AWAITING_PAYMENT;
     }
 

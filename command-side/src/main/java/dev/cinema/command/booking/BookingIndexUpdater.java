@@ -25,7 +25,9 @@ class BookingIndexUpdater {
     void on(BookingPlacedEvent event) {
         if (!index.existsById(event.bookingId().value())) {
             index.save(new BookingIndexEntry(
-                    event.bookingId().value(), event.screeningId().value()));
+                    event.bookingId().value(),
+                    event.screeningId().value(),
+                    event.customerId().value()));
         }
     }
 

@@ -31,7 +31,8 @@ class ScreeningCancellationPolicyTest {
     void everyOpenBookingOfTheCancelledScreeningIsSettled() {
         when(index.findByScreeningIdAndStatusIn(
                         "s-1", EnumSet.of(BookingStatus.AWAITING_PAYMENT, BookingStatus.CONFIRMED)))
-                .thenReturn(List.of(new BookingIndexEntry("b-1", "s-1"), new BookingIndexEntry("b-2", "s-1")));
+                .thenReturn(List.of(
+                        new BookingIndexEntry("b-1", "s-1", "c-1"), new BookingIndexEntry("b-2", "s-1", "c-2")));
 
         policy.on(cancelled);
 

@@ -2,6 +2,7 @@ package dev.cinema.platform.web;
 
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.CONFLICT;
+import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.PAYMENT_REQUIRED;
 import static org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE;
@@ -23,6 +24,9 @@ import org.springframework.http.HttpStatus;
  *   <li>400: the input is malformed or out of range, whatever the state of the system;
  *   <li>401: the caller could not be identified;
  *   <li>402: the payment provider declined;
+ *   <li>403: the caller is identified, and the request sound, but it is not theirs to make (a
+ *       review by someone who has not seen the film); a missing role is a 403 too, from the security
+ *       rules, without a code;
  *   <li>404: the item named in the path does not exist, or is not the caller's;
  *   <li>409: the request is sound but the state of what it acts on forbids it now (seats taken,
  *       a screening started or cancelled, a booking no longer held, an item retired);
@@ -63,9 +67,20 @@ public final class RefusalStatuses {
                     "seat-count",
                     "duplicate-seat",
                     "unknown-seats",
-                    "seats-not-in-booking"),
-            group(UNAUTHORIZED, "bad-credentials"),
+                    "seats-not-in-booking",
+                    // reviews
+                    "invalid-rating"),
+            group(
+                    UNAUTHORIZED,
+                    "bad-credentials",
+                    // a public listing asked for the caller's favourites without a token
+                    "token-required"),
             group(PAYMENT_REQUIRED, "payment-declined"),
+            group(
+                    FORBIDDEN,
+                    // who may review a film: a customer who saw it
+                    "no-confirmed-booking",
+                    "screening-not-started"),
             group(
                     NOT_FOUND,
                     "not-found",
@@ -78,7 +93,8 @@ public final class RefusalStatuses {
                     "booking-not-found",
                     "payment-not-found",
                     "seat-map-not-found",
-                    "alert-not-found"),
+                    "alert-not-found",
+                    "review-not-found"),
             group(
                     CONFLICT,
                     "email-taken",
@@ -96,7 +112,8 @@ public final class RefusalStatuses {
                     "booking-not-confirmed",
                     "hold-expired-refunded",
                     "payment-not-captured",
-                    "refund-exceeds-payment"),
+                    "refund-exceeds-payment",
+                    "favourites-full"),
             group(
                     UNPROCESSABLE_ENTITY,
                     "unknown-location",

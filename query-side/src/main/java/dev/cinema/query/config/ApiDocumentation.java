@@ -4,6 +4,8 @@ import dev.cinema.contracts.alert.AlertView;
 import dev.cinema.contracts.booking.BookingView;
 import dev.cinema.contracts.listing.FilmView;
 import dev.cinema.contracts.payment.PaymentHistoryEntry;
+import dev.cinema.contracts.review.FilmReviewPage;
+import dev.cinema.contracts.review.FilmReviewView;
 import dev.cinema.contracts.seatmap.SeatMapCell;
 import dev.cinema.platform.openapi.NullableProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,10 +18,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
-    /** A film may have no synopsis, and no screening on sale. */
+    /** A film may have no synopsis, no screening on sale, and no reviews to average. */
     @Bean
     NullableProperties filmViewNullables() {
-        return NullableProperties.of(FilmView.class, "synopsis", "nextScreeningAt");
+        return NullableProperties.of(FilmView.class, "synopsis", "nextScreeningAt", "averageRating");
+    }
+
+    /** A review may be a rating alone; its author may be unknown to the read model (no registration seen). */
+    @Bean
+    NullableProperties filmReviewViewNullables() {
+        return NullableProperties.of(FilmReviewView.class, "text", "reviewer");
+    }
+
+    /** No average without reviews. */
+    @Bean
+    NullableProperties filmReviewPageNullables() {
+        return NullableProperties.of(FilmReviewPage.class, "averageRating");
     }
 
     /**

@@ -18,6 +18,11 @@ interface FilmRows extends JpaRepository<FilmRow, String> {
 
     Page<FilmRow> findByRetiredFalseAndReleaseDateAfter(LocalDate date, Pageable pageable);
 
+    Page<FilmRow> findByRetiredFalseAndIdIn(Collection<String> ids, Pageable pageable);
+
+    Page<FilmRow> findByRetiredFalseAndReleaseDateAfterAndIdIn(
+            LocalDate date, Collection<String> ids, Pageable pageable);
+
     @Query("""
             select f from FilmRow f where f.retired = false and f.releaseDate <= :today and exists (
               select s.id from ScreeningRow s where s.filmId = f.id and s.status = :onSale and s.startsAt > :asOf)""")
@@ -25,6 +30,17 @@ interface FilmRows extends JpaRepository<FilmRow, String> {
             @Param("today") LocalDate today,
             @Param("asOf") Instant asOf,
             @Param("onSale") ScreeningStatus onSale,
+            Pageable pageable);
+
+    /** {@link #nowShowing} among the given films (a customer's favourites). */
+    @Query("""
+            select f from FilmRow f where f.retired = false and f.releaseDate <= :today and f.id in :ids and exists (
+              select s.id from ScreeningRow s where s.filmId = f.id and s.status = :onSale and s.startsAt > :asOf)""")
+    Page<FilmRow> nowShowingAmong(
+            @Param("today") LocalDate today,
+            @Param("asOf") Instant asOf,
+            @Param("onSale") ScreeningStatus onSale,
+            @Param("ids") Collection<String> ids,
             Pageable pageable);
 
     @Query("""

@@ -1,7 +1,11 @@
 package dev.cinema.query.listing;
 
+import dev.cinema.contracts.favourite.FavouriteView;
+import dev.cinema.contracts.favourite.FavouritesView;
+import dev.cinema.contracts.favourite.FindFavouritesQuery;
 import dev.cinema.contracts.listing.CinemaPage;
 import dev.cinema.contracts.listing.CinemaView;
+import dev.cinema.contracts.listing.FavouritesFilter;
 import dev.cinema.contracts.listing.FilmAvailability;
 import dev.cinema.contracts.listing.FilmPage;
 import dev.cinema.contracts.listing.FilmView;
@@ -17,7 +21,9 @@ import dev.cinema.contracts.listing.LocationPage;
 import dev.cinema.contracts.listing.LocationView;
 import dev.cinema.contracts.listing.ScreeningPage;
 import dev.cinema.contracts.listing.ScreeningView;
+import dev.cinema.platform.openapi.ApiAnswer;
 import dev.cinema.platform.refusal.Refusal;
+import dev.cinema.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -28,18 +34,26 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public listings: locations, cinemas, films and screenings. No token needed. */
+/**
+ * Public listings: locations, cinemas, films and screenings. No token needed, except to narrow
+ * films and screenings to the caller's favourites.
+ */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Listings", description = "What is showing where and when (public)")
@@ -114,20 +128,26 @@ class ListingController {
     }
 
     @GetMapping("/films")
+    @ApiAnswer(status = 401, when = "favourites=true without a bearer token (token-required)")
     @Operation(
             summary = "List films",
             description = "availability: NOW_SHOWING (released, with a screening on sale), COMING_SOON (release "
-                    + "date ahead) or ALL (default). Sort by title or releaseDate (default title,asc).")
+                    + "date ahead) or ALL (default). Sort by title or releaseDate (default title,asc). Each film "
+                    + "has its average rating (one decimal, null without reviews) and review count. "
+                    + "favourites=true (with a bearer token): only the caller's favourite films.")
     FilmPage films(
             @RequestParam(defaultValue = "ALL") FilmAvailability availability,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
-            @RequestParam(required = false) @Size(max = 40) String sort) {
+            @RequestParam(required = false) @Size(max = 40) String sort,
+            @RequestParam(defaultValue = "false") boolean favourites,
+            @AuthenticationPrincipal Jwt caller) {
         return queries.query(
                         new FindFilmsQuery(
                                 availability,
                                 clock.instant(),
-                                PagingParameters.of(page, size, sort, "title", FILM_SORTS)),
+                                PagingParameters.of(page, size, sort, "title", FILM_SORTS),
+                                favourites ? favouritesOf(caller) : null),
                         ResponseTypes.instanceOf(FilmPage.class))
                 .join();
     }
@@ -142,11 +162,15 @@ class ListingController {
     }
 
     @GetMapping("/screenings")
+    @ApiAnswer(status = 401, when = "favourites=true without a bearer token (token-required)")
     @Operation(
             summary = "List screenings by cinema, film, location and day",
             description = "Filters combine. date is a day in the cinema's own time zone (YYYY-MM-DD); without "
                     + "it, screenings starting from now (or from 'from'). Cancelled screenings are left out. "
-                    + "Sort by startsAt, filmTitle or cinemaName (default startsAt,asc).")
+                    + "Sort by startsAt, filmTitle or cinemaName (default startsAt,asc). favourites=true (with a "
+                    + "bearer token): only screenings of the caller's favourite films, or at their favourite "
+                    + "cinemas, or in their favourite locations (any of the three), combined with the other "
+                    + "filters.")
     ScreeningPage screenings(
             @RequestParam(required = false) @Size(max = 64) String cinemaId,
             @RequestParam(required = false) @Size(max = 64) String filmId,
@@ -155,7 +179,9 @@ class ListingController {
             @RequestParam(required = false) Instant from,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
-            @RequestParam(required = false) @Size(max = 40) String sort) {
+            @RequestParam(required = false) @Size(max = 40) String sort,
+            @RequestParam(defaultValue = "false") boolean favourites,
+            @AuthenticationPrincipal Jwt caller) {
         Instant start = from != null ? from : clock.instant();
         return queries.query(
                         new FindScreeningsQuery(
@@ -164,7 +190,8 @@ class ListingController {
                                 locationId,
                                 date,
                                 start,
-                                PagingParameters.of(page, size, sort, "startsAt", SCREENING_SORTS)),
+                                PagingParameters.of(page, size, sort, "startsAt", SCREENING_SORTS),
+                                favourites ? favouritesOf(caller) : null),
                         ResponseTypes.instanceOf(ScreeningPage.class))
                 .join();
     }
@@ -178,6 +205,27 @@ class ListingController {
                                 ResponseTypes.optionalInstanceOf(ScreeningView.class))
                         .join(),
                 () -> new Refusal("screening-not-found", null, "No screening " + screeningId));
+    }
+
+    /**
+     * The caller's favourites, for a listing narrowed to them. The listings are public, but "my
+     * favourites" needs to know who is asking: without a token it is a 401, never an empty list
+     * that would read as "no favourites".
+     */
+    private FavouritesFilter favouritesOf(Jwt caller) {
+        if (caller == null) {
+            throw new Refusal(
+                    "token-required", "favourites", "favourites=true needs a bearer token: whose favourites?");
+        }
+        FavouritesView mine = queries.query(
+                        new FindFavouritesQuery(Caller.from(caller).accountId()),
+                        ResponseTypes.instanceOf(FavouritesView.class))
+                .join();
+        return new FavouritesFilter(ids(mine.films()), ids(mine.cinemas()), ids(mine.locations()));
+    }
+
+    private static Set<String> ids(List<FavouriteView> favourites) {
+        return favourites.stream().map(FavouriteView::id).collect(Collectors.toSet());
     }
 
     private static <T> T found(Optional<T> result, Supplier<Refusal> notFound) {

@@ -9,6 +9,7 @@ import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.listing.CinemaPage;
 import dev.cinema.contracts.listing.CinemaView;
+import dev.cinema.contracts.listing.FavouritesFilter;
 import dev.cinema.contracts.listing.FilmPage;
 import dev.cinema.contracts.listing.FilmView;
 import dev.cinema.contracts.listing.FindCinemaQuery;
@@ -26,7 +27,10 @@ import dev.cinema.contracts.listing.Paging;
 import dev.cinema.contracts.listing.ScreeningPage;
 import dev.cinema.contracts.listing.ScreeningStatus;
 import dev.cinema.contracts.listing.ScreeningView;
+import dev.cinema.query.review.FilmRatings;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +54,10 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Answers listing queries from the listing tables. Read-only; never touches the event store. */
+/**
+ * Answers listing queries from the listing tables, with each film's rating from the reviews read
+ * model. Read-only; never touches the event store.
+ */
 @Component
 @Transactional(readOnly = true)
 class ListingQueries {
@@ -61,6 +68,7 @@ class ListingQueries {
     private final CinemaRows cinemas;
     private final FilmRows films;
     private final ScreeningRows screenings;
+    private final FilmRatings ratings;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
@@ -69,12 +77,14 @@ class ListingQueries {
             CinemaRows cinemas,
             FilmRows films,
             ScreeningRows screenings,
+            FilmRatings ratings,
             ObjectMapper objectMapper,
             Clock clock) {
         this.locations = locations;
         this.cinemas = cinemas;
         this.films = films;
         this.screenings = screenings;
+        this.ratings = ratings;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -115,11 +125,23 @@ class ListingQueries {
     FilmPage handle(FindFilmsQuery query) {
         Pageable pageable = pageable(query.paging());
         LocalDate today = LocalDate.ofInstant(query.asOf(), ZoneOffset.UTC);
-        Page<FilmRow> page = switch (query.availability()) {
-            case NOW_SHOWING -> films.nowShowing(today, query.asOf(), ScreeningStatus.ON_SALE, pageable);
-            case COMING_SOON -> films.findByRetiredFalseAndReleaseDateAfter(today, pageable);
-            case ALL -> films.findByRetiredFalse(pageable);
-        };
+        Page<FilmRow> page;
+        if (query.favourites() == null) {
+            page = switch (query.availability()) {
+                case NOW_SHOWING -> films.nowShowing(today, query.asOf(), ScreeningStatus.ON_SALE, pageable);
+                case COMING_SOON -> films.findByRetiredFalseAndReleaseDateAfter(today, pageable);
+                case ALL -> films.findByRetiredFalse(pageable);
+            };
+        } else if (query.favourites().filmIds().isEmpty()) {
+            page = Page.empty(pageable);
+        } else {
+            Set<String> ids = query.favourites().filmIds();
+            page = switch (query.availability()) {
+                case NOW_SHOWING -> films.nowShowingAmong(today, query.asOf(), ScreeningStatus.ON_SALE, ids, pageable);
+                case COMING_SOON -> films.findByRetiredFalseAndReleaseDateAfterAndIdIn(today, ids, pageable);
+                case ALL -> films.findByRetiredFalseAndIdIn(ids, pageable);
+            };
+        }
         return new FilmPage(filmViews(page.getContent(), query.asOf()), info(page));
     }
 
@@ -149,6 +171,9 @@ class ListingQueries {
             } else if (query.from() != null) {
                 where.add(builder.greaterThanOrEqualTo(root.get("startsAt"), query.from()));
             }
+            if (query.favourites() != null) {
+                where.add(favourite(query.favourites(), root, builder));
+            }
             return builder.and(where.toArray(Predicate[]::new));
         };
         Page<ScreeningRow> page = screenings.findAll(filter, pageable(query.paging()));
@@ -158,6 +183,21 @@ class ListingQueries {
     @QueryHandler
     Optional<ScreeningView> handle(FindScreeningQuery query) {
         return screenings.findById(query.screeningId()).map(this::screening);
+    }
+
+    /** A favourite film, or at a favourite cinema, or in a favourite location; nothing without favourites. */
+    private static Predicate favourite(FavouritesFilter favourites, Root<ScreeningRow> root, CriteriaBuilder builder) {
+        List<Predicate> any = new ArrayList<>();
+        if (!favourites.filmIds().isEmpty()) {
+            any.add(root.get("filmId").in(favourites.filmIds()));
+        }
+        if (!favourites.cinemaIds().isEmpty()) {
+            any.add(root.get("cinemaId").in(favourites.cinemaIds()));
+        }
+        if (!favourites.locationIds().isEmpty()) {
+            any.add(root.get("locationId").in(favourites.locationIds()));
+        }
+        return any.isEmpty() ? builder.disjunction() : builder.or(any.toArray(Predicate[]::new));
     }
 
     private static LocationView location(LocationRow row, Map<String, Long> cinemaCounts) {
@@ -195,6 +235,8 @@ class ListingQueries {
                 next.put((String) pair[0], (Instant) pair[1]);
             }
         }
+        Map<String, FilmRatings.Rating> rated =
+                ratings.of(rows.stream().map(row -> row.id).toList());
         return rows.stream()
                 .map(row -> new FilmView(
                         row.id,
@@ -204,7 +246,9 @@ class ListingQueries {
                         genres(row.genres),
                         row.releaseDate,
                         row.synopsis,
-                        next.get(row.id)))
+                        next.get(row.id),
+                        rated.get(row.id).average(),
+                        rated.get(row.id).count()))
                 .toList();
     }
 

@@ -32,6 +32,18 @@ public class CatalogueLookup {
     }
 
     /**
+     * For ids in a request path that must name an item still in the catalogue (a film to review,
+     * a favourite): an unknown or retired item is not found, as it is absent from the listings.
+     */
+    public LookupEntry requireListed(LookupEntry.Kind kind, String id) {
+        LookupEntry entry = requireExisting(kind, id);
+        if (entry.retired()) {
+            throw notFound(kind, id);
+        }
+        return entry;
+    }
+
+    /**
      * For ids a request refers to in its body: unknown or retired items are refused naming the
      * field (unlike an unknown id in the path, the request itself was well-formed).
      */

@@ -127,6 +127,7 @@ class CatalogueLookupUpdater {
         slots.save(new ScreenSlot(
                 event.screeningId().value(),
                 event.screenId().value(),
+                event.filmId().value(),
                 event.startsAt(),
                 event.endsAt(),
                 occupiedUntil(event.endsAt())));

@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * The time a screening occupies its screen: from its start until the film ends plus the cleaning
- * gap. Used only to refuse overlapping screenings.
+ * gap, and the film it shows. Used to refuse overlapping screenings, and to tell whether a
+ * customer's booking of a film has started (who may review it).
  */
 @Entity
 @Table(name = "screen_slot")
@@ -20,6 +21,10 @@ public class ScreenSlot {
 
     @Column(name = "screen_id", nullable = false, length = 64)
     private String screenId;
+
+    /** Null only for screenings scheduled before V110. */
+    @Column(name = "film_id", length = 64)
+    private String filmId;
 
     @Column(name = "starts_at", nullable = false)
     private Instant startsAt;
@@ -36,9 +41,16 @@ public class ScreenSlot {
 
     protected ScreenSlot() {}
 
-    ScreenSlot(String screeningId, String screenId, Instant startsAt, Instant endsAt, Instant occupiedUntil) {
+    ScreenSlot(
+            String screeningId,
+            String screenId,
+            String filmId,
+            Instant startsAt,
+            Instant endsAt,
+            Instant occupiedUntil) {
         this.screeningId = screeningId;
         this.screenId = screenId;
+        this.filmId = filmId;
         this.startsAt = startsAt;
         this.endsAt = endsAt;
         this.occupiedUntil = occupiedUntil;
@@ -62,6 +74,14 @@ public class ScreenSlot {
 
     public Instant occupiedUntil() {
         return occupiedUntil;
+    }
+
+    public String filmId() {
+        return filmId;
+    }
+
+    public boolean cancelled() {
+        return cancelled;
     }
 
     void move(Instant startsAt, Instant endsAt, Instant occupiedUntil) {
