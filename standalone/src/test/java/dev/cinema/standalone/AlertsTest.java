@@ -54,6 +54,7 @@ abstract class AlertsTest {
     String screening;
     Instant startsAt;
     int seat;
+    String cinema;
 
     abstract Map<String, Object> database();
 
@@ -73,7 +74,7 @@ abstract class AlertsTest {
         queries = JsonHttp.localhost(system.queryPort());
 
         String location = created(commands.post("/api/admin/locations", Map.of("name", "Alerts"), admin));
-        String cinema = created(commands.post(
+        cinema = created(commands.post(
                 "/api/admin/cinemas",
                 Map.of(
                         "locationId",
@@ -309,6 +310,39 @@ abstract class AlertsTest {
             assertThat(live.heard().get(2).name()).isEqualTo("unread-count");
             assertThat(live.heard().get(2).data().path("unreadCount").asLong()).isEqualTo(1);
         }
+    }
+
+    // ---------------------------------------------------------------- favourites
+
+    @Test
+    void aFavouriteFilmNewlyScheduledAtAFavouriteCinemaIsToldOnceAndOnlyToItsFans() {
+        String fan = UUID.randomUUID().toString();
+        String fanToken = TestTokens.valid(fan, "CUSTOMER");
+        String filmOnly = UUID.randomUUID().toString();
+        String filmOnlyToken = TestTokens.valid(filmOnly, "CUSTOMER");
+        assertThat(commands.put("/api/me/favourites/films/" + film, null, fanToken)
+                        .status())
+                .isEqualTo(204);
+        assertThat(commands.put("/api/me/favourites/cinemas/" + cinema, null, fanToken)
+                        .status())
+                .isEqualTo(204);
+        assertThat(commands.put("/api/me/favourites/films/" + film, null, filmOnlyToken)
+                        .status())
+                .isEqualTo(204);
+
+        String added = schedule(startsAt.plus(2, ChronoUnit.DAYS));
+
+        Response inbox = awaitInbox(fanToken, 1);
+        JsonNode alert = inbox.body().get("items").get(0);
+        assertThat(alert.get("type").asText()).isEqualTo("NEW_SCREENING_OF_FAVOURITE");
+        assertThat(alert.get("screeningId").asText()).isEqualTo(added);
+        assertThat(alert.get("filmId").asText()).isEqualTo(film);
+        assertThat(alert.get("text").asText()).startsWith("New screening of a favourite: Ring Ring at Le Signal on ");
+        awaitCaughtUp(processor(system.command(), "command-alert-policy"), head());
+        assertThat(storedAlerts(fan)).as("alerts raised for the fan").isEqualTo(1);
+        assertThat(storedAlerts(filmOnly))
+                .as("alerts raised for a fan of the film elsewhere")
+                .isZero();
     }
 
     // ---------------------------------------------------------------- refusals

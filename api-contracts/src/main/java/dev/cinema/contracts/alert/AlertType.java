@@ -19,5 +19,7 @@ public enum AlertType {
     /** The cinema cancelled a screening the customer had booked: what was refunded, or that the hold was released. */
     SCREENING_CANCELLED,
     /** A screening the customer has paid for moved to another start. */
-    SCREENING_RESCHEDULED
+    SCREENING_RESCHEDULED,
+    /** A favourite film was newly scheduled at a favourite cinema or in a favourite location. */
+    NEW_SCREENING_OF_FAVOURITE
 }

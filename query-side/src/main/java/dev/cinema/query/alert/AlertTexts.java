@@ -71,6 +71,10 @@ final class AlertTexts {
             case SCREENING_RESCHEDULED ->
                 film(s) + cinema(s) + " has moved: it now starts on " + dateTime(details.startsAt(), s) + ". Your "
                         + seats + " are kept.";
+            case NEW_SCREENING_OF_FAVOURITE ->
+                "New screening of a favourite: " + (s.film() == null ? "a film you like" : s.film()) + cinema(s)
+                        + " on " + dateTime(details.startsAt() == null ? s.startsAt() : details.startsAt(), s)
+                        + ".";
         };
     }
 

@@ -64,6 +64,10 @@ class AlertTextsTest {
                         AlertDetails.of(null, SEATS).withStartsAt(Instant.parse("2031-03-15T11:00:00Z"))))
                 .isEqualTo("Night Train at Cine Lumière has moved: it now starts on Sat 15 Mar 2031, 20:00. Your"
                         + " seats A1, A2 are kept.");
+        assertThat(text(
+                        AlertType.NEW_SCREENING_OF_FAVOURITE,
+                        AlertDetails.none().withStartsAt(Instant.parse("2031-03-15T11:00:00Z"))))
+                .isEqualTo("New screening of a favourite: Night Train at Cine Lumière on Sat 15 Mar 2031, 20:00.");
     }
 
     @Test

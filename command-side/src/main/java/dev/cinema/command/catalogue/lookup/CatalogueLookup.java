@@ -7,6 +7,7 @@ import dev.cinema.platform.refusal.Refusal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,6 +89,13 @@ public class CatalogueLookup {
                 .flatMap(screen -> entries.findById(screen.parentId()))
                 .map(LookupEntry::preventStrandedSeats)
                 .orElse(true);
+    }
+
+    /** The location a cinema is in; empty for an id that is no cinema. */
+    public Optional<String> locationOf(String cinemaId) {
+        return entries.findById(cinemaId)
+                .filter(entry -> entry.kind() == LookupEntry.Kind.CINEMA)
+                .map(LookupEntry::parentId);
     }
 
     public SeatLayout layoutOf(LookupEntry screen) {
