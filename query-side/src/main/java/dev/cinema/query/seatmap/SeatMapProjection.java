@@ -15,7 +15,6 @@ import dev.cinema.contracts.seatmap.FindSeatMapQuery;
 import dev.cinema.contracts.seatmap.SeatState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -23,16 +22,19 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /**
  * Folds a screening's events into its seat map: the layout it was scheduled with (gaps included),
  * each seat's state, prices and status. Every event of one seat map comes from the screening's
- * own event stream, so they arrive in order; a seat map remembers the global position of the last
- * event it folded ({@link dev.cinema.contracts.seatmap.SeatMap#version()}) and ignores an event at
- * or below it, which makes a second delivery change nothing. The handlers set state rather than
+ * own event stream, so they arrive in order; a seat map remembers the sequence number (in that
+ * stream) of the last event it folded ({@link dev.cinema.contracts.seatmap.SeatMap#version()}) and
+ * ignores an event at or below it, which makes a second delivery change nothing. Not the tracking
+ * token's position: an event that fills a gap comes with the highest position seen so far, so two
+ * events of one late commit (a seat change releases and holds) share a position, and the second
+ * would be taken for a repeat of the first. The handlers set state rather than
  * add to it as well, and a release frees only seats still held by the releasing booking.
  *
  * <p>A sale turns only the seats that booking holds (or was already sold) SOLD; the booking stays
@@ -62,7 +64,7 @@ class SeatMapProjection {
     }
 
     @EventHandler
-    void on(ScreeningScheduledEvent event, TrackingToken token, ReplayStatus replay) {
+    void on(ScreeningScheduledEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
         String id = event.screeningId().value();
         if (maps.existsById(id)) {
             // A screening is scheduled once: this is a second delivery of the same event.
@@ -71,7 +73,7 @@ class SeatMapProjection {
         SeatMapStateRow map = new SeatMapStateRow(id);
         map.status = event.onSale() ? ScreeningStatus.ON_SALE : ScreeningStatus.SCHEDULED;
         map.pricesJson = views.json(event.prices());
-        map.version = position(token).orElse(0L);
+        map.version = sequence;
         List<SeatCellRow> layout = new ArrayList<>();
         List<SeatRow> rows = event.layout().rows();
         for (int r = 0; r < rows.size(); r++) {
@@ -94,13 +96,13 @@ class SeatMapProjection {
     }
 
     @EventHandler
-    void on(ScreeningPricesChangedEvent event, TrackingToken token, ReplayStatus replay) {
-        fold(event.screeningId().value(), token, replay, map -> map.pricesJson = views.json(event.prices()));
+    void on(ScreeningPricesChangedEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
+        fold(event.screeningId().value(), sequence, replay, map -> map.pricesJson = views.json(event.prices()));
     }
 
     @EventHandler
-    void on(ScreeningSalesOpenedEvent event, TrackingToken token, ReplayStatus replay) {
-        fold(event.screeningId().value(), token, replay, map -> {
+    void on(ScreeningSalesOpenedEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
+        fold(event.screeningId().value(), sequence, replay, map -> {
             if (map.status != ScreeningStatus.CANCELLED) {
                 map.status = ScreeningStatus.ON_SALE;
             }
@@ -108,15 +110,15 @@ class SeatMapProjection {
     }
 
     @EventHandler
-    void on(ScreeningCancelledEvent event, TrackingToken token, ReplayStatus replay) {
-        fold(event.screeningId().value(), token, replay, map -> map.status = ScreeningStatus.CANCELLED);
+    void on(ScreeningCancelledEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
+        fold(event.screeningId().value(), sequence, replay, map -> map.status = ScreeningStatus.CANCELLED);
     }
 
     @EventHandler
-    void on(SeatsHeldEvent event, TrackingToken token, ReplayStatus replay) {
+    void on(SeatsHeldEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
         String booking = event.bookingId().value();
         Set<String> labels = event.seats().stream().map(SeatPrice::seat).collect(Collectors.toSet());
-        fold(event.screeningId().value(), token, replay, map -> {
+        fold(event.screeningId().value(), sequence, replay, map -> {
             for (SeatCellRow cell : seats(map, labels)) {
                 cell.state = SeatState.HELD;
                 cell.holderBookingId = booking;
@@ -125,9 +127,9 @@ class SeatMapProjection {
     }
 
     @EventHandler
-    void on(SeatsSoldEvent event, TrackingToken token, ReplayStatus replay) {
+    void on(SeatsSoldEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
         String booking = event.bookingId().value();
-        fold(event.screeningId().value(), token, replay, map -> {
+        fold(event.screeningId().value(), sequence, replay, map -> {
             for (SeatCellRow cell : seats(map, Set.copyOf(event.seats()))) {
                 // Only the selling booking's seats, held or already sold to it: never a free seat or another's.
                 if (booking.equals(cell.holderBookingId)
@@ -139,9 +141,9 @@ class SeatMapProjection {
     }
 
     @EventHandler
-    void on(SeatsReleasedEvent event, TrackingToken token, ReplayStatus replay) {
+    void on(SeatsReleasedEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
         String booking = event.bookingId().value();
-        fold(event.screeningId().value(), token, replay, map -> {
+        fold(event.screeningId().value(), sequence, replay, map -> {
             for (SeatCellRow cell : seats(map, Set.copyOf(event.seats()))) {
                 // Only the releasing booking's seats, held or sold: by now a seat may belong to someone else.
                 if (booking.equals(cell.holderBookingId)) {
@@ -159,19 +161,13 @@ class SeatMapProjection {
         maps.deleteAllInBatch();
     }
 
-    private void fold(String screeningId, TrackingToken token, ReplayStatus replay, Consumer<SeatMapStateRow> change) {
+    private void fold(String screeningId, long sequence, ReplayStatus replay, Consumer<SeatMapStateRow> change) {
         SeatMapStateRow map = maps.findById(screeningId).orElse(null);
-        if (map == null) {
-            return;
-        }
-        OptionalLong position = position(token);
-        if (position.isPresent() && position.getAsLong() <= map.version) {
+        if (map == null || sequence <= map.version) {
             return;
         }
         change.accept(map);
-        if (position.isPresent()) {
-            map.version = position.getAsLong();
-        }
+        map.version = sequence;
         publish(map, replay);
     }
 
@@ -198,9 +194,5 @@ class SeatMapProjection {
         return updates.activeSubscriptions().stream()
                 .anyMatch(subscription -> subscription.getPayload() instanceof FindSeatMapQuery query
                         && screeningId.equals(query.screeningId()));
-    }
-
-    private static OptionalLong position(TrackingToken token) {
-        return token == null ? OptionalLong.empty() : token.position();
     }
 }

@@ -5,11 +5,16 @@ import dev.cinema.contracts.seatmap.SeatMap;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Answers seat map queries, one-off and the initial result of the live seat map. */
+/**
+ * Answers seat map queries, one-off and the initial result of the live seat map. The map and its
+ * cells are read from one snapshot: read apart, a batch committed in between could show a map of
+ * one version with the seats of the next.
+ */
 @Component
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 class SeatMapQueries {
 
     private final SeatMapStateRows maps;
