@@ -63,7 +63,10 @@ public final class RefusalStatuses {
                     "seat-count",
                     "duplicate-seat",
                     "unknown-seats",
-                    "seats-not-in-booking"),
+                    "seats-not-in-booking",
+                    // periods of audit exports and checks
+                    "invalid-period",
+                    "period-too-long"),
             group(UNAUTHORIZED, "bad-credentials"),
             group(PAYMENT_REQUIRED, "payment-declined"),
             group(
@@ -77,7 +80,10 @@ public final class RefusalStatuses {
                     "screening-not-found",
                     "booking-not-found",
                     "payment-not-found",
-                    "seat-map-not-found"),
+                    "refund-not-found",
+                    "seat-map-not-found",
+                    "stream-not-found",
+                    "checkpoint-not-found"),
             group(
                     CONFLICT,
                     "email-taken",
@@ -95,7 +101,8 @@ public final class RefusalStatuses {
                     "booking-not-confirmed",
                     "hold-expired-refunded",
                     "payment-not-captured",
-                    "refund-exceeds-payment"),
+                    "refund-exceeds-payment",
+                    "stream-not-chained"),
             group(
                     UNPROCESSABLE_ENTITY,
                     "unknown-location",
