@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** For auditors: every payment and refund event of a period, streamed, and the period's totals. */
 @RestController
 @RequestMapping("/api/audit")
-@Tag(name = "Audit")
+@Tag(
+        name = "Audit",
+        description =
+                "Event history, state as of an instant, payment histories, exports, integrity and reconciliation (AUDITOR or ADMIN)")
 @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
 class AuditExportController {
 

@@ -36,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit")
 @Tag(
         name = "Audit",
-        description = "Event history, state as of an instant, exports, integrity and reconciliation (AUDITOR or ADMIN)")
+        description =
+                "Event history, state as of an instant, payment histories, exports, integrity and reconciliation (AUDITOR or ADMIN)")
 @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
 class AuditHistoryController {
 

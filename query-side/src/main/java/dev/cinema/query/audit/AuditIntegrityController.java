@@ -30,7 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/audit")
-@Tag(name = "Audit")
+@Tag(
+        name = "Audit",
+        description =
+                "Event history, state as of an instant, payment histories, exports, integrity and reconciliation (AUDITOR or ADMIN)")
 @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
 class AuditIntegrityController {
 
@@ -81,9 +84,11 @@ class AuditIntegrityController {
 
     @GetMapping("/checkpoints/{number}")
     @Operation(summary = "One signed checkpoint of the event chain")
-    CheckpointView checkpoint(@PathVariable long number) {
-        return checkpoints
-                .find(number)
+    CheckpointView checkpoint(@PathVariable @Size(max = 64) String number) {
+        // Anything but a checkpoint's number names no checkpoint: not found, like an unknown number.
+        return (number.matches("[0-9]{1,18}")
+                        ? checkpoints.find(Long.parseLong(number))
+                        : java.util.Optional.<CheckpointView>empty())
                 .orElseThrow(() -> new Refusal("checkpoint-not-found", null, "No checkpoint " + number));
     }
 

@@ -15,7 +15,6 @@ import java.io.Writer;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,8 +124,7 @@ class EventExport {
         line.put("eventId", event.eventId());
         line.put("sentBy", text(tree(event.metadata()).get("sentBy")));
         JsonNode payload = tree(event.payload());
-        for (Iterator<Map.Entry<String, JsonNode>> fields = payload.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : payload.properties()) {
             flatten(field.getKey(), field.getValue(), line);
         }
         return line;

@@ -1,6 +1,5 @@
 package dev.cinema.query.audit;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,16 +10,10 @@ import java.util.List;
  * @param events     payment and refund events in the period
  * @param totals     per currency: captured (PaymentCapturedEvent), refunded (PaymentRefundedEvent)
  *                   and their difference
- * @param checkpoint the latest signed checkpoint of the event chain when the export was made
+ * @param checkpoint the latest signed checkpoint of the event chain when the export was made; null
+ *                   before the first
  */
-record ExportSummary(
-        Instant from,
-        Instant to,
-        long events,
-        List<CurrencyTotals> totals,
-
-        @Schema(nullable = true, description = "Null before the first checkpoint")
-        CheckpointView checkpoint) {
+record ExportSummary(Instant from, Instant to, long events, List<CurrencyTotals> totals, CheckpointView checkpoint) {
 
     record CurrencyTotals(String currency, long capturedMinor, long refundedMinor, long netMinor) {}
 }

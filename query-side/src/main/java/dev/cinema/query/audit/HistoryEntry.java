@@ -34,7 +34,17 @@ record HistoryEntry(
 
         String eventId,
         String at,
+
+        @Schema(
+                type = "object",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                description = "The payload as stored")
         Map<String, Object> payload,
+
+        @Schema(
+                type = "object",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                description = "The metadata as stored")
         Map<String, Object> metadata,
 
         @Schema(nullable = true, description = "Null for events stored without one")

@@ -12,6 +12,7 @@ import java.time.Instant;
  *                        vouches for them
  * @param brokenStreams   streams whose chain breaks somewhere
  * @param firstBroken     the first broken link (streams in the order the store lists them), or null
+ *                        when every link holds
  * @param checkpoints     how the signed checkpoints themselves hold up
  */
 record IntegrityReport(
