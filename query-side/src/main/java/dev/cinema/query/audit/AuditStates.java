@@ -22,6 +22,7 @@ import dev.cinema.query.booking.BookingState;
 import dev.cinema.query.payment.PaymentState;
 import dev.cinema.query.payment.RefundState;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -63,18 +64,24 @@ class AuditStates {
     }
 
     StateAsOf<PaymentState> payment(String paymentId, Instant asOf) {
-        return asOf(paymentId, "Payment", asOf, PAYMENT, "payment-not-found");
+        return asOf(paymentId, "Payment", asOf, PAYMENT)
+                .orElseThrow(
+                        () -> new Refusal("payment-not-found", null, "No payment " + paymentId + " as of " + asOf));
     }
 
     StateAsOf<RefundState> refund(String refundId, Instant asOf) {
-        return asOf(refundId, "Refund", asOf, REFUND, "refund-not-found");
+        return asOf(refundId, "Refund", asOf, REFUND)
+                .orElseThrow(() -> new Refusal("refund-not-found", null, "No refund " + refundId + " as of " + asOf));
     }
 
     StateAsOf<BookingState> booking(String bookingId, Instant asOf) {
-        return asOf(bookingId, "Booking", asOf, BOOKING, "booking-not-found");
+        return asOf(bookingId, "Booking", asOf, BOOKING)
+                .orElseThrow(
+                        () -> new Refusal("booking-not-found", null, "No booking " + bookingId + " as of " + asOf));
     }
 
-    private <S> StateAsOf<S> asOf(String id, String aggregateType, Instant asOf, Fold<S> fold, String notFound) {
+    /** Empty before the stream's first event, or when the stream is not of that aggregate type. */
+    private <S> Optional<StateAsOf<S>> asOf(String id, String aggregateType, Instant asOf, Fold<S> fold) {
         DomainEventStream stream = events.readEvents(id, 0);
         S state = null;
         int applied = 0;
@@ -89,12 +96,9 @@ class AuditStates {
             last = event;
         }
         if (last == null) {
-            throw new Refusal(
-                    notFound,
-                    null,
-                    "No " + aggregateType.toLowerCase(java.util.Locale.ROOT) + " " + id + " as of " + asOf);
+            return Optional.empty();
         }
-        return new StateAsOf<>(
+        return Optional.of(new StateAsOf<>(
                 id,
                 asOf,
                 applied,
@@ -103,7 +107,7 @@ class AuditStates {
                         last.getIdentifier(),
                         last.getPayloadType().getSimpleName(),
                         last.getTimestamp()),
-                state);
+                state));
     }
 
     static PaymentState payment(PaymentState state, Object payload, Envelope event) {
