@@ -1,6 +1,8 @@
 package dev.cinema.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cinema.platform.audit.AuditChainConfiguration;
+import dev.cinema.platform.audit.AuditChainProperties;
 import dev.cinema.platform.openapi.OpenApiConfiguration;
 import dev.cinema.platform.security.JwtProperties;
 import dev.cinema.platform.web.ApiExceptionHandler;
@@ -15,8 +17,8 @@ import org.springframework.core.Ordered;
 
 /** What every app of the system gets by having the platform on its class path. */
 @AutoConfiguration
-@EnableConfigurationProperties({JwtProperties.class, ApiProperties.class})
-@Import({ApiExceptionHandler.class, OpenApiConfiguration.class})
+@EnableConfigurationProperties({JwtProperties.class, ApiProperties.class, AuditChainProperties.class})
+@Import({ApiExceptionHandler.class, OpenApiConfiguration.class, AuditChainConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** Ahead of security, so that an oversized body is refused before a token is even checked. */

@@ -38,6 +38,9 @@ import dev.cinema.contracts.payment.RefundRejectedEvent;
 import dev.cinema.contracts.payment.RefundRequestedEvent;
 import dev.cinema.contracts.payment.RefundRetryDueEvent;
 import dev.cinema.contracts.review.ReviewEvent;
+import dev.cinema.query.booking.BookingState;
+import dev.cinema.query.payment.PaymentState;
+import dev.cinema.query.payment.RefundState;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -255,6 +258,33 @@ class EventCoverageTest {
         assertThat(violations)
                 .as("events that no projection answers for (handle them, or ignore them with a reason)")
                 .isEmpty();
+    }
+
+    /**
+     * The folds of the aggregates auditors replay: the projections of those aggregates and the
+     * audit's state as of an instant both go through them, so each must say what every event of
+     * its aggregate means (a method taking it, even if it changes nothing).
+     */
+    private static final Map<Class<?>, Class<?>> FOLDS = Map.of(
+            PaymentState.class, PaymentEvent.class,
+            RefundState.class, RefundEvent.class,
+            BookingState.class, BookingEvent.class);
+
+    @Test
+    void everyFoldSaysWhatEveryEventOfItsAggregateMeans() {
+        List<String> violations = new ArrayList<>();
+        FOLDS.forEach((fold, marker) -> {
+            for (Class<?> event : events(marker)) {
+                boolean folded = Arrays.stream(fold.getMethods())
+                        .anyMatch(method -> method.getParameterCount() > 0
+                                && method.getParameterTypes()[0] == event
+                                && method.getReturnType() == fold);
+                if (!folded) {
+                    violations.add(fold.getSimpleName() + " has no method folding " + event.getSimpleName());
+                }
+            }
+        });
+        assertThat(violations).isEmpty();
     }
 
     /** Every {@code @ProcessingGroup} class of the query side, by its processing group's name. */

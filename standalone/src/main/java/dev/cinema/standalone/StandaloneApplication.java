@@ -1,6 +1,7 @@
 package dev.cinema.standalone;
 
 import dev.cinema.command.CommandSideApplication;
+import dev.cinema.platform.audit.AuditChainKey;
 import dev.cinema.platform.security.RsaKeys;
 import dev.cinema.query.QuerySideApplication;
 import java.security.KeyPair;
@@ -40,6 +41,11 @@ public final class StandaloneApplication {
             KeyPair pair = RsaKeys.generate();
             shared.put("cinema.security.jwt.private-key", RsaKeys.toPem((RSAPrivateKey) pair.getPrivate()));
             shared.put("cinema.security.jwt.public-key", RsaKeys.toPem((RSAPublicKey) pair.getPublic()));
+        }
+        // One audit secret for the run, for the same reason: the command side chains the events
+        // with it and the query side verifies the chain.
+        if (System.getenv("CINEMA_AUDIT_CHAIN_KEY") == null) {
+            shared.put("cinema.audit.chain.key", AuditChainKey.generateBase64());
         }
         shared.putAll(overrides);
         Map<String, Object> querySide = new HashMap<>(shared);

@@ -120,7 +120,12 @@ abstract class OpenApiContractTest {
         }
         for (JsonNode content : spec.findValues("content")) {
             content.fieldNames().forEachRemaining(type -> {
-                if (!Set.of("application/json", "application/problem+json", "text/event-stream")
+                if (!Set.of(
+                                "application/json",
+                                "application/problem+json",
+                                "text/event-stream",
+                                "application/x-ndjson",
+                                "text/csv")
                         .contains(type)) {
                     faults.add(at + "media type " + type);
                 }
@@ -187,6 +192,7 @@ abstract class OpenApiContractTest {
         scenario.signedIn();
         scenario.alerts();
         scenario.reviewsAndFavourites();
+        scenario.audit();
         System.out.println(commands.summary() + queries.summary());
 
         List<String> violations = new ArrayList<>(commands.violations);
@@ -296,6 +302,8 @@ abstract class OpenApiContractTest {
         String heldBooking;
         String paidBooking;
         String refundedBooking;
+        String payment;
+        String refund;
 
         /** A second screen, for a screening of the film that starts seconds after it is scheduled. */
         String reviewScreen;
@@ -572,6 +580,7 @@ abstract class OpenApiContractTest {
             String key = "key-" + UUID.randomUUID();
             Answer paid = pay(paidBooking, "tok_success", key).expect(201);
             assertThat(paid.header("Location")).isNotBlank();
+            payment = paid.text("paymentId");
             pay(paidBooking, "tok_success", key).expect(201);
             pay(paidBooking, "tok_other", key).expect(422);
             commands.call("POST", "/api/bookings/{bookingId}/payments", paidBooking)
@@ -589,10 +598,11 @@ abstract class OpenApiContractTest {
 
             refundedBooking = hold(customer, screening, "B6");
             pay(refundedBooking, "tok_success", "key-" + UUID.randomUUID()).expect(201);
-            commands.call("POST", "/api/bookings/{bookingId}/refunds", refundedBooking)
+            refund = commands.call("POST", "/api/bookings/{bookingId}/refunds", refundedBooking)
                     .token(customer)
                     .json(Map.of("seats", List.of("B6")))
-                    .expect(201);
+                    .expect(201)
+                    .text("refundId");
             commands.call("POST", "/api/bookings/{bookingId}/refunds", refundedBooking)
                     .token(customer)
                     .json(Map.of("seats", List.of("B6")))
@@ -908,6 +918,108 @@ abstract class OpenApiContractTest {
                     .expect(200);
             queries.call("GET", "/api/films").query("favourites", true).expect(401);
             queries.call("GET", "/api/screenings").query("favourites", true).expect(401);
+        }
+
+        /** The auditors' doors: history, states, exports, checkpoints, integrity, reconciliation. */
+        void audit() {
+            queries.call("GET", "/api/audit/events/{aggregateId}", paidBooking)
+                    .token(auditor)
+                    .query("size", 2)
+                    .expect(200);
+            queries.call("GET", "/api/audit/events/{aggregateId}", paidBooking)
+                    .token(auditor)
+                    .query("size", 0)
+                    .wrong()
+                    .expect(400);
+            queries.call("GET", "/api/audit/payments/{paymentId}/state", payment)
+                    .token(auditor)
+                    .expect(200);
+            queries.call("GET", "/api/audit/payments/{paymentId}/state", payment)
+                    .token(auditor)
+                    .query("asOf", "2020-01-01T00:00:00Z")
+                    .expect(404);
+            queries.call("GET", "/api/audit/payments/{paymentId}/state", payment)
+                    .token(auditor)
+                    .query("asOf", "yesterday")
+                    .wrong()
+                    .expect(400);
+            queries.call("GET", "/api/audit/refunds/{refundId}/state", refund)
+                    .token(auditor)
+                    .query("asOf", Instant.now().toString())
+                    .expect(200);
+            queries.call("GET", "/api/audit/bookings/{bookingId}/state", refundedBooking)
+                    .token(auditor)
+                    .expect(200);
+            queries.call("GET", "/api/audit/bookings/{bookingId}/state", heldBooking)
+                    .token(auditor)
+                    .expect(200);
+
+            String from = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+            String to = Instant.now().plus(1, ChronoUnit.HOURS).toString();
+            for (String format : List.of("ndjson", "csv")) {
+                Answer export = queries.call("GET", "/api/audit/export")
+                        .token(auditor)
+                        .accept(format.equals("csv") ? "text/csv" : "application/x-ndjson")
+                        .query("from", from)
+                        .query("to", to)
+                        .query("format", format)
+                        .expect(200);
+                assertThat(export.raw()).contains("PaymentCapturedEvent");
+            }
+            queries.call("GET", "/api/audit/export")
+                    .token(auditor)
+                    .accept("application/x-ndjson, application/problem+json")
+                    .query("from", from)
+                    .query("to", Instant.now().plus(400, ChronoUnit.DAYS).toString())
+                    .expect(400);
+            queries.call("GET", "/api/audit/export")
+                    .token(auditor)
+                    .accept("text/csv, application/problem+json")
+                    .query("from", from)
+                    .query("to", to)
+                    .query("format", "xml")
+                    .wrong()
+                    .expect(400);
+            queries.call("GET", "/api/audit/totals")
+                    .token(auditor)
+                    .query("from", from)
+                    .query("to", to)
+                    .expect(200);
+            queries.call("GET", "/api/audit/totals")
+                    .token(auditor)
+                    .query("from", to)
+                    .query("to", from)
+                    .expect(400);
+
+            Answer checkpoint = queries.call("POST", "/api/audit/checkpoints")
+                    .token(auditor)
+                    .expect(201);
+            assertThat(checkpoint.header("Location")).endsWith("/api/audit/checkpoints/" + checkpoint.text("number"));
+            queries.call("GET", "/api/audit/checkpoints/{number}", checkpoint.text("number"))
+                    .token(auditor)
+                    .expect(200);
+            queries.call("GET", "/api/audit/checkpoints")
+                    .token(auditor)
+                    .query("size", 5)
+                    .expect(200);
+            queries.call("GET", "/api/audit/integrity").token(auditor).expect(200);
+            queries.call("GET", "/api/audit/integrity")
+                    .token(auditor)
+                    .query("from", from)
+                    .query("to", to)
+                    .expect(200);
+            queries.call("GET", "/api/audit/integrity")
+                    .token(auditor)
+                    .query("from", "last week")
+                    .wrong()
+                    .expect(400);
+            queries.call("GET", "/api/audit/events/{aggregateId}/integrity", payment)
+                    .token(auditor)
+                    .expect(200);
+            queries.call("GET", "/api/audit/events/{aggregateId}/integrity", screening)
+                    .token(auditor)
+                    .expect(409);
+            queries.call("GET", "/api/audit/reconciliation").token(admin).expect(200);
         }
 
         private String hold(String token, String screeningId, String... seats) {

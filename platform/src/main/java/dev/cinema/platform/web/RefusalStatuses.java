@@ -69,7 +69,10 @@ public final class RefusalStatuses {
                     "unknown-seats",
                     "seats-not-in-booking",
                     // reviews
-                    "invalid-rating"),
+                    "invalid-rating",
+                    // periods of audit exports and checks
+                    "invalid-period",
+                    "period-too-long"),
             group(
                     UNAUTHORIZED,
                     "bad-credentials",
@@ -94,7 +97,10 @@ public final class RefusalStatuses {
                     "payment-not-found",
                     "seat-map-not-found",
                     "alert-not-found",
-                    "review-not-found"),
+                    "review-not-found",
+                    "refund-not-found",
+                    "stream-not-found",
+                    "checkpoint-not-found"),
             group(
                     CONFLICT,
                     "email-taken",
@@ -113,7 +119,8 @@ public final class RefusalStatuses {
                     "hold-expired-refunded",
                     "payment-not-captured",
                     "refund-exceeds-payment",
-                    "favourites-full"),
+                    "favourites-full",
+                    "stream-not-chained"),
             group(
                     UNPROCESSABLE_ENTITY,
                     "unknown-location",

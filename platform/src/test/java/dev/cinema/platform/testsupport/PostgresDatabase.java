@@ -22,7 +22,9 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
                                 "spring.datasource.url", EmbeddedPostgres.newDatabase(),
                                 "spring.datasource.username", "postgres",
                                 "spring.datasource.password", "postgres",
-                                "spring.jpa.database-platform", "dev.cinema.platform.storage.ByteaPostgreSQLDialect")));
+                                "spring.jpa.database-platform", "dev.cinema.platform.storage.ByteaPostgreSQLDialect",
+                                // The postgres profile, like production, refuses to start without one.
+                                "cinema.audit.chain.key", TestTokens.AUDIT_CHAIN_KEY)));
     }
 
     /** Properties for contexts started by hand (the standalone tests). */
@@ -31,6 +33,7 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
                 "spring.datasource.url", EmbeddedPostgres.newDatabase(),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres",
-                "spring.jpa.database-platform", "dev.cinema.platform.storage.ByteaPostgreSQLDialect");
+                "spring.jpa.database-platform", "dev.cinema.platform.storage.ByteaPostgreSQLDialect",
+                "cinema.audit.chain.key", TestTokens.AUDIT_CHAIN_KEY);
     }
 }

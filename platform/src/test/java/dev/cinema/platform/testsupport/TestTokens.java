@@ -40,10 +40,24 @@ public final class TestTokens {
         return RsaKeys.toPem((RSAPrivateKey) KEYS.getPrivate());
     }
 
-    /** Properties that make an app sign and/or verify with the test key pair. */
+    /**
+     * The secret the events' hash chain is keyed with in tests: the same for every context of a
+     * test JVM, as both apps of one system must share it.
+     */
+    public static final String AUDIT_CHAIN_KEY = "dGVzdC1vbmx5LWF1ZGl0LWNoYWluLWtleS0zMi1ieXRlcyE=";
+
+    /**
+     * Properties that make an app sign and/or verify with the test key pair, and key the audit
+     * chain with the test secret.
+     */
     public static Map<String, Object> keyProperties() {
         return Map.of(
-                "cinema.security.jwt.public-key", publicKeyPem(), "cinema.security.jwt.private-key", privateKeyPem());
+                "cinema.security.jwt.public-key",
+                publicKeyPem(),
+                "cinema.security.jwt.private-key",
+                privateKeyPem(),
+                "cinema.audit.chain.key",
+                AUDIT_CHAIN_KEY);
     }
 
     public static String valid(String accountId, String... roles) {

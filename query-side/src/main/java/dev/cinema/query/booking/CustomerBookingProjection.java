@@ -8,8 +8,6 @@ import dev.cinema.contracts.booking.BookingPlacedEvent;
 import dev.cinema.contracts.booking.BookingRefundedEvent;
 import dev.cinema.contracts.booking.BookingSeatsChangedEvent;
 import dev.cinema.contracts.booking.BookingSeatsReturnedEvent;
-import dev.cinema.contracts.booking.BookingStatus;
-import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.cinema.CinemaCreatedEvent;
 import dev.cinema.contracts.catalogue.cinema.CinemaUpdatedEvent;
 import dev.cinema.contracts.catalogue.film.FilmCreatedEvent;
@@ -20,9 +18,7 @@ import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -121,68 +117,39 @@ class CustomerBookingProjection {
             return;
         }
         CustomerBookingRow row = new CustomerBookingRow(event.bookingId().value());
-        row.customerId = event.customerId().value();
-        row.screeningId = event.screeningId().value();
-        seats(row, event.seats());
-        row.totalAmountMinor = event.total().amountMinor();
-        row.totalCurrency = event.total().currency();
-        row.status = BookingStatus.AWAITING_PAYMENT;
-        row.expiresAt = event.expiresAt();
-        row.placedAt = placedAt;
+        row.show(BookingState.placed(event, placedAt));
         row.version = sequence;
         bookings.save(row);
     }
 
     @EventHandler
     void on(BookingSeatsChangedEvent event, @SequenceNumber long sequence) {
-        fold(event.bookingId(), sequence, row -> {
-            seats(row, event.seats());
-            row.totalAmountMinor = event.total().amountMinor();
-            row.totalCurrency = event.total().currency();
-        });
+        fold(event.bookingId(), sequence, booking -> booking.on(event));
     }
 
-    /** Paid: the total is what was paid, and the hold's deadline no longer applies. */
     @EventHandler
     void on(BookingConfirmedEvent event, @SequenceNumber long sequence) {
-        fold(event.bookingId(), sequence, row -> {
-            row.status = BookingStatus.CONFIRMED;
-            row.totalAmountMinor = event.total().amountMinor();
-            row.totalCurrency = event.total().currency();
-            row.expiresAt = null;
-        });
+        fold(event.bookingId(), sequence, booking -> booking.on(event));
     }
 
-    /**
-     * Paid seats went back: they move from the booking's seats to its returned ones, with the
-     * price they were bought at (the event names them; their prices are the booking's own). The
-     * total stays what was paid; the money given back is the booking's refunds.
-     */
     @EventHandler
     void on(BookingSeatsReturnedEvent event, @SequenceNumber long sequence) {
-        fold(event.bookingId(), sequence, row -> {
-            Set<String> returned = Set.copyOf(event.seats());
-            row.seats.stream()
-                    .filter(seat -> returned.contains(seat.seat))
-                    .forEach(seat -> row.returnedSeats.add(BookedSeat.of(seat.view())));
-            seats(row, event.remaining());
-        });
+        fold(event.bookingId(), sequence, booking -> booking.on(event));
     }
 
-    /** Nothing is left of the booking: every seat went back. */
     @EventHandler
     void on(BookingRefundedEvent event, @SequenceNumber long sequence) {
-        fold(event.bookingId(), sequence, row -> row.status = BookingStatus.REFUNDED);
+        fold(event.bookingId(), sequence, booking -> booking.on(event));
     }
 
     @EventHandler
     void on(BookingCancelledEvent event, @SequenceNumber long sequence) {
-        fold(event.bookingId(), sequence, row -> row.status = BookingStatus.CANCELLED);
+        fold(event.bookingId(), sequence, booking -> booking.on(event));
     }
 
     @EventHandler
     void on(BookingExpiredEvent event, @SequenceNumber long sequence) {
-        fold(event.bookingId(), sequence, row -> row.status = BookingStatus.EXPIRED);
+        fold(event.bookingId(), sequence, booking -> booking.on(event));
     }
 
     /**
@@ -211,12 +178,16 @@ class CustomerBookingProjection {
         films.deleteAllInBatch();
     }
 
-    /** Applies a booking's event unless an event at or after it in the booking's stream was folded already. */
-    private void fold(BookingId bookingId, long sequence, Consumer<CustomerBookingRow> change) {
+    /**
+     * Folds a booking's event into its row with {@link BookingState} (what the event means is said
+     * there once, for this read model and for auditors alike), unless an event at or after it in
+     * the booking's stream was folded already.
+     */
+    private void fold(BookingId bookingId, long sequence, UnaryOperator<BookingState> change) {
         bookings.findById(bookingId.value())
                 .filter(row -> sequence > row.version)
                 .ifPresent(row -> {
-                    change.accept(row);
+                    row.show(change.apply(row.state()));
                     row.version = sequence;
                 });
     }
@@ -232,10 +203,5 @@ class CustomerBookingProjection {
         row.name = name;
         row.timeZone = zone.getId();
         cinemas.save(row);
-    }
-
-    private static void seats(CustomerBookingRow row, List<SeatPrice> seats) {
-        row.seats.clear();
-        seats.forEach(seat -> row.seats.add(BookedSeat.of(seat)));
     }
 }

@@ -1,6 +1,8 @@
 package dev.cinema.query.booking;
 
 import dev.cinema.contracts.booking.BookingStatus;
+import dev.cinema.contracts.booking.SeatPrice;
+import dev.cinema.contracts.common.Money;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -85,5 +87,39 @@ class CustomerBookingRow {
 
     CustomerBookingRow(String id) {
         this.id = id;
+    }
+
+    /** The booking this row shows, as {@link BookingState} folds it. */
+    BookingState state() {
+        return new BookingState(
+                id,
+                customerId,
+                screeningId,
+                seats.stream().map(BookedSeat::view).toList(),
+                returnedSeats.stream().map(BookedSeat::view).toList(),
+                Money.of(totalAmountMinor, totalCurrency),
+                status,
+                expiresAt,
+                placedAt);
+    }
+
+    /** Shows {@code booking}; seat lists that did not change are left as they are. */
+    void show(BookingState booking) {
+        customerId = booking.customerId();
+        screeningId = booking.screeningId();
+        replace(seats, booking.seats());
+        replace(returnedSeats, booking.returnedSeats());
+        totalAmountMinor = booking.total().amountMinor();
+        totalCurrency = booking.total().currency();
+        status = booking.status();
+        expiresAt = booking.expiresAt();
+        placedAt = booking.placedAt();
+    }
+
+    private static void replace(List<BookedSeat> shown, List<SeatPrice> seats) {
+        if (!shown.stream().map(BookedSeat::view).toList().equals(seats)) {
+            shown.clear();
+            seats.forEach(seat -> shown.add(BookedSeat.of(seat)));
+        }
     }
 }

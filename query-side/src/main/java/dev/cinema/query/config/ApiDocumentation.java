@@ -8,6 +8,9 @@ import dev.cinema.contracts.review.FilmReviewPage;
 import dev.cinema.contracts.review.FilmReviewView;
 import dev.cinema.contracts.seatmap.SeatMapCell;
 import dev.cinema.platform.openapi.NullableProperties;
+import dev.cinema.query.booking.BookingState;
+import dev.cinema.query.payment.PaymentState;
+import dev.cinema.query.payment.RefundState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,6 +59,24 @@ class ApiDocumentation {
     @Bean
     NullableProperties alertViewNullables() {
         return NullableProperties.of(AlertView.class, "bookingId", "screeningId", "filmId", "paymentId", "refundId");
+    }
+
+    /** A payment's reference once captured, its reason once declined. */
+    @Bean
+    NullableProperties paymentStateNullables() {
+        return NullableProperties.of(PaymentState.class, "pspReference", "declineReason");
+    }
+
+    /** A reason once rejected or failed, a next attempt while retrying, a reference once paid back. */
+    @Bean
+    NullableProperties refundStateNullables() {
+        return NullableProperties.of(RefundState.class, "reason", "retryAt", "pspReference");
+    }
+
+    /** A hold's expiry only while it is held. */
+    @Bean
+    NullableProperties bookingStateNullables() {
+        return NullableProperties.of(BookingState.class, "expiresAt");
     }
 
     /** A gap in a row (an aisle) is a cell with nothing in it. */

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** For auditors: anyone's payment history, by customer, by booking, or all of it. */
 @RestController
 @RequestMapping("/api/audit")
-@Tag(name = "Audit", description = "Payment history of every customer (AUDITOR or ADMIN)")
+@Tag(
+        name = "Audit",
+        description =
+                "Event history, state as of an instant, payment histories, exports, integrity and reconciliation (AUDITOR or ADMIN)")
 @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
 class PaymentAuditController {
 

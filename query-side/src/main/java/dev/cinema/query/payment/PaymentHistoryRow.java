@@ -10,6 +10,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -57,6 +61,69 @@ class PaymentHistoryRow {
 
     PaymentHistoryRow(String paymentId, EntryKind kind, String entryId) {
         this.key = new PaymentHistoryKey(paymentId, kind, entryId);
+    }
+
+    /**
+     * The payment its entries show (the PAYMENT entry and its REFUND entries), as {@link
+     * PaymentState} folded it.
+     */
+    static PaymentState state(String paymentId, Collection<PaymentHistoryRow> rows) {
+        PaymentHistoryEntry payment = null;
+        List<PaymentHistoryRow> refunds = new ArrayList<>();
+        for (PaymentHistoryRow row : rows) {
+            if (row.key.kind == EntryKind.PAYMENT) {
+                payment = row.view();
+            } else {
+                refunds.add(row);
+            }
+        }
+        refunds.sort(Comparator.comparing((PaymentHistoryRow row) -> row.at).thenComparing(row -> row.key.entryId));
+        return PaymentState.shownAs(
+                paymentId,
+                payment,
+                refunds.stream()
+                        .map(row -> new PaymentState.Refund(
+                                row.key.entryId,
+                                Money.of(row.amountMinor, row.currency),
+                                row.pspReference,
+                                row.reason,
+                                row.at))
+                        .toList());
+    }
+
+    /** Shows {@code entry}; unchanged columns stay as they are. */
+    void show(PaymentHistoryEntry entry) {
+        PaymentHistoryEntry shown = clipped(entry);
+        bookingId = shown.bookingId();
+        customerId = shown.customerId();
+        amountMinor = shown.amount().amountMinor();
+        currency = shown.amount().currency();
+        status = shown.status();
+        pspReference = shown.pspReference();
+        reason = shown.reason();
+        at = shown.at();
+    }
+
+    /**
+     * The entry as a row can hold it. References and reasons come from the payment provider, whose
+     * lengths we do not control: an over-long one is shortened rather than left to stop the
+     * projection for good.
+     */
+    static PaymentHistoryEntry clipped(PaymentHistoryEntry entry) {
+        return new PaymentHistoryEntry(
+                entry.paymentId(),
+                entry.bookingId(),
+                entry.customerId(),
+                entry.kind(),
+                entry.amount(),
+                entry.status(),
+                clip(entry.pspReference(), REFERENCE_LENGTH),
+                clip(entry.reason(), REASON_LENGTH),
+                entry.at());
+    }
+
+    private static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     PaymentHistoryEntry view() {
