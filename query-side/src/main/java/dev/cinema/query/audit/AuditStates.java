@@ -3,6 +3,7 @@ package dev.cinema.query.audit;
 import dev.cinema.contracts.booking.BookingCancelledEvent;
 import dev.cinema.contracts.booking.BookingConfirmedEvent;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
+import dev.cinema.contracts.booking.BookingHoldExpiringEvent;
 import dev.cinema.contracts.booking.BookingPlacedEvent;
 import dev.cinema.contracts.booking.BookingRefundedEvent;
 import dev.cinema.contracts.booking.BookingSeatsChangedEvent;
@@ -161,6 +162,8 @@ class AuditStates {
             return state.on(cancelled);
         } else if (payload instanceof BookingExpiredEvent expired) {
             return state.on(expired);
+        } else if (payload instanceof BookingHoldExpiringEvent expiring) {
+            return state.on(expiring);
         }
         throw unknown(payload, event);
     }

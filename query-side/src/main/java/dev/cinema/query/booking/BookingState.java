@@ -3,6 +3,7 @@ package dev.cinema.query.booking;
 import dev.cinema.contracts.booking.BookingCancelledEvent;
 import dev.cinema.contracts.booking.BookingConfirmedEvent;
 import dev.cinema.contracts.booking.BookingExpiredEvent;
+import dev.cinema.contracts.booking.BookingHoldExpiringEvent;
 import dev.cinema.contracts.booking.BookingPlacedEvent;
 import dev.cinema.contracts.booking.BookingRefundedEvent;
 import dev.cinema.contracts.booking.BookingSeatsChangedEvent;
@@ -107,6 +108,11 @@ public record BookingState(
 
     public BookingState on(BookingExpiredEvent event) {
         return withStatus(BookingStatus.EXPIRED);
+    }
+
+    /** A reminder that the hold runs out soon: the booking itself does not change (it shows its expiry already). */
+    public BookingState on(BookingHoldExpiringEvent event) {
+        return this;
     }
 
     /** What it keeps of its customer's money for its seats: their prices while confirmed, else nothing. */
