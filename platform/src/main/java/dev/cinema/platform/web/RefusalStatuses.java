@@ -100,7 +100,9 @@ public final class RefusalStatuses {
                     "review-not-found",
                     "refund-not-found",
                     "stream-not-found",
-                    "checkpoint-not-found"),
+                    "checkpoint-not-found",
+                    "projection-not-found",
+                    "rebuild-not-found"),
             group(
                     CONFLICT,
                     "email-taken",
@@ -120,7 +122,10 @@ public final class RefusalStatuses {
                     "payment-not-captured",
                     "refund-exceeds-payment",
                     "favourites-full",
-                    "stream-not-chained"),
+                    "stream-not-chained",
+                    "rebuild-in-progress",
+                    "nothing-to-switch",
+                    "checksum-mismatch"),
             group(
                     UNPROCESSABLE_ENTITY,
                     "unknown-location",

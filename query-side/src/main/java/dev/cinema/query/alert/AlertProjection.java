@@ -12,6 +12,8 @@ import dev.cinema.contracts.catalogue.film.FilmUpdatedEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningRescheduledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
+import dev.cinema.query.rebuild.Rebuildable;
+import dev.cinema.query.rebuild.SlotRouting;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Function;
@@ -36,6 +38,9 @@ import org.springframework.stereotype.Component;
  * replaying: a rebuild re-sends nothing.
  */
 @Component
+@Rebuildable(
+        name = "alerts",
+        tables = {"alert", "alert_film", "alert_cinema", "alert_screening"})
 @ProcessingGroup(AlertProjection.NAME)
 class AlertProjection {
 
@@ -47,6 +52,7 @@ class AlertProjection {
     private final AlertScreeningRows screenings;
     private final AlertViews views;
     private final QueryUpdateEmitter updates;
+    private final SlotRouting slots;
 
     AlertProjection(
             AlertRows alerts,
@@ -54,13 +60,15 @@ class AlertProjection {
             AlertCinemaRows cinemas,
             AlertScreeningRows screenings,
             AlertViews views,
-            QueryUpdateEmitter updates) {
+            QueryUpdateEmitter updates,
+            SlotRouting slots) {
         this.alerts = alerts;
         this.films = films;
         this.cinemas = cinemas;
         this.screenings = screenings;
         this.views = views;
         this.updates = updates;
+        this.slots = slots;
     }
 
     @EventHandler
@@ -153,7 +161,11 @@ class AlertProjection {
         return alerts.countByCustomerIdAndReadAtIsNull(customerId);
     }
 
+    /** Only the slot queries read tells live inboxes: a rebuild of the other slot is not news. */
     private void notify(String customerId, AlertNotice notice) {
+        if (!slots.isLive()) {
+            return;
+        }
         updates.emit(WatchAlertsQuery.class, query -> query.customerId().equals(customerId), notice);
     }
 

@@ -2,6 +2,7 @@ package dev.cinema.query.booking;
 
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.query.rebuild.SlotRouting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,11 +30,14 @@ public class CustomerBookingCheck {
     private final CustomerBookingRows bookings;
     private final BookingRefundRows refunds;
     private final JdbcTemplate jdbc;
+    private final SlotRouting slots;
 
-    CustomerBookingCheck(CustomerBookingRows bookings, BookingRefundRows refunds, JdbcTemplate jdbc) {
+    CustomerBookingCheck(
+            CustomerBookingRows bookings, BookingRefundRows refunds, JdbcTemplate jdbc, SlotRouting slots) {
         this.bookings = bookings;
         this.refunds = refunds;
         this.jdbc = jdbc;
+        this.slots = slots;
     }
 
     /**
@@ -78,10 +82,11 @@ public class CustomerBookingCheck {
 
     /** Bookings shown to customers that have no event in the store. */
     public List<String> bookingsWithoutEvents() {
+        // Through the slot routing: the table is read from the slot queries answer from.
         return jdbc.queryForList(
-                "select b.booking_id from read_model.customer_booking b where not exists"
+                slots.route("select b.booking_id from read_model.customer_booking b where not exists"
                         + " (select 1 from domain_event_entry e where e.aggregate_identifier = b.booking_id)"
-                        + " order by b.booking_id",
+                        + " order by b.booking_id"),
                 String.class);
     }
 

@@ -16,6 +16,7 @@ import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningRescheduledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.payment.PaymentRefundedEvent;
+import dev.cinema.query.rebuild.Rebuildable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.UnaryOperator;
@@ -41,6 +42,17 @@ import org.springframework.stereotype.Component;
  * the catalogue handlers set state.
  */
 @Component
+@Rebuildable(
+        name = "customer-bookings",
+        tables = {
+            "customer_booking_refund",
+            "customer_booking_returned_seat",
+            "customer_booking_seat",
+            "customer_booking",
+            "booking_screening",
+            "booking_cinema",
+            "booking_film"
+        })
 @ProcessingGroup(CustomerBookingProjection.NAME)
 class CustomerBookingProjection {
 

@@ -12,6 +12,7 @@ import dev.cinema.contracts.catalogue.location.LocationRetiredEvent;
 import dev.cinema.contracts.favourite.FavouriteAddedEvent;
 import dev.cinema.contracts.favourite.FavouriteKind;
 import dev.cinema.contracts.favourite.FavouriteRemovedEvent;
+import dev.cinema.query.rebuild.Rebuildable;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
  * set state.
  */
 @Component
+@Rebuildable(
+        name = "favourites",
+        tables = {"customer_favourite", "favourite_item"})
 @ProcessingGroup(FavouriteProjection.NAME)
 class FavouriteProjection {
 

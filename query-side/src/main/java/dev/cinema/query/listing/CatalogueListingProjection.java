@@ -28,6 +28,7 @@ import dev.cinema.contracts.catalogue.screening.ScreeningSalesOpenedEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.listing.ScreeningStatus;
+import dev.cinema.query.rebuild.Rebuildable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,6 +52,16 @@ import org.springframework.stereotype.Component;
  * that held it, until a release of that booking (a refund) frees it like a held one.
  */
 @Component
+@Rebuildable(
+        name = "listings",
+        tables = {
+            "listing_taken_seat",
+            "listing_screening",
+            "listing_film",
+            "listing_screen",
+            "listing_cinema",
+            "listing_location"
+        })
 @ProcessingGroup(CatalogueListingProjection.NAME)
 class CatalogueListingProjection {
 

@@ -1,6 +1,7 @@
 package dev.cinema.query.payment;
 
 import dev.cinema.contracts.payment.PaymentHistoryEntry;
+import dev.cinema.query.rebuild.SlotRouting;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,10 +26,12 @@ public class PaymentHistoryCheck {
 
     private final PaymentHistoryRows entries;
     private final JdbcTemplate jdbc;
+    private final SlotRouting slots;
 
-    PaymentHistoryCheck(PaymentHistoryRows entries, JdbcTemplate jdbc) {
+    PaymentHistoryCheck(PaymentHistoryRows entries, JdbcTemplate jdbc, SlotRouting slots) {
         this.entries = entries;
         this.jdbc = jdbc;
+        this.slots = slots;
     }
 
     /** The payments among these whose entries differ from what their fold shows. */
@@ -67,10 +70,11 @@ public class PaymentHistoryCheck {
 
     /** Payments the history shows that have no event in the store. */
     public List<String> paymentsWithoutEvents() {
+        // Through the slot routing: the table is read from the slot queries answer from.
         return jdbc.queryForList(
-                "select distinct p.payment_id from read_model.payment_history_entry p where not exists"
+                slots.route("select distinct p.payment_id from read_model.payment_history_entry p where not exists"
                         + " (select 1 from domain_event_entry e where e.aggregate_identifier = p.payment_id)"
-                        + " order by p.payment_id",
+                        + " order by p.payment_id"),
                 String.class);
     }
 

@@ -4,6 +4,7 @@ import dev.cinema.contracts.payment.PaymentCapturedEvent;
 import dev.cinema.contracts.payment.PaymentDeclinedEvent;
 import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import dev.cinema.contracts.payment.PaymentRequestedEvent;
+import dev.cinema.query.rebuild.Rebuildable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
  * asked, so they cannot drift from them.
  */
 @Component
+@Rebuildable(
+        name = "payment-history",
+        tables = {"payment_history_entry"})
 @ProcessingGroup(PaymentHistoryProjection.NAME)
 class PaymentHistoryProjection {
 

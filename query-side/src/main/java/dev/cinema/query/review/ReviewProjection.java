@@ -7,6 +7,7 @@ import dev.cinema.contracts.review.ReviewId;
 import dev.cinema.contracts.review.ReviewPostedEvent;
 import dev.cinema.contracts.review.ReviewRevisedEvent;
 import dev.cinema.contracts.review.ReviewUnhiddenEvent;
+import dev.cinema.query.rebuild.Rebuildable;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
  * event at or below the row's version was folded already and is skipped.
  */
 @Component
+@Rebuildable(
+        name = "film-reviews",
+        tables = {"film_review", "film_reviewer"})
 @ProcessingGroup(ReviewProjection.NAME)
 class ReviewProjection {
 

@@ -13,6 +13,8 @@ import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.listing.ScreeningStatus;
 import dev.cinema.contracts.seatmap.FindSeatMapQuery;
 import dev.cinema.contracts.seatmap.SeatState;
+import dev.cinema.query.rebuild.Rebuildable;
+import dev.cinema.query.rebuild.SlotRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +48,9 @@ import org.springframework.stereotype.Component;
  * Nothing is sent while replaying: nobody should watch a seat map travel back in time.
  */
 @Component
+@Rebuildable(
+        name = "seat-maps",
+        tables = {"seat_map_cell", "seat_map"})
 @ProcessingGroup(SeatMapProjection.NAME)
 class SeatMapProjection {
 
@@ -55,12 +60,19 @@ class SeatMapProjection {
     private final SeatCellRows cells;
     private final SeatMapViews views;
     private final QueryUpdateEmitter updates;
+    private final SlotRouting slots;
 
-    SeatMapProjection(SeatMapStateRows maps, SeatCellRows cells, SeatMapViews views, QueryUpdateEmitter updates) {
+    SeatMapProjection(
+            SeatMapStateRows maps,
+            SeatCellRows cells,
+            SeatMapViews views,
+            QueryUpdateEmitter updates,
+            SlotRouting slots) {
         this.maps = maps;
         this.cells = cells;
         this.views = views;
         this.updates = updates;
+        this.slots = slots;
     }
 
     @EventHandler
@@ -176,7 +188,9 @@ class SeatMapProjection {
     }
 
     private void publish(SeatMapStateRow map, ReplayStatus replay) {
-        if (replay != null && replay.isReplay()) {
+        // Nothing from a replay, nor from the slot queries do not read (a rebuild, or the slot kept
+        // current for switching back): nobody should watch a seat map travel back in time.
+        if ((replay != null && replay.isReplay()) || !slots.isLive()) {
             return;
         }
         String id = map.screeningId;

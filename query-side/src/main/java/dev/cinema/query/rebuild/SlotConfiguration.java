@@ -1,0 +1,68 @@
+package dev.cinema.query.rebuild;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.hibernate.cfg.AvailableSettings;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Gives every {@link Rebuildable} projection its two slots: the statement routing for Hibernate,
+ * and a tracking processor per slot. Slot A's processor has the projection's own group name and
+ * handler bean, and starts with the application as before; slot B's gets a second instance of the
+ * same handler class and starts only when {@link ProjectionRebuilds} says so.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class SlotConfiguration {
+
+    @Bean
+    static RebuildableProjections rebuildableProjections() {
+        return RebuildableProjections.scan("dev.cinema.query", SlotConfiguration.class.getClassLoader());
+    }
+
+    @Bean
+    SlotRouting slotRouting(RebuildableProjections projections) {
+        return new SlotRouting(projections.projectionOfTable());
+    }
+
+    @Bean
+    HibernatePropertiesCustomizer slotRoutingForHibernate(SlotRouting routing) {
+        return properties -> properties.put(AvailableSettings.STATEMENT_INSPECTOR, routing);
+    }
+
+    @Bean
+    ConfigurerModule slotProcessors(
+            RebuildableProjections projections,
+            SlotRouting routing,
+            ProjectionSlotProperties properties,
+            AutowireCapableBeanFactory beans) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (RebuildableProjection projection : projections.all()) {
+                for (Slot slot : Slot.values()) {
+                    String group = projection.processingGroup(slot);
+                    // One thread, one segment: the projections keep copies of facts across
+                    // aggregates, so order matters (see query-side.yml before this change).
+                    processing.registerTrackingEventProcessor(
+                            group,
+                            Configuration::eventStore,
+                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(properties.batchSize())
+                                    .andInitialSegmentsCount(1)
+                                    .andThreadFactory(name -> routing.threadFactory(projection.name(), slot, name))
+                                    .andAutoStart(slot == Slot.A));
+                }
+                SlotBHandler slotB = new SlotBHandler();
+                processing.registerEventHandler(c -> slotB.instance = beans.createBean(projection.type()));
+                processing.assignHandlerInstancesMatching(
+                        projection.processingGroup(Slot.B), instance -> instance == slotB.instance);
+            }
+        });
+    }
+
+    /** Slot B's handler instance, made when Axon builds its handlers. */
+    private static final class SlotBHandler {
+        volatile Object instance;
+    }
+}
