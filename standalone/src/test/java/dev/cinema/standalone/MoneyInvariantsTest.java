@@ -757,7 +757,18 @@ abstract class MoneyInvariantsTest {
      * favourites read models with real history.
      */
     private void reviewsAndFavourites() {
-        Instant startsAt = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+        // Accounts first (hashing a password takes a while on a busy machine): the screening
+        // starts seconds after it is scheduled, and its seats must be bought before that.
+        List<String> tokens = new ArrayList<>();
+        for (String name : List.of("Reviewer One", "Reviewer Two")) {
+            String email = "reviewer-" + UUID.randomUUID() + "@test.example";
+            Response registered = commands.post(
+                    "/api/accounts", Map.of("email", email, "password", "reviewer-2026", "displayName", name), null);
+            assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+            tokens.add(commands.post("/api/auth/login", Map.of("email", email, "password", "reviewer-2026"), null)
+                    .text("accessToken"));
+        }
+        Instant startsAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         String screening = created(commands.post(
                 "/api/admin/screenings",
                 Map.of(
@@ -773,18 +784,10 @@ abstract class MoneyInvariantsTest {
                                 "PREMIUM", Map.of("amountMinor", 1400, "currency", CURRENCY),
                                 "COUPLE", Map.of("amountMinor", 2000, "currency", CURRENCY))),
                 admin));
-        List<String> tokens = new ArrayList<>();
-        for (String name : List.of("Reviewer One", "Reviewer Two")) {
-            String email = "reviewer-" + UUID.randomUUID() + "@test.example";
-            Response registered = commands.post(
-                    "/api/accounts", Map.of("email", email, "password", "reviewer-2026", "displayName", name), null);
-            assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
-            String token = commands.post("/api/auth/login", Map.of("email", email, "password", "reviewer-2026"), null)
-                    .text("accessToken");
+        for (String token : tokens) {
             Hold hold = holdAnySeatOf(screening, token);
             Response paid = pay(token, hold, "tok_success", "pay-" + UUID.randomUUID());
             assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
-            tokens.add(token);
         }
         String path = "/api/films/" + film + "/review";
         String[] reviewId = new String[1];

@@ -193,6 +193,7 @@ abstract class OpenApiContractTest {
         scenario.alerts();
         scenario.reviewsAndFavourites();
         scenario.audit();
+        scenario.projections();
         System.out.println(commands.summary() + queries.summary());
 
         List<String> violations = new ArrayList<>(commands.violations);
@@ -921,6 +922,47 @@ abstract class OpenApiContractTest {
         }
 
         /** The auditors' doors: history, states, exports, checkpoints, integrity, reconciliation. */
+        void projections() {
+            queries.call("GET", "/api/ops/projections").token(analyst).expect(200);
+            queries.call("GET", "/api/ops/projections/{name}", "favourites")
+                    .token(analyst)
+                    .expect(200);
+            Answer started = queries.call("POST", "/api/ops/projections/{name}/rebuilds", "favourites")
+                    .token(analyst)
+                    .json(Map.of("autoSwitch", false))
+                    .expect(202);
+            assertThat(started.header("Location"))
+                    .endsWith("/api/ops/projections/favourites/rebuilds/" + started.text("id"));
+            queries.call("POST", "/api/ops/projections/{name}/rebuilds", "favourites")
+                    .token(analyst)
+                    .expect(409);
+            queries.call("POST", "/api/ops/projections/{name}/switch", "favourites")
+                    .token(analyst)
+                    .expect(409);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(queries.call(
+                                            "GET",
+                                            "/api/ops/projections/{name}/rebuilds/{rebuildId}",
+                                            "favourites",
+                                            started.text("id"))
+                                    .token(analyst)
+                                    .expect(200)
+                                    .text("phase"))
+                            .isEqualTo("READY"));
+            queries.call("POST", "/api/ops/projections/{name}/switch", "favourites")
+                    .token(analyst)
+                    .expect(200);
+            queries.call("POST", "/api/ops/projections/{name}/switch-back", "favourites")
+                    .token(analyst)
+                    .expect(200);
+            queries.call("POST", "/api/ops/projections/{name}/rebuilds", "favourites")
+                    .token(analyst)
+                    .raw("{\"autoSwitch\":\"sometimes\"}")
+                    .wrong()
+                    .expect(400);
+        }
+
         void audit() {
             queries.call("GET", "/api/audit/events/{aggregateId}", paidBooking)
                     .token(auditor)

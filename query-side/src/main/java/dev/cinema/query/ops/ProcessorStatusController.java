@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** For analysts and operators: is each projection running, and how far has it read. */
 @RestController
 @RequestMapping("/api/ops")
-@Tag(name = "Operations", description = "Projection status (ANALYST or ADMIN)")
+@Tag(name = "Operations", description = "Processors, projections and their rebuilds, dead letters (ANALYST or ADMIN)")
 class ProcessorStatusController {
 
     private final EventProcessingConfiguration processing;

@@ -244,7 +244,7 @@ public class ProjectionRebuilds {
             rebuilds.insert(started);
             return started;
         });
-        follow();
+        // Every node, this one included, stops the target slot at its next read of the slot table.
         return rebuild;
     }
 

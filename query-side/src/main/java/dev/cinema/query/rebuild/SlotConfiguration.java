@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Gives every {@link Rebuildable} projection its two slots: the statement routing for Hibernate,
  * and a tracking processor per slot. Slot A's processor has the projection's own group name and
- * handler bean, and starts with the application as before; slot B's gets a second instance of the
- * same handler class and starts only when {@link ProjectionRebuilds} says so.
+ * handler bean; slot B's gets a second instance of the same handler class. Neither starts by
+ * itself: {@link ProjectionRebuilds} starts, once the application is ready, exactly the slots the
+ * slot table says are live (a node joining mid-rebuild must not touch the slot being reset).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class SlotConfiguration {
@@ -51,7 +52,7 @@ class SlotConfiguration {
                                     .andBatchSize(properties.batchSize())
                                     .andInitialSegmentsCount(1)
                                     .andThreadFactory(name -> routing.threadFactory(projection.name(), slot, name))
-                                    .andAutoStart(slot == Slot.A));
+                                    .andAutoStart(false));
                 }
                 SlotBHandler slotB = new SlotBHandler();
                 processing.registerEventHandler(c -> slotB.instance = beans.createBean(projection.type()));
