@@ -34,10 +34,17 @@ record Io(
                 new PrintWriter(System.err, true, charset),
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 System.getenv(),
-                Path.of(System.getProperty("user.home")),
+                home(System.getenv("HOME")),
                 console,
                 // On Java 17 the console exists only when both standard input and output are a terminal.
                 console != null);
+    }
+
+    /** {@code $HOME} as the shell has it (Java's user.home ignores it), else user.home. */
+    static Path home(String fromEnvironment) {
+        return fromEnvironment == null || fromEnvironment.isBlank()
+                ? Path.of(System.getProperty("user.home"))
+                : Path.of(fromEnvironment);
     }
 
     /** An environment variable, null when unset or blank. */

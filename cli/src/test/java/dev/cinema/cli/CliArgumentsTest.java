@@ -229,6 +229,13 @@ class CliArgumentsTest {
     }
 
     @Test
+    void theDefaultConfigLivesInTheShellsHomeWhenItHasOne() {
+        assertThat(Io.home("/home/rae")).isEqualTo(Path.of("/home/rae"));
+        assertThat(Io.home(" ")).isEqualTo(Path.of(System.getProperty("user.home")));
+        assertThat(Io.home(null)).isEqualTo(Path.of(System.getProperty("user.home")));
+    }
+
+    @Test
     void followIsOnByDefaultAndCanBeTurnedOff() {
         assertThat(follow("rebuild", "seat-maps")).isTrue();
         assertThat(follow("rebuild", "seat-maps", "--follow")).isTrue();
