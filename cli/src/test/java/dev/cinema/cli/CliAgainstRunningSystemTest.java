@@ -115,4 +115,40 @@ class CliAgainstRunningSystemTest {
                 .startsWith("Error: GET " + commandUrl + "/api/ops/processors answered 404")
                 .contains("status:   404");
     }
+
+    @Test
+    void anAnalystRebuildsAProjectionFollowsItToTheSwitchAndSwitchesBack(@TempDir Path home) {
+        CliRunner cli = new CliRunner(home);
+        CliRunner.Result login = cli.run(
+                "login",
+                "--command-url",
+                commandUrl,
+                "--query-url",
+                queryUrl,
+                "--email",
+                ANALYST_EMAIL,
+                "--password",
+                ANALYST_PASSWORD);
+        assertThat(login.exitCode()).as(login.toString()).isZero();
+
+        CliRunner.Result projections = cli.run("projections");
+        assertThat(projections.exitCode()).as(projections.toString()).isZero();
+        assertThat(projections.out()).contains("seat-maps", "payment-history", "favourites");
+
+        CliRunner.Result rebuild = cli.run("rebuild", "favourites", "--interval", "100");
+        assertThat(rebuild.exitCode()).as(rebuild.toString()).isZero();
+        assertThat(rebuild.out()).contains("Switched: favourites now answers from slot B");
+
+        CliRunner.Result back = cli.run("switch-back", "favourites");
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        assertThat(back.out()).contains("A");
+
+        CliRunner.Result nothing = cli.run("switch", "favourites");
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(1);
+        assertThat(nothing.err()).contains("nothing-to-switch");
+
+        CliRunner.Result unknown = cli.run("rebuild", "no-such-projection");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(1);
+        assertThat(unknown.err()).contains("projection-not-found").contains("404");
+    }
 }

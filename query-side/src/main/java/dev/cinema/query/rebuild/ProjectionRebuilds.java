@@ -292,7 +292,10 @@ public class ProjectionRebuilds {
             }
             rebuilds.latest(name).filter(latest -> !latest.phase.finished()).ifPresent(running -> {
                 throw new Refusal(
-                        "rebuild-in-progress", "name", "Rebuild " + running.id + " of " + name + " is still running");
+                        "rebuild-in-progress",
+                        "name",
+                        "Rebuild " + running.id + " of " + name + " is still running",
+                        Map.of("rebuildId", running.id));
             });
             slots.activate(name, other, clock.instant());
         });
