@@ -24,6 +24,8 @@ import dev.cinema.contracts.catalogue.film.FilmId;
 import dev.cinema.contracts.catalogue.film.Genre;
 import dev.cinema.contracts.catalogue.location.LocationCreatedEvent;
 import dev.cinema.contracts.catalogue.location.LocationId;
+import dev.cinema.contracts.catalogue.screen.ScreenCreatedEvent;
+import dev.cinema.contracts.catalogue.screen.ScreenFormat;
 import dev.cinema.contracts.catalogue.screen.ScreenId;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
@@ -227,7 +229,7 @@ abstract class AnalyticsApiIntegrationTest {
         Sale settled = shop.sell(cancelled, List.of("A1", "A2"), Money.of(2400, "EUR"), at("2024-02-01T14:00:00Z"));
         events.publish(
                 cancelled,
-                new ScreeningCancelledEvent(ScreeningId.of(cancelled), ScreenId.random(), "Projector broken"),
+                new ScreeningCancelledEvent(ScreeningId.of(cancelled), shop.screenOf(cancelled), "Projector broken"),
                 at("2024-02-05T10:00:00Z"));
         shop.refund(settled, List.of("A1", "A2"), Money.of(2400, "EUR"), at("2024-02-05T10:00:01Z"), Outcome.COMPLETED);
         // Held, never sold; and moved from the 10th to the 12th.
@@ -237,7 +239,7 @@ abstract class AnalyticsApiIntegrationTest {
         events.publish(
                 moved,
                 new ScreeningRescheduledEvent(
-                        ScreeningId.of(moved), ScreenId.random(), newStart, newStart.plus(Duration.ofMinutes(104))),
+                        ScreeningId.of(moved), shop.screenOf(moved), newStart, newStart.plus(Duration.ofMinutes(104))),
                 at("2024-02-03T10:00:00Z"));
         // After the period.
         shop.sell(
@@ -645,6 +647,16 @@ abstract class AnalyticsApiIntegrationTest {
     /** Writes what the command side would, each event at the instant it happened. */
     final class Shop {
 
+        /** Each cinema's one screen. */
+        private final Map<String, ScreenId> screens = new java.util.HashMap<>();
+
+        ScreenId screenOf(String screening) {
+            return screens.get(cinemas.get(screening));
+        }
+
+        /** Each screening's cinema. */
+        private final Map<String, String> cinemas = new java.util.HashMap<>();
+
         String location(String name) {
             LocationId id = LocationId.random();
             events.publish(id.value(), new LocationCreatedEvent(id, name), at("2023-01-01T00:00:00Z"));
@@ -658,6 +670,12 @@ abstract class AnalyticsApiIntegrationTest {
                     new CinemaCreatedEvent(
                             id, LocationId.of(location), name, new Address("1 Main St", "City", "1000", "PT"), zone),
                     at("2023-01-01T00:00:00Z"));
+            ScreenId screen = ScreenId.random();
+            events.publish(
+                    screen.value(),
+                    new ScreenCreatedEvent(screen, id, "Screen 1", ScreenFormat.TWO_D, EventFeed.LAYOUT),
+                    at("2023-01-01T00:00:00Z"));
+            screens.put(id.value(), screen);
             return id.value();
         }
 
@@ -671,7 +689,7 @@ abstract class AnalyticsApiIntegrationTest {
             ScreeningScheduledEvent event = new ScreeningScheduledEvent(
                     ScreeningId.random(),
                     FilmId.of(film),
-                    ScreenId.random(),
+                    screens.get(cinema),
                     CinemaId.of(cinema),
                     startsAt,
                     startsAt.plus(Duration.ofMinutes(104)),
@@ -679,6 +697,7 @@ abstract class AnalyticsApiIntegrationTest {
                     EventFeed.PRICES,
                     true);
             events.publish(event.screeningId().value(), event, at("2023-06-01T00:00:00Z"));
+            cinemas.put(event.screeningId().value(), cinema);
             return event.screeningId().value();
         }
 
