@@ -9,6 +9,8 @@ import dev.cinema.standalone.ValidatedApi.Answer;
 import dev.cinema.standalone.ValidatedApi.Call;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +23,13 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The OpenAPI documents of both apps are a contract a client generator can trust. The standalone
@@ -194,6 +199,7 @@ abstract class OpenApiContractTest {
         scenario.reviewsAndFavourites();
         scenario.audit();
         scenario.projections();
+        scenario.analytics();
         System.out.println(commands.summary() + queries.summary());
 
         List<String> violations = new ArrayList<>(commands.violations);
@@ -1062,6 +1068,93 @@ abstract class OpenApiContractTest {
                     .token(auditor)
                     .expect(409);
             queries.call("GET", "/api/audit/reconciliation").token(admin).expect(200);
+        }
+
+        /**
+         * The analysts' reports: grouped every way, JSON and CSV, refused input, and a 503 with the
+         * progress while a projection catches up (the refunds processor reset and replaying).
+         */
+        void analytics() {
+            String from = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+            String to = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
+            for (String report : List.of("sales", "occupancy", "refunds")) {
+                String path = "/api/analytics/" + report;
+                Answer rows = eventually(
+                        () -> queries.call("GET", path)
+                                .token(analyst)
+                                .query("from", from)
+                                .query("to", to),
+                        200,
+                        answer -> answer.json().path("rows").size() > 0);
+                assertThat(rows.text("groupBy")).isEqualTo("day");
+                for (String groupBy : List.of("film", "cinema", "location", "day")) {
+                    queries.call("GET", path)
+                            .token(analyst)
+                            .query("from", from)
+                            .query("to", to)
+                            .query("groupBy", groupBy)
+                            .expect(200);
+                }
+                queries.call("GET", path).token(admin).expect(200);
+                Answer csv = queries.call("GET", path)
+                        .token(analyst)
+                        .accept("text/csv")
+                        .query("from", from)
+                        .query("to", to)
+                        .query("groupBy", "film")
+                        .query("format", "csv")
+                        .expect(200);
+                assertThat(csv.header("Content-Type")).startsWith("text/csv");
+                assertThat(csv.raw()).startsWith("key,label,");
+                queries.call("GET", path)
+                        .token(analyst)
+                        .accept("text/csv, application/problem+json")
+                        .query("from", "2024-01-01")
+                        .query("to", "2026-01-01")
+                        .query("format", "csv")
+                        .expect(400);
+                queries.call("GET", path)
+                        .token(analyst)
+                        .query("from", "2024-01-01T00:00:00Z")
+                        .query("to", "2024-01-01")
+                        .expect(400);
+                queries.call("GET", path)
+                        .token(analyst)
+                        .query("groupBy", "week")
+                        .wrong()
+                        .expect(400);
+                queries.call("GET", path)
+                        .token(analyst)
+                        .query("format", "xml")
+                        .wrong()
+                        .expect(400);
+            }
+
+            // A projection that is reset reads the store again from the first event: until it has, 503.
+            TrackingEventProcessor refunds = system.query()
+                    .getBean(EventProcessingConfiguration.class)
+                    .eventProcessor("query-analytics-refunds", TrackingEventProcessor.class)
+                    .orElseThrow();
+            // Processors obey the slot table (every node reads it): paused there, it stops everywhere.
+            JdbcTemplate slots = system.query().getBean(JdbcTemplate.class);
+            slots.update("update projection_slot set slot_a_state = 'PAUSED' where projection = 'analytics-refunds'");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !refunds.isRunning());
+            refunds.resetTokens();
+            Answer catchingUp =
+                    queries.call("GET", "/api/analytics/refunds").token(analyst).expect(503);
+            assertThat(catchingUp.text("code")).isEqualTo("projection-catching-up");
+            assertThat(catchingUp.header("Retry-After")).isNotBlank();
+            assertThat(catchingUp.json().at("/progress/head").asLong()).isPositive();
+            slots.update("update projection_slot set slot_a_state = 'LIVE' where projection = 'analytics-refunds'");
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> queries.call("GET", "/api/analytics/refunds")
+                                    .token(analyst)
+                                    .query("from", from)
+                                    .query("to", to)
+                                    .expect(200, 503)
+                                    .status()
+                            == 200);
         }
 
         private String hold(String token, String screeningId, String... seats) {

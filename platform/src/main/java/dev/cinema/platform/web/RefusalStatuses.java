@@ -70,7 +70,7 @@ public final class RefusalStatuses {
                     "seats-not-in-booking",
                     // reviews
                     "invalid-rating",
-                    // periods of audit exports and checks
+                    // periods of audit exports and checks, and of analytics reports
                     "invalid-period",
                     "period-too-long"),
             group(
@@ -142,7 +142,12 @@ public final class RefusalStatuses {
                     "customer-role-permanent",
                     "idempotency-key-reused",
                     "refund-not-allowed"),
-            group(SERVICE_UNAVAILABLE, "provider-unavailable", "concurrent-modification"));
+            group(
+                    SERVICE_UNAVAILABLE,
+                    "provider-unavailable",
+                    "concurrent-modification",
+                    // a report whose projection is still reading the event store (backfilling or rebuilt)
+                    "projection-catching-up"));
 
     private RefusalStatuses() {}
 

@@ -52,6 +52,11 @@ public final class SlotRouting implements StatementInspector {
         return active.getOrDefault(projection, Slot.A);
     }
 
+    /** The processing group of the slot a projection answers from ({@code slotAGroup} or its {@code @b} twin). */
+    public String activeGroup(String projection, String slotAGroup) {
+        return activeSlot(projection).processingGroup(slotAGroup);
+    }
+
     /**
      * True unless this thread is a processor writing a slot that nobody reads: a rebuild, or the
      * slot kept current after a switch for switching back. Live pushes (subscription-query updates)
