@@ -100,7 +100,10 @@ public final class RefusalStatuses {
                     "review-not-found",
                     "refund-not-found",
                     "stream-not-found",
-                    "checkpoint-not-found"),
+                    "checkpoint-not-found",
+                    // operations: a processor named in a filter, a dead letter in the path
+                    "processor-not-found",
+                    "dead-letter-not-found"),
             group(
                     CONFLICT,
                     "email-taken",
@@ -120,7 +123,9 @@ public final class RefusalStatuses {
                     "payment-not-captured",
                     "refund-exceeds-payment",
                     "favourites-full",
-                    "stream-not-chained"),
+                    "stream-not-chained",
+                    // a dead letter whose processing group no longer runs here: discard only
+                    "dead-letter-not-retryable"),
             group(
                     UNPROCESSABLE_ENTITY,
                     "unknown-location",

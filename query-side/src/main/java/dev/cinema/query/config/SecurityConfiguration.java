@@ -40,6 +40,8 @@ class SecurityConfiguration {
                         // without the role is refused before any of its input is looked at.
                         .requestMatchers("/api/audit/**")
                         .hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/api/ops/**")
+                        .hasAnyRole("ANALYST", "ADMIN")
                         .anyRequest()
                         .authenticated())
                 .build();
