@@ -2,6 +2,7 @@ package dev.cinema.platform.ops;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,11 +19,14 @@ public class OpsConfiguration {
         return new ProcessorErrors();
     }
 
-    /** Every processor of the app notes what its handlers throw (see {@link ProcessorErrors}). */
+    /**
+     * Every processor of the app notes its failures (see {@link ProcessorErrors}), keeping Axon's
+     * default behaviour. An app that needs another default error handler wraps it the same way.
+     */
     @Bean
     ConfigurerModule processorErrorRecording(ProcessorErrors errors) {
         return configurer -> configurer.eventProcessing(processing ->
-                processing.registerDefaultHandlerInterceptor((config, processor) -> errors.interceptor(processor)));
+                processing.registerDefaultErrorHandler(config -> errors.recording(PropagatingErrorHandler.instance())));
     }
 
     @Bean

@@ -3,13 +3,13 @@ package dev.cinema.platform.ops;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.eventhandling.ErrorHandler;
 
 /**
  * The last failure each event processor of this process has seen, for the processor list: a
  * segment in error says only what fails now, and a handler failure that was dead-lettered never
- * reaches the processor at all. Kept in memory, per process (each process reports what it saw).
+ * reaches the processor at all (its queue's enqueue policy records it, see {@link
+ * DeadLetterQueues}). Kept in memory, per process (each process reports what it saw).
  */
 public class ProcessorErrors {
 
@@ -29,18 +29,14 @@ public class ProcessorErrors {
     }
 
     /**
-     * Sees what a handler throws on its way out to the processor (groups without a dead-letter
-     * queue, whose failure stops the segment, or rolls a subscribing processor's command back); it
-     * changes nothing.
+     * Axon's default processor error handler (propagate: the segment stops and is retried with
+     * back-off, a subscribing processor's command rolls back), noting the failure first: a handler
+     * that threw in a group without a dead-letter queue, or a batch whose transaction failed.
      */
-    public MessageHandlerInterceptor<EventMessage<?>> interceptor(String processor) {
-        return (unitOfWork, chain) -> {
-            try {
-                return chain.proceed();
-            } catch (Exception | Error failure) {
-                record(processor, failure);
-                throw failure;
-            }
+    public ErrorHandler recording(ErrorHandler delegate) {
+        return context -> {
+            record(context.eventProcessor(), context.error());
+            delegate.handleError(context);
         };
     }
 

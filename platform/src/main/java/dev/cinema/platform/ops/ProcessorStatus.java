@@ -35,7 +35,7 @@ public record ProcessorStatus(
 
         boolean replaying,
 
-        @Schema(description = "Every segment has read up to the head")
+        @Schema(description = "Every segment follows the head live and none is failing")
         boolean caughtUp,
 
         @Schema(
@@ -64,7 +64,11 @@ public record ProcessorStatus(
             @Schema(nullable = true, description = "Global index read up to; null before the first event")
             Long position,
 
+            @Schema(
+                    description = "Follows the head live and is not failing (for a segment another process holds:"
+                            + " its position is the head's)")
             boolean caughtUp,
+
             boolean replaying,
 
             @Schema(

@@ -80,7 +80,9 @@ public class ProcessorStatuses {
             segments.add(new SegmentStatus(
                     id,
                     position,
-                    own != null ? own.isCaughtUp() : head == null || position != null && position >= head,
+                    own != null
+                            ? own.isCaughtUp() && !own.isErrorState()
+                            : head == null || position != null && position >= head,
                     own != null ? own.isReplaying() : token != null && token.replaying(),
                     error,
                     token == null ? null : token.owner()));

@@ -45,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
             QuerySideApplication.CONFIG_NAME,
             "axon.eventhandling.processors.query-test-failing.mode=tracking",
             "axon.eventhandling.processors.query-test-failing.batch-size=10",
-            "axon.eventhandling.processors.query-test-failing.initial-segment-count=1"
+            "axon.eventhandling.processors.query-test-failing.initial-segment-count=1",
+            "axon.eventhandling.processors.test-stopping.mode=tracking"
         })
 @ContextConfiguration(initializers = TestKeys.class)
 @Import(FailingProjection.Registration.class)
@@ -73,6 +74,9 @@ abstract class DeadLetterApiIntegrationTest {
     FailingProjection projection;
 
     @Autowired
+    FailingProjection.Stopping stopping;
+
+    @Autowired
     DeadLetters deadLetters;
 
     final String analyst = TestTokens.valid(UUID.randomUUID().toString(), "ANALYST");
@@ -87,6 +91,7 @@ abstract class DeadLetterApiIntegrationTest {
         events = new EventFeed(eventStore, transactions);
         deadLetters.clear(GROUP);
         projection.failing.set(true);
+        stopping.failing.set(false);
     }
 
     // ---------------------------------------------------------------- dead letters
@@ -247,13 +252,52 @@ abstract class DeadLetterApiIntegrationTest {
 
     @Test
     void everyProjectionGroupHasADeadLetterQueueIncludingOnesRegisteredInCode() {
-        List<String> groups = new ArrayList<>(processing.eventProcessors().keySet());
+        List<String> groups = processing.eventProcessors().keySet().stream()
+                .filter(group -> group.startsWith("query-"))
+                .toList();
         assertThat(groups).contains(GROUP, FailingProjection.SECOND_SLOT, "query-seat-maps", "query-payment-history");
-        assertThat(groups).allMatch(group -> group.startsWith("query-"));
         assertThat(groups).allSatisfy(group -> {
             assertThat(processing.deadLetterQueue(group)).as(group).isPresent();
             assertThat(processing.sequencedDeadLetterProcessor(group)).as(group).isPresent();
         });
+        assertThat(processing.deadLetterQueue(FailingProjection.Stopping.GROUP))
+                .as("only projection groups get a queue")
+                .isEmpty();
+    }
+
+    @Test
+    void aProcessorWithoutAQueueStopsAtAFailureAndSaysSoUntilItPasses() {
+        stopping.failing.set(true);
+        String location = LocationId.random().value();
+        events.publish(location, new LocationCreatedEvent(LocationId.of(location), "Stop Sign"));
+        String failure = "java.lang.IllegalStateException: Cannot fold Stop Sign";
+        JsonNode failing = find(
+                awaitProcessors(body -> find(body, FailingProjection.Stopping.GROUP)
+                                .path("error")
+                                .asBoolean())
+                        .body(),
+                FailingProjection.Stopping.GROUP);
+        assertThat(failing.path("running").asBoolean()).isTrue();
+        assertThat(failing.path("caughtUp").asBoolean()).isFalse();
+        assertThat(failing.path("deadLetters").asLong()).isZero();
+        assertThat(failing.path("lastError").asText()).isEqualTo(failure);
+        assertThat(failing.at("/segments/0/error").asText()).isEqualTo(failure);
+        assertThat(stopping.folded).doesNotContain("Stop Sign");
+
+        stopping.failing.set(false);
+        JsonNode recovered = find(
+                awaitProcessors(body -> {
+                            JsonNode processor = find(body, FailingProjection.Stopping.GROUP);
+                            return !processor.path("error").asBoolean()
+                                    && processor.path("lag").asLong(-1) == 0;
+                        })
+                        .body(),
+                FailingProjection.Stopping.GROUP);
+        assertThat(stopping.folded).contains("Stop Sign");
+        assertThat(recovered.at("/segments/0/error").isNull()).isTrue();
+        assertThat(recovered.path("lastError").asText())
+                .as("the last failure is kept after it passed")
+                .isEqualTo(failure);
     }
 
     @Test

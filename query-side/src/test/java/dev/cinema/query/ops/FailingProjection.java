@@ -50,6 +50,27 @@ class FailingProjection {
         folded.clear();
     }
 
+    /**
+     * A group without a dead-letter queue (its name does not start with query-): a failure stops
+     * its segment, which Axon retries with back-off until the handler succeeds.
+     */
+    @ProcessingGroup(Stopping.GROUP)
+    static final class Stopping {
+
+        static final String GROUP = "test-stopping";
+
+        final AtomicBoolean failing = new AtomicBoolean(false);
+        final List<String> folded = new CopyOnWriteArrayList<>();
+
+        @EventHandler
+        void on(LocationCreatedEvent event) {
+            if (failing.get() && event.name().startsWith("Stop")) {
+                throw new IllegalStateException("Cannot fold " + event.name());
+            }
+            folded.add(event.name());
+        }
+    }
+
     /** Handlers of the second slot: registered in code, never failing. */
     static final class SecondSlot {
 
@@ -65,6 +86,11 @@ class FailingProjection {
         @Bean
         FailingProjection failingProjection() {
             return new FailingProjection();
+        }
+
+        @Bean
+        Stopping stopping() {
+            return new Stopping();
         }
 
         /** Not a bean: Axon would register a bean with handlers a second time, in a group of its own. */
