@@ -106,14 +106,12 @@ class CliAgainstRunningSystemTest {
 
         CliRunner.Result command = cli.run("processors", "--app", "command");
 
-        // The command side's processor list comes with issue 10's operations work, on another branch:
-        // until it is merged the command side answers 404, which the client reports as a failed call
-        // made to the right app with the saved token (not a 401). When merging, expect exit 0 and the
-        // command-… processors here, as for the query side above.
-        assertThat(command.exitCode()).as(command.toString()).isEqualTo(1);
-        assertThat(command.err())
-                .startsWith("Error: GET " + commandUrl + "/api/ops/processors answered 404")
-                .contains("status:   404");
+        assertThat(command.exitCode()).as(command.toString()).isZero();
+        List<String> commandLines = command.out().lines().toList();
+        assertThat(commandLines.subList(1, commandLines.size()))
+                .extracting(line -> line.split(" +")[0])
+                .contains("command-alert-policy")
+                .allMatch(name -> name.startsWith("command-"));
     }
 
     @Test

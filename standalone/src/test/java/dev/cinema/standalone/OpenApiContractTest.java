@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cinema.contracts.catalogue.location.LocationCreatedEvent;
+import dev.cinema.contracts.catalogue.location.LocationId;
 import dev.cinema.platform.testsupport.TestTokens;
 import dev.cinema.standalone.ValidatedApi.Answer;
 import dev.cinema.standalone.ValidatedApi.Call;
@@ -24,7 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,6 +204,7 @@ abstract class OpenApiContractTest {
         scenario.audit();
         scenario.projections();
         scenario.analytics();
+        scenario.operations();
         System.out.println(commands.summary() + queries.summary());
 
         List<String> violations = new ArrayList<>(commands.violations);
@@ -1138,7 +1143,8 @@ abstract class OpenApiContractTest {
             // Processors obey the slot table (every node reads it): paused there, it stops everywhere.
             JdbcTemplate slots = system.query().getBean(JdbcTemplate.class);
             slots.update("update projection_slot set slot_a_state = 'PAUSED' where projection = 'analytics-refunds'");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !refunds.isRunning());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !refunds.isRunning() && refunds.activeProcessorThreads() == 0);
             refunds.resetTokens();
             Answer catchingUp =
                     queries.call("GET", "/api/analytics/refunds").token(analyst).expect(503);
@@ -1155,6 +1161,92 @@ abstract class OpenApiContractTest {
                                     .expect(200, 503)
                                     .status()
                             == 200);
+        }
+
+        /**
+         * Processors of both apps, and dead letters: none at first, then two put in a projection's
+         * queue as its failing handler would, one retried (its handler now folds it) and one
+         * discarded.
+         */
+        void operations() {
+            commands.call("GET", "/api/ops/processors").token(analyst).expect(200);
+            commands.call("GET", "/api/ops/processors").token(admin).expect(200);
+            queries.call("GET", "/api/ops/processors").token(admin).expect(200);
+            queries.call("GET", "/api/ops/dead-letters").token(analyst).expect(200);
+            queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("processor", "query-catalogue-listings")
+                    .query("page", 0)
+                    .query("size", 5)
+                    .expect(200);
+            queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("processor", "query-no-such-processor")
+                    .expect(404);
+            queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("size", 0)
+                    .wrong()
+                    .expect(400);
+            queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("page", "first")
+                    .wrong()
+                    .expect(400);
+
+            String retried = park("Parked Square");
+            String discarded = park("Discarded Square");
+            Answer parked = queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("processor", "query-catalogue-listings")
+                    .expect(200);
+            assertThat(parked.text("page/totalElements")).isEqualTo("2");
+            String retriedId = letterOf(parked, retried);
+            String discardedId = letterOf(parked, discarded);
+            Answer retry = queries.call("POST", "/api/ops/dead-letters/{id}/retry", retriedId)
+                    .token(analyst)
+                    .expect(200);
+            assertThat(retry.text("processed")).isEqualTo("true");
+            queries.call("GET", "/api/locations/{locationId}", retried).expect(200);
+            queries.call("DELETE", "/api/ops/dead-letters/{id}", discardedId)
+                    .token(admin)
+                    .expect(204);
+            queries.call("DELETE", "/api/ops/dead-letters/{id}", discardedId)
+                    .token(admin)
+                    .expect(404);
+            queries.call("POST", "/api/ops/dead-letters/{id}/retry", retriedId)
+                    .token(analyst)
+                    .expect(404);
+            queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("processor", "query-catalogue-listings")
+                    .expect(200);
+        }
+
+        /** A new location's creation, parked in the listings' queue as if its handler had failed; answers its id. */
+        private String park(String name) {
+            LocationId location = LocationId.random();
+            EventProcessingConfiguration processing = system.query().getBean(EventProcessingConfiguration.class);
+            processing
+                    .deadLetterQueue("query-catalogue-listings")
+                    .orElseThrow()
+                    .enqueue(
+                            location.value(),
+                            new GenericDeadLetter<>(
+                                    location.value(),
+                                    new GenericDomainEventMessage<>(
+                                            "Location", location.value(), 0, new LocationCreatedEvent(location, name)),
+                                    new IllegalStateException("The contract test's failing handler")));
+            return location.value();
+        }
+
+        private String letterOf(Answer page, String sequenceIdentifier) {
+            for (JsonNode letter : page.json().path("items")) {
+                if (letter.path("sequenceIdentifier").asText().equals(sequenceIdentifier)) {
+                    return letter.path("id").asText();
+                }
+            }
+            throw new AssertionError("no dead letter of " + sequenceIdentifier + " in " + page.raw());
         }
 
         private String hold(String token, String screeningId, String... seats) {

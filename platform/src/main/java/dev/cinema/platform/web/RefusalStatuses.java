@@ -102,7 +102,10 @@ public final class RefusalStatuses {
                     "stream-not-found",
                     "checkpoint-not-found",
                     "projection-not-found",
-                    "rebuild-not-found"),
+                    "rebuild-not-found",
+                    // operations: a processor named in a filter, a dead letter in the path
+                    "processor-not-found",
+                    "dead-letter-not-found"),
             group(
                     CONFLICT,
                     "email-taken",
@@ -125,7 +128,9 @@ public final class RefusalStatuses {
                     "stream-not-chained",
                     "rebuild-in-progress",
                     "nothing-to-switch",
-                    "checksum-mismatch"),
+                    "checksum-mismatch",
+                    // a dead letter whose processing group no longer runs here: discard only
+                    "dead-letter-not-retryable"),
             group(
                     UNPROCESSABLE_ENTITY,
                     "unknown-location",

@@ -25,7 +25,7 @@ class SlotConfiguration {
 
     @Bean
     SlotRouting slotRouting(RebuildableProjections projections) {
-        return new SlotRouting(projections.projectionOfTable());
+        return new SlotRouting(projections.projectionOfTable(), projections.routeOfGroup());
     }
 
     @Bean

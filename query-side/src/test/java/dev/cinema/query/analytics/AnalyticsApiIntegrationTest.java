@@ -565,7 +565,9 @@ abstract class AnalyticsApiIntegrationTest {
                 .toList();
         // Processors obey the slot table (every node reads it): paused there, they stop everywhere.
         slotStates("PAUSED");
-        await().atMost(CATCH_UP).until(() -> processors.stream().noneMatch(TrackingEventProcessor::isRunning));
+        await().atMost(CATCH_UP)
+                .until(() -> processors.stream()
+                        .allMatch(processor -> !processor.isRunning() && processor.activeProcessorThreads() == 0));
         transactions.executeWithoutResult(status -> {
             entityManager
                     .createQuery("delete from TokenEntry t where t.processorName in :names")
