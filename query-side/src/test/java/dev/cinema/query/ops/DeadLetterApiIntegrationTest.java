@@ -384,6 +384,9 @@ abstract class DeadLetterApiIntegrationTest {
         long head = head();
         Response caughtUp = awaitProcessors(body -> {
             for (JsonNode processor : body) {
+                if (neverBuilt(processor)) {
+                    continue;
+                }
                 if (!processor.path("caughtUp").asBoolean()
                         || processor.path("lag").asLong(-1) != 0) {
                     return false;
@@ -397,6 +400,12 @@ abstract class DeadLetterApiIntegrationTest {
         for (JsonNode processor : caughtUp.body()) {
             String name = processor.path("name").asText();
             assertThat(processor.path("mode").asText()).as(name).isEqualTo("TRACKING");
+            if (neverBuilt(processor)) {
+                // Slot B of each projection was never rebuilt: its processor runs nowhere and has no token.
+                assertThat(processor.path("running").asBoolean()).as(name).isFalse();
+                assertThat(processor.get("segments")).as(name).isEmpty();
+                continue;
+            }
             assertThat(processor.path("running").asBoolean()).as(name).isTrue();
             assertThat(processor.path("error").asBoolean()).as(name).isFalse();
             assertThat(processor.path("replaying").asBoolean()).as(name).isFalse();
@@ -494,5 +503,14 @@ abstract class DeadLetterApiIntegrationTest {
             return last[0].status() == 200 && condition.test(last[0].body());
         });
         return last[0];
+    }
+
+    /**
+     * A rebuildable projection's slot B, which no rebuild has built in this test's database (this
+     * test's own failing group registers a {@code @b} twin of its own, which runs).
+     */
+    private static boolean neverBuilt(JsonNode processor) {
+        String name = processor.path("name").asText();
+        return name.endsWith("@b") && !name.startsWith(GROUP);
     }
 }
