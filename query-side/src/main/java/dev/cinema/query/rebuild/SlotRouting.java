@@ -135,15 +135,4 @@ public final class SlotRouting implements StatementInspector {
             THREAD_ROUTE.set(previous);
         }
     }
-
-    /** Runs work on this thread as if it were the slot's processor (to empty a slot, to check one). */
-    static void runAs(String projection, Slot slot, Runnable work) {
-        Route previous = THREAD_ROUTE.get();
-        THREAD_ROUTE.set(new Route(projection, slot));
-        try {
-            work.run();
-        } finally {
-            THREAD_ROUTE.set(previous);
-        }
-    }
 }
