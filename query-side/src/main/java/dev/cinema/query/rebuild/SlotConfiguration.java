@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
  * Gives every {@link Rebuildable} projection its two slots: the statement routing for Hibernate,
  * and a tracking processor per slot. Slot A's processor has the projection's own group name and
  * handler bean, and starts with the application as before; slot B's gets a second instance of the
- * same handler class and starts only when {@link ProjectionRebuilds} says so.
+ * same handler class and starts only when {@link ProjectionRebuilds} says so. A projection that
+ * folds a batch in memory ({@link Rebuildable#foldsPerBatch()}) gets the larger replay batch size.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class SlotConfiguration {
@@ -40,6 +41,10 @@ class SlotConfiguration {
             AutowireCapableBeanFactory beans) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (RebuildableProjection projection : projections.all()) {
+                int batchSize =
+                        projection.type().getAnnotation(Rebuildable.class).foldsPerBatch()
+                                ? properties.replayBatchSize()
+                                : properties.batchSize();
                 for (Slot slot : Slot.values()) {
                     String group = projection.processingGroup(slot);
                     // One thread, one segment: the projections keep copies of facts across
@@ -48,7 +53,7 @@ class SlotConfiguration {
                             group,
                             Configuration::eventStore,
                             c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                    .andBatchSize(properties.batchSize())
+                                    .andBatchSize(batchSize)
                                     .andInitialSegmentsCount(1)
                                     .andThreadFactory(name -> routing.threadFactory(projection.name(), slot, name))
                                     .andAutoStart(slot == Slot.A));
