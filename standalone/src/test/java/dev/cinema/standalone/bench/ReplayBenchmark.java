@@ -99,7 +99,15 @@ public final class ReplayBenchmark {
             List.of(System.getProperty("bench.modes", "old,shipped").split(","));
     private static final List<String> PROJECTIONS = List.of(
             System.getProperty("bench.projections", "seat-maps,payment-history").split(","));
+    /** Replays only the first this many events in every mode (default: old mode only, the baseline's). */
+    private static final Long REPLAY_EVENTS = Long.getLong("bench.replayEvents");
+
     private static final boolean API = Boolean.parseBoolean(System.getProperty("bench.api", "true"));
+    private static final boolean READ = Boolean.parseBoolean(System.getProperty("bench.read", "true"));
+
+    /** Events each projection replays once, unmeasured, before it is measured: the JIT compiler's warm-up. */
+    private static final long WARMUP_EVENTS = Long.getLong("bench.warmupEvents", SMOKE ? 2_000 : 200_000);
+
     private static final Duration TIMEOUT = Duration.ofMinutes(Long.getLong("bench.timeoutMinutes", 30));
 
     /** The processing group of each measured projection's slot A; slot B's is the same with {@code @b}. */
@@ -129,14 +137,20 @@ public final class ReplayBenchmark {
                 long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
                 long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
                 report.add(String.format("%s (%s)", mode, describe(context)));
-                report.add(read(context, head, events, false));
-                report.add(read(context, head, events, true));
+                if (READ) {
+                    report.add(read(context, head, events, false));
+                    report.add(read(context, head, events, true));
+                }
                 boolean old = mode.equals("old");
-                long until = old ? positionOf(jdbc, Math.min(BASELINE_EVENTS, events)) : head;
+                long replayed = REPLAY_EVENTS != null ? REPLAY_EVENTS : old ? BASELINE_EVENTS : events;
+                long until = positionOf(jdbc, Math.min(replayed, events));
                 for (String projection : PROJECTIONS) {
+                    if (WARMUP_EVENTS > 0) {
+                        replay(context, projection, old ? "B" : "A", positionOf(jdbc, Math.min(WARMUP_EVENTS, events)));
+                    }
                     report.add(replay(context, projection, old ? "B" : "A", until));
                 }
-                if (!old && API) {
+                if (!old && API && until == head) {
                     for (String projection : PROJECTIONS) {
                         report.add(rebuildThroughTheApi(context, projection, head));
                     }
@@ -211,6 +225,7 @@ public final class ReplayBenchmark {
         switch (mode) {
             case "old" -> {
                 properties.put("cinema.projections.batch-size", "100");
+                properties.put("cinema.projections.replay-batch-size", "100");
                 properties.put("cinema.query.event-fetch-size", "100");
             }
             case "shipped" -> {
@@ -231,7 +246,7 @@ public final class ReplayBenchmark {
 
     private static String describe(ConfigurableApplicationContext context) {
         var environment = context.getEnvironment();
-        return "processor batch " + environment.getProperty("cinema.projections.batch-size", "default")
+        return "processor batch " + environment.getProperty("cinema.projections.replay-batch-size", "default")
                 + ", event store page " + environment.getProperty("cinema.query.event-fetch-size", "default");
     }
 
@@ -349,7 +364,7 @@ public final class ReplayBenchmark {
         await(group + " to stop", () -> !processor.isRunning());
         jdbc.update("delete from token_entry where processor_name = ?", group);
         for (String table : TABLES.get(projection)) {
-            jdbc.update("delete from " + (slot.equals("A") ? "read_model." : "read_model_b.") + table);
+            jdbc.update("truncate table " + (slot.equals("A") ? "read_model." : "read_model_b.") + table);
         }
         long events = jdbc.queryForObject(
                 "select count(*) from domain_event_entry where global_index <= ?", Long.class, until);
@@ -358,7 +373,7 @@ public final class ReplayBenchmark {
         jdbc.update("update projection_slot set " + state + " = 'LIVE' where projection = ?", projection);
         await(group + " to reach " + until, () -> position(processor) >= until);
         double seconds = (System.nanoTime() - started) / 1e9;
-        String used = Cpu.now(jdbc).since(cpu, events);
+        String used = Cpu.now(jdbc).since(cpu, events) + String.format(" (processor thread %.1f s)", threadCpu(group));
         jdbc.update("update projection_slot set " + state + " = 'PAUSED' where projection = ?", projection);
         await(group + " to stop", () -> !processor.isRunning());
         long rows = 0;
@@ -489,6 +504,17 @@ public final class ReplayBenchmark {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         }
+    }
+
+    /** CPU seconds of the processor's live threads (named after it, see SlotRouting's thread factory). */
+    private static double threadCpu(String group) {
+        var threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> thread.getName().startsWith(group + "-"))
+                        .mapToLong(thread -> threads.getThreadCpuTime(thread.getId()))
+                        .filter(nanos -> nanos > 0)
+                        .sum()
+                / 1e9;
     }
 
     private static long position(TrackingEventProcessor processor) {
