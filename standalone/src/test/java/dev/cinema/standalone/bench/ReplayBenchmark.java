@@ -21,19 +21,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -361,7 +361,7 @@ public final class ReplayBenchmark {
         TrackingEventProcessor processor =
                 processing.eventProcessor(group, TrackingEventProcessor.class).orElseThrow();
         jdbc.update("update projection_slot set " + state + " = 'RESETTING' where projection = ?", projection);
-        await(group + " to stop", () -> !processor.isRunning());
+        awaitStopped(jdbc, processor, group);
         jdbc.update("delete from token_entry where processor_name = ?", group);
         for (String table : TABLES.get(projection)) {
             jdbc.update("truncate table " + (slot.equals("A") ? "read_model." : "read_model_b.") + table);
@@ -371,11 +371,18 @@ public final class ReplayBenchmark {
         Cpu cpu = Cpu.now(jdbc);
         long started = System.nanoTime();
         jdbc.update("update projection_slot set " + state + " = 'LIVE' where projection = ?", projection);
-        await(group + " to reach " + until, () -> position(processor) >= until);
+        Serializer serializer = context.getBean("serializer", Serializer.class);
+        await(group + " to start", () -> position(jdbc, serializer, group) > 0);
+        double startup = (System.nanoTime() - started) / 1e9;
+        await(group + " to reach " + until, () -> position(jdbc, serializer, group) >= until);
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (Boolean.getBoolean("bench.verbose")) {
+            System.out.printf(
+                    "%s: first token after %.2f s, %d events after %.2f s%n", group, startup, events, seconds);
+        }
         String used = Cpu.now(jdbc).since(cpu, events) + String.format(" (processor thread %.1f s)", threadCpu(group));
         jdbc.update("update projection_slot set " + state + " = 'PAUSED' where projection = ?", projection);
-        await(group + " to stop", () -> !processor.isRunning());
+        awaitStopped(jdbc, processor, group);
         long rows = 0;
         for (String table : TABLES.get(projection)) {
             rows += jdbc.queryForObject(
@@ -384,6 +391,22 @@ public final class ReplayBenchmark {
         return String.format(
                 "  replay %-26s %,9d events in %6.1f s = %,8.0f events/s   %s   (%,d rows)",
                 projection + " (slot " + slot + ")", events, seconds, events / seconds, used, rows);
+    }
+
+    /**
+     * Until the processor has stopped and its worker has released its claim (a worker still
+     * finishing its last batch would otherwise write the token this benchmark is about to forget).
+     */
+    private static void awaitStopped(JdbcTemplate jdbc, TrackingEventProcessor processor, String group)
+            throws InterruptedException {
+        await(group + " to stop", () -> !processor.isRunning());
+        await(
+                group + " to release its claim",
+                () -> jdbc.queryForObject(
+                                "select count(*) from token_entry where processor_name = ? and owner is not null",
+                                Long.class,
+                                group)
+                        == 0);
     }
 
     /** A rebuild through the operations API: replay of the other slot, checksums of both, switch. */
@@ -517,14 +540,29 @@ public final class ReplayBenchmark {
                 / 1e9;
     }
 
-    private static long position(TrackingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        return status.values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
+    /**
+     * The position of the processor's token as committed (the processor's own status may still
+     * show its previous run for a moment after a restart); 0 before it has stored one.
+     */
+    private static long position(JdbcTemplate jdbc, Serializer serializer, String group) {
+        return jdbc
+                .query(
+                        "select token, token_type from token_entry where processor_name = ?",
+                        (row, i) -> {
+                            byte[] token = row.getBytes("token");
+                            String type = row.getString("token_type");
+                            if (token == null || type == null) {
+                                return 0L;
+                            }
+                            TrackingToken tracking = serializer.deserialize(
+                                    new SimpleSerializedObject<>(token, byte[].class, type, null));
+                            return tracking == null ? 0L : tracking.position().orElse(0L);
+                        },
+                        group)
+                .stream()
+                .mapToLong(Long::longValue)
                 .min()
-                .orElse(0);
+                .orElse(0L);
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
