@@ -211,21 +211,45 @@ public class SlotJdbc {
         };
     }
 
-    /** Binds column {@code c} of every row as the {@code c}-th parameter, an array. */
+    /**
+     * Binds column {@code c} of every row as the {@code c}-th parameter: an array, written as
+     * PostgreSQL's array literal ({@code {"a","b",NULL}}) and typed by the statement's cast. Written
+     * here rather than by the driver's {@code createArrayOf}, which appends string elements a
+     * character at a time (measured at a seventh of a replaying processor's time).
+     */
     private static void bindArrays(PreparedStatement statement, int[] types, List<Object[]> rows) throws SQLException {
         for (int c = 0; c < types.length; c++) {
-            Object[] values = new Object[rows.size()];
-            for (int r = 0; r < values.length; r++) {
-                Object value = rows.get(r)[c];
-                values[r] = switch (types[c]) {
-                    case Types.VARCHAR -> value instanceof Enum<?> e ? e.name() : value;
-                    // Sent as text (ISO-8601, which PostgreSQL reads) in an array of timestamptz.
-                    case Types.TIMESTAMP_WITH_TIMEZONE -> value == null ? null : value.toString();
-                    default -> value;
-                };
+            StringBuilder literal = new StringBuilder(rows.size() * 16).append('{');
+            for (int r = 0; r < rows.size(); r++) {
+                if (r > 0) {
+                    literal.append(',');
+                }
+                appendElement(literal, rows.get(r)[c]);
             }
-            statement.setArray(c + 1, statement.getConnection().createArrayOf(arrayType(types[c]), values));
+            statement.setObject(c + 1, literal.append('}').toString(), Types.OTHER);
         }
+    }
+
+    /** An array element: NULL, or the value's text in double quotes (quotes and backslashes escaped). */
+    static void appendElement(StringBuilder literal, Object value) {
+        if (value == null) {
+            literal.append("NULL");
+            return;
+        }
+        String text = value instanceof Enum<?> e ? e.name() : value.toString();
+        literal.append('"');
+        if (text.indexOf('"') < 0 && text.indexOf('\\') < 0) {
+            literal.append(text);
+        } else {
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '"' || ch == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(ch);
+            }
+        }
+        literal.append('"');
     }
 
     private static String placeholders(int count) {

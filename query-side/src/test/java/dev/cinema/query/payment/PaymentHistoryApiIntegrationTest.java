@@ -330,7 +330,8 @@ abstract class PaymentHistoryApiIntegrationTest {
                 .as("the events capture, decline and refund payments")
                 .anyMatch(row -> row.contains("status=CAPTURED"))
                 .anyMatch(row -> row.contains("status=DECLINED"))
-                .anyMatch(row -> row.contains("kind=REFUND"));
+                .anyMatch(row -> row.contains("kind=REFUND"))
+                .anyMatch(row -> row.contains("reason=" + DECLINE_REASON + ","));
 
         batches.deliver(projection, batch);
         assertThat(batches.rows("payment_history_entry", "payment_id", batched))
@@ -357,6 +358,9 @@ abstract class PaymentHistoryApiIntegrationTest {
      * (perhaps refunded in one or two parts) or declined, and some of its events delivered again
      * later (a request after the answer among them). A repeated event is the same message.
      */
+    /** A provider's text, written as it came: quotes, a backslash, commas, braces, accents. */
+    static final String DECLINE_REASON = "card said \"no\", \\ {try} again, ünïcode NULL";
+
     static List<DomainEventMessage<?>> paymentStream(int p, PaymentId id) {
         Random random = new Random(7919L * (p + 1));
         BookingId booking = BookingId.of("booking-" + p);
@@ -368,7 +372,7 @@ abstract class PaymentHistoryApiIntegrationTest {
         payloads.add(
                 new PaymentRequestedEvent(id, booking, ScreeningId.of("screening-" + p), customer, amount, "card"));
         if (random.nextInt(3) == 0) {
-            payloads.add(new PaymentDeclinedEvent(id, booking, customer, amount, "insufficient_funds"));
+            payloads.add(new PaymentDeclinedEvent(id, booking, customer, amount, DECLINE_REASON));
         } else {
             payloads.add(new PaymentCapturedEvent(id, booking, customer, amount, "psp-" + p));
             int refunds = random.nextInt(3);
