@@ -1,5 +1,7 @@
 package dev.cinema.query.config;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,10 +9,19 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
@@ -21,12 +32,15 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Axon's JPA storage engine, reading tracked events exactly as Axon 4.13.0 does (the same query, the
- * same gap-aware tokens), but parsing each event's stored timestamp once, and quickly. Axon's own
+ * Axon's JPA storage engine, reading tracked events as Axon 4.13.0 does (the same query, the same
+ * gap-aware tokens), but faster for a reader that is behind (a replay): the next page is read in
+ * the background while the reader handles this one ({@link #readEventData}), with plain JDBC
+ * ({@link #fetchEvents}), and each event's stored timestamp is parsed once, and quickly. Axon's own
  * {@code fetchTrackedEvents} parses the timestamp text of every event it reads twice with {@code
  * DateTimeFormatter} (once to decide whether a gap may still be filled, once when the message is
  * made), whether or not any handler wants the event: measured at about a fifth of a replaying
@@ -36,7 +50,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #fetchTrackedEvents} and the gap cleaning below are Axon 4.13.0's, unchanged but for
  * the timestamps (the gap settings are Axon's defaults, which {@link EventStoreConfiguration} does
- * not change).
+ * not change). The event table is {@code domain_event_entry} with the columns of {@code
+ * V1__axon_infrastructure.sql}; appending events, snapshots and reading one aggregate's stream are
+ * Axon's own.
  */
 final class TimestampOnceJpaEventStorageEngine extends JpaEventStorageEngine {
 
@@ -47,6 +63,13 @@ final class TimestampOnceJpaEventStorageEngine extends JpaEventStorageEngine {
     static final int GAP_TIMEOUT_MILLIS = 60000;
     static final int GAP_CLEANING_THRESHOLD = 250;
 
+    /** Reads the next page of a reader that is behind (one at a time per reader). */
+    private static final ExecutorService PREFETCH = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "event-page-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final TransactionManager transactionManager;
 
     TimestampOnceJpaEventStorageEngine(Builder builder, TransactionManager transactionManager) {
@@ -56,6 +79,79 @@ final class TimestampOnceJpaEventStorageEngine extends JpaEventStorageEngine {
                 .gapCleaningThreshold(GAP_CLEANING_THRESHOLD)
                 .transactionManager(transactionManager));
         this.transactionManager = transactionManager;
+    }
+
+    /**
+     * A stream of tracked events read a page at a time, as Axon's, but with the next page read in
+     * the background while this one is handled, whenever this one was full (the reader is behind:
+     * a replay). The reader then waits for the database only when it handles events faster than
+     * pages arrive. A reader that keeps up gets short pages and reads each when it asks, as before.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        Pages pages = new Pages(trackingToken);
+        return StreamSupport.stream(pages, false).onClose(pages::close);
+    }
+
+    /** Pages of events after a token, the next one read ahead while the reader is behind. */
+    private final class Pages extends Spliterators.AbstractSpliterator<TrackedEventData<?>> {
+
+        private TrackingToken lastToken;
+        private Iterator<? extends TrackedEventData<?>> page = Collections.emptyIterator();
+        private Future<List<? extends TrackedEventData<?>>> next;
+
+        Pages(TrackingToken from) {
+            super(Long.MAX_VALUE, NONNULL | ORDERED | DISTINCT | CONCURRENT);
+            this.lastToken = from;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+            if (!page.hasNext()) {
+                List<? extends TrackedEventData<?>> events = nextPage();
+                if (events.isEmpty()) {
+                    return false;
+                }
+                TrackingToken after = events.get(events.size() - 1).trackingToken();
+                TrackingToken from = after;
+                next = events.size() >= batchSize()
+                        ? PREFETCH.submit(() -> fetchTrackedEvents(from, batchSize()))
+                        : null;
+                page = events.iterator();
+            }
+            TrackedEventData<?> event = page.next();
+            lastToken = event.trackingToken();
+            action.accept(event);
+            return true;
+        }
+
+        private List<? extends TrackedEventData<?>> nextPage() {
+            Future<List<? extends TrackedEventData<?>>> ahead = next;
+            next = null;
+            if (ahead == null) {
+                return fetchTrackedEvents(lastToken, batchSize());
+            }
+            try {
+                return ahead.get();
+            } catch (InterruptedException e) {
+                ahead.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading events", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException("Could not read events", e.getCause());
+            }
+        }
+
+        void close() {
+            Future<?> ahead = next;
+            next = null;
+            if (ahead != null) {
+                ahead.cancel(false);
+            }
+        }
     }
 
     @Override
@@ -101,6 +197,57 @@ final class TimestampOnceJpaEventStorageEngine extends JpaEventStorageEngine {
             result.add(new TrackedDomainEventData<>(token, domainEvent));
         }
         return result;
+    }
+
+    /**
+     * The next page of the event table after {@code token} (and the gaps it still waits for): the
+     * query Axon makes with JPQL, made with plain JDBC on the same connection, which spares turning
+     * every row through Hibernate's result processing (about a fifth of a replaying processor's time).
+     * Rows as Axon's: global index, type, aggregate id, sequence number, event id, timestamp,
+     * payload type, payload revision, payload, metadata.
+     */
+    @Override
+    protected List<Object[]> fetchEvents(GapAwareTrackingToken token) {
+        List<Long> gaps = token == null ? List.of() : List.copyOf(token.getGaps());
+        StringBuilder sql = new StringBuilder(
+                "select global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,"
+                        + " payload_type, payload_revision, payload, meta_data from domain_event_entry"
+                        + " where global_index > ?");
+        if (!gaps.isEmpty()) {
+            sql.append(" or global_index in (")
+                    .append(String.join(", ", Collections.nCopies(gaps.size(), "?")))
+                    .append(')');
+        }
+        sql.append(" order by global_index asc limit ?");
+        return entityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                int index = 1;
+                statement.setLong(index++, token == null ? -1L : token.getIndex());
+                for (Long gap : gaps) {
+                    statement.setLong(index++, gap);
+                }
+                statement.setInt(index, batchSize());
+                statement.setFetchSize(batchSize());
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<Object[]> entries = new ArrayList<>(batchSize());
+                    while (rows.next()) {
+                        entries.add(new Object[] {
+                            rows.getLong(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getLong(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getString(7),
+                            rows.getString(8),
+                            rows.getBytes(9),
+                            rows.getBytes(10)
+                        });
+                    }
+                    return entries;
+                }
+            }
+        });
     }
 
     private GapAwareTrackingToken cleanedToken(GapAwareTrackingToken lastToken) {
