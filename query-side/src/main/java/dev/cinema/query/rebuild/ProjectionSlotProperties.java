@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("cinema.projections")
 record ProjectionSlotProperties(
         @DefaultValue("100") int batchSize,
-        @DefaultValue("5000") int replayBatchSize,
+        @DefaultValue("20000") int replayBatchSize,
         @DefaultValue("PT0.25S") Duration pollInterval,
         @DefaultValue("PT15S") Duration claimTimeout,
         @DefaultValue("20") int consistentCutAttempts) {}
