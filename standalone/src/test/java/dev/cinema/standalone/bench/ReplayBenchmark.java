@@ -374,7 +374,8 @@ public final class ReplayBenchmark {
         Serializer serializer = context.getBean("serializer", Serializer.class);
         await(group + " to start", () -> position(jdbc, serializer, group) > 0);
         double startup = (System.nanoTime() - started) / 1e9;
-        await(group + " to reach " + until, () -> position(jdbc, serializer, group) >= until);
+        // Polled every 100 ms: each look costs this JVM and the server a little, which the replay would pay.
+        await(group + " to reach " + until, 100, () -> position(jdbc, serializer, group) >= until);
         double seconds = (System.nanoTime() - started) / 1e9;
         if (Boolean.getBoolean("bench.verbose")) {
             System.out.printf(
@@ -443,7 +444,7 @@ public final class ReplayBenchmark {
                     || Instant.now().isAfter(deadline)) {
                 break;
             }
-            Thread.sleep(100);
+            Thread.sleep(250);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long events = jdbc.queryForObject(
@@ -566,12 +567,17 @@ public final class ReplayBenchmark {
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        await(what, 20, condition);
+    }
+
+    private static void await(String what, long pollMillis, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Gave up waiting for " + what);
             }
-            Thread.sleep(20);
+            Thread.sleep(pollMillis);
         }
     }
 }
