@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.platform.audit.AuditChainConfiguration;
 import dev.cinema.platform.audit.AuditChainProperties;
 import dev.cinema.platform.openapi.OpenApiConfiguration;
+import dev.cinema.platform.ops.OpsConfiguration;
 import dev.cinema.platform.security.JwtProperties;
 import dev.cinema.platform.web.ApiExceptionHandler;
 import dev.cinema.platform.web.ApiProperties;
@@ -18,7 +19,7 @@ import org.springframework.core.Ordered;
 /** What every app of the system gets by having the platform on its class path. */
 @AutoConfiguration
 @EnableConfigurationProperties({JwtProperties.class, ApiProperties.class, AuditChainProperties.class})
-@Import({ApiExceptionHandler.class, OpenApiConfiguration.class, AuditChainConfiguration.class})
+@Import({ApiExceptionHandler.class, OpenApiConfiguration.class, AuditChainConfiguration.class, OpsConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** Ahead of security, so that an oversized body is refused before a token is even checked. */

@@ -9,8 +9,14 @@ import dev.cinema.contracts.account.AccountEvent;
 import dev.cinema.contracts.account.RoleGrantedEvent;
 import dev.cinema.contracts.account.RoleRevokedEvent;
 import dev.cinema.contracts.alert.InboxEvent;
+import dev.cinema.contracts.booking.BookingCancelledEvent;
+import dev.cinema.contracts.booking.BookingConfirmedEvent;
 import dev.cinema.contracts.booking.BookingEvent;
+import dev.cinema.contracts.booking.BookingExpiredEvent;
 import dev.cinema.contracts.booking.BookingHoldExpiringEvent;
+import dev.cinema.contracts.booking.BookingRefundedEvent;
+import dev.cinema.contracts.booking.BookingSeatsChangedEvent;
+import dev.cinema.contracts.booking.BookingSeatsReturnedEvent;
 import dev.cinema.contracts.booking.SeatsHeldEvent;
 import dev.cinema.contracts.booking.SeatsReleasedEvent;
 import dev.cinema.contracts.booking.SeatsSoldEvent;
@@ -20,7 +26,9 @@ import dev.cinema.contracts.catalogue.cinema.SeatingPolicyChangedEvent;
 import dev.cinema.contracts.catalogue.film.FilmEvent;
 import dev.cinema.contracts.catalogue.film.FilmRetiredEvent;
 import dev.cinema.contracts.catalogue.location.LocationEvent;
+import dev.cinema.contracts.catalogue.location.LocationRetiredEvent;
 import dev.cinema.contracts.catalogue.screen.ScreenEvent;
+import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningPricesChangedEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningRescheduledEvent;
@@ -201,6 +209,110 @@ class EventCoverageTest {
                     Coverage.shows(ReviewEvent.class, AccountEvent.class)
                             .ignoring(RoleGrantedEvent.class, "a review is signed with a name, whatever the roles")
                             .ignoring(RoleRevokedEvent.class, "a review is signed with a name, whatever the roles")),
+            Map.entry(
+                    "query-analytics-sales",
+                    Coverage.shows(
+                                    BookingEvent.class,
+                                    ScreeningEvent.class,
+                                    FilmEvent.class,
+                                    CinemaEvent.class,
+                                    LocationEvent.class)
+                            .ignoring(
+                                    BookingSeatsReturnedEvent.class,
+                                    "sales are gross: a return takes no sale back (the refunds report counts it)")
+                            .ignoring(
+                                    BookingRefundedEvent.class,
+                                    "sales are gross: a booking refunded in full was still sold (the refunds report"
+                                            + " counts the refunds)")
+                            .ignoring(BookingCancelledEvent.class, "a cancelled booking was never paid: no sale")
+                            .ignoring(BookingExpiredEvent.class, "an expired booking was never paid: no sale")
+                            .ignoring(BookingHoldExpiringEvent.class, "a reminder sells nothing")
+                            .ignoring(
+                                    ScreeningRescheduledEvent.class,
+                                    "a sale is counted on the day it was paid, not on the screening's day")
+                            .ignoring(
+                                    ScreeningCancelledEvent.class,
+                                    "a cancellation takes no sale back: its settlement's refunds are the refunds"
+                                            + " report's")
+                            .ignoring(
+                                    ScreeningPricesChangedEvent.class,
+                                    "a sale counts what its booking was paid (BookingConfirmedEvent's total)")
+                            .ignoring(ScreeningSalesOpenedEvent.class, "going on sale sells nothing")
+                            .ignoring(
+                                    SeatsHeldEvent.class,
+                                    "the screening's side of a hold; the booking's own events say its seats")
+                            .ignoring(
+                                    SeatsSoldEvent.class,
+                                    "the screening's side of a sale; BookingConfirmedEvent is the booking's side")
+                            .ignoring(
+                                    SeatsReleasedEvent.class,
+                                    "the screening's side of a release; a sale is gross and never taken back")
+                            .ignoring(FilmRetiredEvent.class, "a report keeps naming what was sold, retired or not")
+                            .ignoring(CinemaRetiredEvent.class, "a report keeps naming what was sold, retired or not")
+                            .ignoring(LocationRetiredEvent.class, "a report keeps naming what was sold, retired or not")
+                            .ignoring(SeatingPolicyChangedEvent.class, "the seating policy only decides new holds")),
+            Map.entry(
+                    "query-analytics-occupancy",
+                    Coverage.shows(ScreeningEvent.class, FilmEvent.class, CinemaEvent.class, LocationEvent.class)
+                            .ignoring(ScreeningPricesChangedEvent.class, "occupancy counts seats, not what they cost")
+                            .ignoring(
+                                    ScreeningSalesOpenedEvent.class,
+                                    "going on sale sells no seat; capacity is known from the schedule")
+                            .ignoring(
+                                    SeatsHeldEvent.class,
+                                    "a held seat is not sold: it counts once SeatsSoldEvent says so")
+                            .ignoring(FilmRetiredEvent.class, "a report keeps naming what was shown, retired or not")
+                            .ignoring(CinemaRetiredEvent.class, "a report keeps naming what was shown, retired or not")
+                            .ignoring(
+                                    LocationRetiredEvent.class, "a report keeps naming what was shown, retired or not")
+                            .ignoring(SeatingPolicyChangedEvent.class, "the seating policy only decides new holds")),
+            Map.entry(
+                    "query-analytics-refunds",
+                    Coverage.shows(
+                                    RefundEvent.class,
+                                    BookingEvent.class,
+                                    ScreeningEvent.class,
+                                    FilmEvent.class,
+                                    CinemaEvent.class,
+                                    LocationEvent.class)
+                            .ignoring(
+                                    RefundRetryDueEvent.class,
+                                    "a reminder to try again: the attempt's failure or completion is folded")
+                            .ignoring(
+                                    BookingSeatsChangedEvent.class,
+                                    "only which screening a booking is for matters here, and it never changes")
+                            .ignoring(BookingConfirmedEvent.class, "a sale (the sales report's), not a refund")
+                            .ignoring(
+                                    BookingSeatsReturnedEvent.class,
+                                    "the refund's own RefundRequestedEvent says which seats it returns")
+                            .ignoring(
+                                    BookingRefundedEvent.class,
+                                    "the refunds that emptied the booking are counted by their own events")
+                            .ignoring(
+                                    BookingCancelledEvent.class,
+                                    "a held booking cancelled was never paid: nothing to refund")
+                            .ignoring(BookingExpiredEvent.class, "an expired booking was never paid: nothing to refund")
+                            .ignoring(BookingHoldExpiringEvent.class, "a reminder refunds nothing")
+                            .ignoring(
+                                    ScreeningRescheduledEvent.class,
+                                    "a refund is counted on the day it is made, not on the screening's day")
+                            .ignoring(
+                                    ScreeningCancelledEvent.class,
+                                    "a cancellation's refunds come as refund events of their own, once settled")
+                            .ignoring(ScreeningPricesChangedEvent.class, "a refund states its own amount")
+                            .ignoring(ScreeningSalesOpenedEvent.class, "going on sale refunds nothing")
+                            .ignoring(SeatsHeldEvent.class, "the screening's side of a hold: nothing refunded")
+                            .ignoring(SeatsSoldEvent.class, "the screening's side of a sale: nothing refunded")
+                            .ignoring(
+                                    SeatsReleasedEvent.class,
+                                    "the screening's side of a release; the refund's own events count it")
+                            .ignoring(FilmRetiredEvent.class, "a report keeps naming what was refunded, retired or not")
+                            .ignoring(
+                                    CinemaRetiredEvent.class, "a report keeps naming what was refunded, retired or not")
+                            .ignoring(
+                                    LocationRetiredEvent.class,
+                                    "a report keeps naming what was refunded, retired or not")
+                            .ignoring(SeatingPolicyChangedEvent.class, "the seating policy only decides new holds")),
             Map.entry(
                     "query-favourites",
                     Coverage.shows(FavouritesEvent.class, FilmEvent.class, CinemaEvent.class, LocationEvent.class)

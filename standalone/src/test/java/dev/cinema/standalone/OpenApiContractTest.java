@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cinema.contracts.catalogue.location.LocationCreatedEvent;
+import dev.cinema.contracts.catalogue.location.LocationId;
 import dev.cinema.platform.testsupport.TestTokens;
 import dev.cinema.standalone.ValidatedApi.Answer;
 import dev.cinema.standalone.ValidatedApi.Call;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +25,15 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The OpenAPI documents of both apps are a contract a client generator can trust. The standalone
@@ -193,6 +202,9 @@ abstract class OpenApiContractTest {
         scenario.alerts();
         scenario.reviewsAndFavourites();
         scenario.audit();
+        scenario.projections();
+        scenario.analytics();
+        scenario.operations();
         System.out.println(commands.summary() + queries.summary());
 
         List<String> violations = new ArrayList<>(commands.violations);
@@ -921,6 +933,47 @@ abstract class OpenApiContractTest {
         }
 
         /** The auditors' doors: history, states, exports, checkpoints, integrity, reconciliation. */
+        void projections() {
+            queries.call("GET", "/api/ops/projections").token(analyst).expect(200);
+            queries.call("GET", "/api/ops/projections/{name}", "favourites")
+                    .token(analyst)
+                    .expect(200);
+            Answer started = queries.call("POST", "/api/ops/projections/{name}/rebuilds", "favourites")
+                    .token(analyst)
+                    .json(Map.of("autoSwitch", false))
+                    .expect(202);
+            assertThat(started.header("Location"))
+                    .endsWith("/api/ops/projections/favourites/rebuilds/" + started.text("id"));
+            queries.call("POST", "/api/ops/projections/{name}/rebuilds", "favourites")
+                    .token(analyst)
+                    .expect(409);
+            queries.call("POST", "/api/ops/projections/{name}/switch", "favourites")
+                    .token(analyst)
+                    .expect(409);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(queries.call(
+                                            "GET",
+                                            "/api/ops/projections/{name}/rebuilds/{rebuildId}",
+                                            "favourites",
+                                            started.text("id"))
+                                    .token(analyst)
+                                    .expect(200)
+                                    .text("phase"))
+                            .isEqualTo("READY"));
+            queries.call("POST", "/api/ops/projections/{name}/switch", "favourites")
+                    .token(analyst)
+                    .expect(200);
+            queries.call("POST", "/api/ops/projections/{name}/switch-back", "favourites")
+                    .token(analyst)
+                    .expect(200);
+            queries.call("POST", "/api/ops/projections/{name}/rebuilds", "favourites")
+                    .token(analyst)
+                    .raw("{\"autoSwitch\":\"sometimes\"}")
+                    .wrong()
+                    .expect(400);
+        }
+
         void audit() {
             queries.call("GET", "/api/audit/events/{aggregateId}", paidBooking)
                     .token(auditor)
@@ -1020,6 +1073,180 @@ abstract class OpenApiContractTest {
                     .token(auditor)
                     .expect(409);
             queries.call("GET", "/api/audit/reconciliation").token(admin).expect(200);
+        }
+
+        /**
+         * The analysts' reports: grouped every way, JSON and CSV, refused input, and a 503 with the
+         * progress while a projection catches up (the refunds processor reset and replaying).
+         */
+        void analytics() {
+            String from = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+            String to = LocalDate.now(ZoneOffset.UTC).plusDays(10).toString();
+            for (String report : List.of("sales", "occupancy", "refunds")) {
+                String path = "/api/analytics/" + report;
+                Answer rows = eventually(
+                        () -> queries.call("GET", path)
+                                .token(analyst)
+                                .query("from", from)
+                                .query("to", to),
+                        200,
+                        answer -> answer.json().path("rows").size() > 0);
+                assertThat(rows.text("groupBy")).isEqualTo("day");
+                for (String groupBy : List.of("film", "cinema", "location", "day")) {
+                    queries.call("GET", path)
+                            .token(analyst)
+                            .query("from", from)
+                            .query("to", to)
+                            .query("groupBy", groupBy)
+                            .expect(200);
+                }
+                queries.call("GET", path).token(admin).expect(200);
+                Answer csv = queries.call("GET", path)
+                        .token(analyst)
+                        .accept("text/csv")
+                        .query("from", from)
+                        .query("to", to)
+                        .query("groupBy", "film")
+                        .query("format", "csv")
+                        .expect(200);
+                assertThat(csv.header("Content-Type")).startsWith("text/csv");
+                assertThat(csv.raw()).startsWith("key,label,");
+                queries.call("GET", path)
+                        .token(analyst)
+                        .accept("text/csv, application/problem+json")
+                        .query("from", "2024-01-01")
+                        .query("to", "2026-01-01")
+                        .query("format", "csv")
+                        .expect(400);
+                queries.call("GET", path)
+                        .token(analyst)
+                        .query("from", "2024-01-01T00:00:00Z")
+                        .query("to", "2024-01-01")
+                        .expect(400);
+                queries.call("GET", path)
+                        .token(analyst)
+                        .query("groupBy", "week")
+                        .wrong()
+                        .expect(400);
+                queries.call("GET", path)
+                        .token(analyst)
+                        .query("format", "xml")
+                        .wrong()
+                        .expect(400);
+            }
+
+            // A projection that is reset reads the store again from the first event: until it has, 503.
+            TrackingEventProcessor refunds = system.query()
+                    .getBean(EventProcessingConfiguration.class)
+                    .eventProcessor("query-analytics-refunds", TrackingEventProcessor.class)
+                    .orElseThrow();
+            // Processors obey the slot table (every node reads it): paused there, it stops everywhere.
+            JdbcTemplate slots = system.query().getBean(JdbcTemplate.class);
+            slots.update("update projection_slot set slot_a_state = 'PAUSED' where projection = 'analytics-refunds'");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !refunds.isRunning() && refunds.activeProcessorThreads() == 0);
+            refunds.resetTokens();
+            Answer catchingUp =
+                    queries.call("GET", "/api/analytics/refunds").token(analyst).expect(503);
+            assertThat(catchingUp.text("code")).isEqualTo("projection-catching-up");
+            assertThat(catchingUp.header("Retry-After")).isNotBlank();
+            assertThat(catchingUp.json().at("/progress/head").asLong()).isPositive();
+            slots.update("update projection_slot set slot_a_state = 'LIVE' where projection = 'analytics-refunds'");
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> queries.call("GET", "/api/analytics/refunds")
+                                    .token(analyst)
+                                    .query("from", from)
+                                    .query("to", to)
+                                    .expect(200, 503)
+                                    .status()
+                            == 200);
+        }
+
+        /**
+         * Processors of both apps, and dead letters: none at first, then two put in a projection's
+         * queue as its failing handler would, one retried (its handler now folds it) and one
+         * discarded.
+         */
+        void operations() {
+            commands.call("GET", "/api/ops/processors").token(analyst).expect(200);
+            commands.call("GET", "/api/ops/processors").token(admin).expect(200);
+            queries.call("GET", "/api/ops/processors").token(admin).expect(200);
+            queries.call("GET", "/api/ops/dead-letters").token(analyst).expect(200);
+            queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("processor", "query-catalogue-listings")
+                    .query("page", 0)
+                    .query("size", 5)
+                    .expect(200);
+            queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("processor", "query-no-such-processor")
+                    .expect(404);
+            queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("size", 0)
+                    .wrong()
+                    .expect(400);
+            queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("page", "first")
+                    .wrong()
+                    .expect(400);
+
+            String retried = park("Parked Square");
+            String discarded = park("Discarded Square");
+            Answer parked = queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("processor", "query-catalogue-listings")
+                    .expect(200);
+            assertThat(parked.text("page/totalElements")).isEqualTo("2");
+            String retriedId = letterOf(parked, retried);
+            String discardedId = letterOf(parked, discarded);
+            Answer retry = queries.call("POST", "/api/ops/dead-letters/{id}/retry", retriedId)
+                    .token(analyst)
+                    .expect(200);
+            assertThat(retry.text("processed")).isEqualTo("true");
+            queries.call("GET", "/api/locations/{locationId}", retried).expect(200);
+            queries.call("DELETE", "/api/ops/dead-letters/{id}", discardedId)
+                    .token(admin)
+                    .expect(204);
+            queries.call("DELETE", "/api/ops/dead-letters/{id}", discardedId)
+                    .token(admin)
+                    .expect(404);
+            queries.call("POST", "/api/ops/dead-letters/{id}/retry", retriedId)
+                    .token(analyst)
+                    .expect(404);
+            queries.call("GET", "/api/ops/dead-letters")
+                    .token(analyst)
+                    .query("processor", "query-catalogue-listings")
+                    .expect(200);
+        }
+
+        /** A new location's creation, parked in the listings' queue as if its handler had failed; answers its id. */
+        private String park(String name) {
+            LocationId location = LocationId.random();
+            EventProcessingConfiguration processing = system.query().getBean(EventProcessingConfiguration.class);
+            processing
+                    .deadLetterQueue("query-catalogue-listings")
+                    .orElseThrow()
+                    .enqueue(
+                            location.value(),
+                            new GenericDeadLetter<>(
+                                    location.value(),
+                                    new GenericDomainEventMessage<>(
+                                            "Location", location.value(), 0, new LocationCreatedEvent(location, name)),
+                                    new IllegalStateException("The contract test's failing handler")));
+            return location.value();
+        }
+
+        private String letterOf(Answer page, String sequenceIdentifier) {
+            for (JsonNode letter : page.json().path("items")) {
+                if (letter.path("sequenceIdentifier").asText().equals(sequenceIdentifier)) {
+                    return letter.path("id").asText();
+                }
+            }
+            throw new AssertionError("no dead letter of " + sequenceIdentifier + " in " + page.raw());
         }
 
         private String hold(String token, String screeningId, String... seats) {

@@ -31,6 +31,9 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/api/accounts/*/roles/**")
                         .hasRole("ADMIN")
+                        // Also checked by @PreAuthorize on the controller.
+                        .requestMatchers("/api/ops/**")
+                        .hasAnyRole("ANALYST", "ADMIN")
                         .anyRequest()
                         .authenticated())
                 .build();

@@ -464,12 +464,16 @@ abstract class BookingApiIntegrationTest {
                 .containsExactly("RefundRequestedEvent", "RefundApprovedEvent", "RefundCompletedEvent");
         assertThat(payloadsOf(aliceRefund)).anySatisfy(p -> assertThat(p).contains("\"amountMinor\":2300"));
 
-        // Settling again (a redelivery after a restart) refunds nobody twice.
-        long before = eventCount();
+        // Settling again (a redelivery after a restart) refunds nobody twice. Counted on the
+        // booking's and its refund's own streams: alerts about the cancellation are still being
+        // raised elsewhere in the store meanwhile.
+        int bookingEvents = typesOf(alicePaid).size();
+        int refundEvents = typesOf(aliceRefund).size();
         context.getBean(org.axonframework.commandhandling.gateway.CommandGateway.class)
                 .sendAndWait(new dev.cinema.contracts.booking.SettleBookingOfCancelledScreeningCommand(
                         dev.cinema.contracts.booking.BookingId.of(alicePaid)));
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(typesOf(alicePaid)).hasSize(bookingEvents);
+        assertThat(typesOf(aliceRefund)).hasSize(refundEvents);
         assertThat(jdbc.queryForObject(
                         "select count(*) from domain_event_entry where payload_type like "
                                 + "'%PaymentRefundedEvent' and aggregate_identifier in (select payment_id from payment_request)",

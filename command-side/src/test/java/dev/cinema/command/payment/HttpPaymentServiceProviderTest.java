@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The HTTP adapter against a stub of a Stripe-like provider (WireMock). */
 class HttpPaymentServiceProviderTest {
 
+    private static final Duration TIMEOUT = Duration.ofMillis(1500);
+
     private WireMockServer provider;
     private HttpPaymentServiceProvider adapter;
 
@@ -35,7 +37,9 @@ class HttpPaymentServiceProviderTest {
         adapter = new HttpPaymentServiceProvider(
                 URI.create(provider.baseUrl()),
                 "sk_test_123",
-                Duration.ofMillis(500),
+                // Generous: a first call on a busy machine (class loading, a cold JIT) must not
+                // time out and be retried; the timeout test's provider is slower still.
+                TIMEOUT,
                 3,
                 Duration.ofMillis(20),
                 new ObjectMapper());
@@ -109,7 +113,7 @@ class HttpPaymentServiceProviderTest {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withBody("{\"id\":\"ch_late\"}")
-                        .withFixedDelay(1500)));
+                        .withFixedDelay((int) TIMEOUT.toMillis() * 2)));
 
         assertThatThrownBy(() -> adapter.charge("pay-4", Money.of(900, "GBP"), "tok_visa"))
                 .isInstanceOf(PaymentServiceProvider.ProviderUnavailableException.class)

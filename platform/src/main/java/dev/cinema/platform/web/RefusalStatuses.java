@@ -70,7 +70,7 @@ public final class RefusalStatuses {
                     "seats-not-in-booking",
                     // reviews
                     "invalid-rating",
-                    // periods of audit exports and checks
+                    // periods of audit exports and checks, and of analytics reports
                     "invalid-period",
                     "period-too-long"),
             group(
@@ -102,7 +102,10 @@ public final class RefusalStatuses {
                     "stream-not-found",
                     "checkpoint-not-found",
                     "projection-not-found",
-                    "rebuild-not-found"),
+                    "rebuild-not-found",
+                    // operations: a processor named in a filter, a dead letter in the path
+                    "processor-not-found",
+                    "dead-letter-not-found"),
             group(
                     CONFLICT,
                     "email-taken",
@@ -125,7 +128,9 @@ public final class RefusalStatuses {
                     "stream-not-chained",
                     "rebuild-in-progress",
                     "nothing-to-switch",
-                    "checksum-mismatch"),
+                    "checksum-mismatch",
+                    // a dead letter whose processing group no longer runs here: discard only
+                    "dead-letter-not-retryable"),
             group(
                     UNPROCESSABLE_ENTITY,
                     "unknown-location",
@@ -142,7 +147,12 @@ public final class RefusalStatuses {
                     "customer-role-permanent",
                     "idempotency-key-reused",
                     "refund-not-allowed"),
-            group(SERVICE_UNAVAILABLE, "provider-unavailable", "concurrent-modification"));
+            group(
+                    SERVICE_UNAVAILABLE,
+                    "provider-unavailable",
+                    "concurrent-modification",
+                    // a report whose projection is still reading the event store (backfilling or rebuilt)
+                    "projection-catching-up"));
 
     private RefusalStatuses() {}
 

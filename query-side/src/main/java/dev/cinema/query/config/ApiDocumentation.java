@@ -1,6 +1,7 @@
 package dev.cinema.query.config;
 
 import dev.cinema.contracts.alert.AlertView;
+import dev.cinema.contracts.analytics.OccupancyRow;
 import dev.cinema.contracts.booking.BookingView;
 import dev.cinema.contracts.listing.FilmView;
 import dev.cinema.contracts.payment.PaymentHistoryEntry;
@@ -71,6 +72,12 @@ class ApiDocumentation {
     @Bean
     NullableProperties refundStateNullables() {
         return NullableProperties.of(RefundState.class, "reason", "retryAt", "pspReference");
+    }
+
+    /** No occupancy without capacity: every screening of the group was cancelled. */
+    @Bean
+    NullableProperties occupancyRowNullables() {
+        return NullableProperties.of(OccupancyRow.class, "occupancyPercent");
     }
 
     /** A hold's expiry only while it is held. */

@@ -40,7 +40,7 @@ class SecurityConfiguration {
                         // without the role is refused before any of its input is looked at.
                         .requestMatchers("/api/audit/**")
                         .hasAnyRole("AUDITOR", "ADMIN")
-                        .requestMatchers("/api/ops/**")
+                        .requestMatchers("/api/ops/**", "/api/analytics/**")
                         .hasAnyRole("ANALYST", "ADMIN")
                         .anyRequest()
                         .authenticated())

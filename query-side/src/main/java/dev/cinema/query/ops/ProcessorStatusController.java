@@ -1,75 +1,36 @@
 package dev.cinema.query.ops;
 
+import dev.cinema.platform.ops.ProcessorStatus;
+import dev.cinema.platform.ops.ProcessorStatuses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.stream.Collectors;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** For analysts and operators: is each projection running, and how far has it read. */
+/** For analysts and operators: is each projection running, how far behind is it, what has it parked. */
 @RestController
 @RequestMapping("/api/ops")
-@Tag(name = "Operations", description = "Projection status (ANALYST or ADMIN)")
+@Tag(name = "Operations", description = "Processors, projections and their rebuilds, dead letters (ANALYST or ADMIN)")
+@PreAuthorize("hasAnyRole('ANALYST','ADMIN')")
 class ProcessorStatusController {
 
-    private final EventProcessingConfiguration processing;
+    private final ProcessorStatuses statuses;
 
-    ProcessorStatusController(EventProcessingConfiguration processing) {
-        this.processing = processing;
+    ProcessorStatusController(ProcessorStatuses statuses) {
+        this.statuses = statuses;
     }
-
-    record SegmentStatus(
-            int segment,
-            boolean caughtUp,
-            boolean replaying,
-
-            @Schema(nullable = true, description = "Global position reached; null before the first event")
-            Long position,
-
-            @Schema(nullable = true, description = "The failure's type while the segment is in error")
-            String error) {}
-
-    record ProcessorStatus(String name, boolean running, boolean error, List<SegmentStatus> segments) {}
 
     @GetMapping("/processors")
-    @PreAuthorize("hasAnyRole('ANALYST','ADMIN')")
-    @Operation(summary = "Status of every streaming event processor of the query side")
+    @Operation(
+            summary = "Every event processor of the query side",
+            description = "Mode, whether it runs and fails here, the head of the event store, the lag of its"
+                    + " slowest segment in events (approximate: global indexes have gaps), each segment's position"
+                    + " from the token store (whichever query-side process holds it) and who holds it, the last"
+                    + " failure this process saw and how many events it has parked as dead letters.")
     List<ProcessorStatus> processors() {
-        return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .map(processor -> new ProcessorStatus(
-                        processor.getName(),
-                        processor.isRunning(),
-                        processor.isError(),
-                        segments(processor.processingStatus())))
-                .sorted(java.util.Comparator.comparing(ProcessorStatus::name))
-                .toList();
-    }
-
-    private static List<SegmentStatus> segments(Map<Integer, EventTrackerStatus> statuses) {
-        return statuses.values().stream()
-                .map(status -> {
-                    OptionalLong position = status.getCurrentPosition();
-                    return new SegmentStatus(
-                            status.getSegment().getSegmentId(),
-                            status.isCaughtUp(),
-                            status.isReplaying(),
-                            position.isPresent() ? position.getAsLong() : null,
-                            status.getError() == null
-                                    ? null
-                                    : status.getError().getClass().getSimpleName());
-                })
-                .sorted(java.util.Comparator.comparingInt(SegmentStatus::segment))
-                .collect(Collectors.toList());
+        return statuses.all();
     }
 }

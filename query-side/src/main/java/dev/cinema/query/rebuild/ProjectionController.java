@@ -92,6 +92,11 @@ class ProjectionController {
             List<SlotChecksums.DifferingBucket> differingBuckets,
             @Schema(nullable = true) String error) {}
 
+    /** What a 409 adds to the problem: the rebuild in the way, if one is. */
+    record RebuildProblem(
+            @Schema(nullable = true, description = "The rebuild concerned")
+            String rebuildId) {}
+
     record RebuildRequest(
             @Schema(description = "Switch by itself once verified (default true)", nullable = true)
             Boolean autoSwitch) {}
@@ -119,7 +124,10 @@ class ProjectionController {
                     + " Location. Queries answer from the active slot throughout; no alert, refund, command or live"
                     + " update is sent again.")
     @ApiAnswer(status = 202, when = "Started; the Location reports its progress", body = RebuildView.class)
-    @ApiAnswer(status = 409, when = "A rebuild of this projection is still running (rebuild-in-progress)")
+    @ApiAnswer(
+            status = 409,
+            when = "A rebuild of this projection is still running (rebuild-in-progress)",
+            body = RebuildProblem.class)
     @RequestExample("{\"autoSwitch\": true}")
     ResponseEntity<RebuildView> rebuild(
             @PathVariable @Size(max = 64) String name, @RequestBody(required = false) RebuildRequest request) {
@@ -144,7 +152,8 @@ class ProjectionController {
                     + " differs from the live slot is switched to only with force=true.")
     @ApiAnswer(
             status = 409,
-            when = "No rebuild is ready (nothing-to-switch), or it differs from the live slot (checksum-mismatch)")
+            when = "No rebuild is ready (nothing-to-switch), or it differs from the live slot (checksum-mismatch)",
+            body = RebuildProblem.class)
     ProjectionView switchToRebuilt(
             @PathVariable @Size(max = 64) String name,
             @RequestParam(defaultValue = "false") @Parameter(description = "Switch even to a slot that differs")
@@ -159,7 +168,8 @@ class ProjectionController {
             description = "The slot switched away from keeps following the events, so switching back is exact.")
     @ApiAnswer(
             status = 409,
-            when = "The other slot was never built or is being rebuilt (nothing-to-switch, rebuild-in-progress)")
+            when = "The other slot was never built or is being rebuilt (nothing-to-switch, rebuild-in-progress)",
+            body = RebuildProblem.class)
     ProjectionView switchBack(@PathVariable @Size(max = 64) String name) {
         rebuilds.switchBack(name);
         return view(name);

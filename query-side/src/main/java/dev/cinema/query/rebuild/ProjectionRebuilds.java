@@ -2,6 +2,7 @@ package dev.cinema.query.rebuild;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cinema.platform.ops.DeadLetters;
 import dev.cinema.platform.refusal.Refusal;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -70,6 +71,7 @@ public class ProjectionRebuilds {
     private final SlotTable slots;
     private final RebuildTable rebuilds;
     private final TokenClaims tokens;
+    private final DeadLetters deadLetters;
     private final SlotChecksums checksums;
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -93,6 +95,7 @@ public class ProjectionRebuilds {
             SlotTable slots,
             RebuildTable rebuilds,
             TokenClaims tokens,
+            DeadLetters deadLetters,
             SlotChecksums checksums,
             EventProcessingConfiguration processing,
             EventStore eventStore,
@@ -106,6 +109,7 @@ public class ProjectionRebuilds {
         this.slots = slots;
         this.rebuilds = rebuilds;
         this.tokens = tokens;
+        this.deadLetters = deadLetters;
         this.checksums = checksums;
         this.processing = processing;
         this.eventStore = eventStore;
@@ -244,7 +248,7 @@ public class ProjectionRebuilds {
             rebuilds.insert(started);
             return started;
         });
-        follow();
+        // Every node, this one included, stops the target slot at its next read of the slot table.
         return rebuild;
     }
 
@@ -292,7 +296,10 @@ public class ProjectionRebuilds {
             }
             rebuilds.latest(name).filter(latest -> !latest.phase.finished()).ifPresent(running -> {
                 throw new Refusal(
-                        "rebuild-in-progress", "name", "Rebuild " + running.id + " of " + name + " is still running");
+                        "rebuild-in-progress",
+                        "name",
+                        "Rebuild " + running.id + " of " + name + " is still running",
+                        Map.of("rebuildId", running.id));
             });
             slots.activate(name, other, clock.instant());
         });
@@ -375,6 +382,8 @@ public class ProjectionRebuilds {
         transactions.executeWithoutResult(status -> {
             slots.lock(projection.name());
             tokens.forget(projection.processingGroup(rebuild.target));
+            // Its dead letters were failures of what it held before; they go with it.
+            deadLetters.clear(projection.processingGroup(rebuild.target));
             for (String table : projection.tables()) {
                 jdbc.update("delete from " + rebuild.target.schema() + "." + table);
             }

@@ -43,5 +43,4 @@ final class Rebuild {
     String differingBuckets;
 
     String error;
-    int cutAttempts;
 }

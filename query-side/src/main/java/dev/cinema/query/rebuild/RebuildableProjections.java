@@ -60,6 +60,17 @@ final class RebuildableProjections {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** Which projection and slot each slot processing group writes (for {@link SlotRouting}). */
+    Map<String, SlotRouting.Route> routeOfGroup() {
+        Map<String, SlotRouting.Route> routes = new HashMap<>();
+        byName.values().forEach(projection -> {
+            for (Slot slot : Slot.values()) {
+                routes.put(projection.processingGroup(slot), new SlotRouting.Route(projection.name(), slot));
+            }
+        });
+        return routes;
+    }
+
     /** Which projection owns each table (for {@link SlotRouting}). */
     Map<String, String> projectionOfTable() {
         Map<String, String> owners = new HashMap<>();

@@ -53,12 +53,10 @@ class SlotChecksums {
     /** A bucket whose rows differ between the active and the rebuilt slot. */
     public record DifferingBucket(String table, int bucket, String active, String rebuilt) {}
 
-    private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
 
-    SlotChecksums(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+    SlotChecksums(DataSource dataSource, TransactionTemplate transactions) {
         this.dataSource = dataSource;
         this.transactions = transactions;
     }

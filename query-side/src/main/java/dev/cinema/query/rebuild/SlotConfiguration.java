@@ -11,9 +11,11 @@ import org.springframework.context.annotation.Bean;
 /**
  * Gives every {@link Rebuildable} projection its two slots: the statement routing for Hibernate,
  * and a tracking processor per slot. Slot A's processor has the projection's own group name and
- * handler bean, and starts with the application as before; slot B's gets a second instance of the
- * same handler class and starts only when {@link ProjectionRebuilds} says so. A projection that
- * folds a batch in memory ({@link Rebuildable#foldsPerBatch()}) gets the larger replay batch size.
+ * handler bean; slot B's gets a second instance of the same handler class. Neither starts by
+ * itself: {@link ProjectionRebuilds} starts, once the application is ready, exactly the slots the
+ * slot table says are live (a node joining mid-rebuild must not touch the slot being reset). A
+ * projection that folds a batch in memory ({@link Rebuildable#foldsPerBatch()}) gets the larger
+ * replay batch size.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class SlotConfiguration {
@@ -25,7 +27,7 @@ class SlotConfiguration {
 
     @Bean
     SlotRouting slotRouting(RebuildableProjections projections) {
-        return new SlotRouting(projections.projectionOfTable());
+        return new SlotRouting(projections.projectionOfTable(), projections.routeOfGroup());
     }
 
     @Bean
@@ -56,7 +58,7 @@ class SlotConfiguration {
                                     .andBatchSize(batchSize)
                                     .andInitialSegmentsCount(1)
                                     .andThreadFactory(name -> routing.threadFactory(projection.name(), slot, name))
-                                    .andAutoStart(slot == Slot.A));
+                                    .andAutoStart(false));
                 }
                 SlotBHandler slotB = new SlotBHandler();
                 processing.registerEventHandler(c -> slotB.instance = beans.createBean(projection.type()));

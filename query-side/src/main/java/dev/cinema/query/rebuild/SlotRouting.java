@@ -30,16 +30,18 @@ public final class SlotRouting implements StatementInspector {
     private static final ThreadLocal<Route> THREAD_ROUTE = new ThreadLocal<>();
 
     /** A processor thread's projection and the slot it writes. */
-    record Route(String projection, Slot slot) {}
+    public record Route(String projection, Slot slot) {}
 
     private final Map<String, String> projectionOfTable;
+    private final Map<String, Route> routeOfGroup;
     private volatile Map<String, Slot> active = Map.of();
     private volatile boolean anyActiveB;
 
-    public SlotRouting(Map<String, String> projectionOfTable) {
+    public SlotRouting(Map<String, String> projectionOfTable, Map<String, Route> routeOfGroup) {
         Map<String, String> lowerCase = new HashMap<>();
         projectionOfTable.forEach((table, projection) -> lowerCase.put(table.toLowerCase(Locale.ROOT), projection));
         this.projectionOfTable = Map.copyOf(lowerCase);
+        this.routeOfGroup = Map.copyOf(routeOfGroup);
     }
 
     /** Which slot each projection answers from (projections left out answer from A). */
@@ -50,6 +52,11 @@ public final class SlotRouting implements StatementInspector {
 
     Slot activeSlot(String projection) {
         return active.getOrDefault(projection, Slot.A);
+    }
+
+    /** The processing group of the slot a projection answers from ({@code slotAGroup} or its {@code @b} twin). */
+    public String activeGroup(String projection, String slotAGroup) {
+        return activeSlot(projection).processingGroup(slotAGroup);
     }
 
     /**
@@ -110,12 +117,20 @@ public final class SlotRouting implements StatementInspector {
         };
     }
 
-    /** Runs work on this thread as if it were the slot's processor (to empty a slot, to check one). */
-    static void runAs(String projection, Slot slot, Runnable work) {
+    /**
+     * Runs work on this thread as the processor of a processing group would: a dead letter of
+     * {@code query-seat-maps@b} retried from an HTTP request must fold into slot B, not into the
+     * slot queries read. Groups that are no slot of a rebuildable projection run as they are.
+     */
+    public <T> T callAs(String processingGroup, java.util.function.Supplier<T> work) {
+        Route route = routeOfGroup.get(processingGroup);
+        if (route == null) {
+            return work.get();
+        }
         Route previous = THREAD_ROUTE.get();
-        THREAD_ROUTE.set(new Route(projection, slot));
+        THREAD_ROUTE.set(route);
         try {
-            work.run();
+            return work.get();
         } finally {
             THREAD_ROUTE.set(previous);
         }

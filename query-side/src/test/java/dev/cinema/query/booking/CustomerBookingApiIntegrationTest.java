@@ -67,7 +67,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(
         classes = QuerySideApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = QuerySideApplication.CONFIG_NAME)
+        // A context (and database) of its own: sharing one with the other query-side tests, it lost a
+        // booking's second event on PostgreSQL in full runs (never alone); cause not found yet.
+        properties = {QuerySideApplication.CONFIG_NAME, "spring.application.name=query-side-bookings-test"})
 @ContextConfiguration(initializers = TestKeys.class)
 abstract class CustomerBookingApiIntegrationTest {
 

@@ -59,7 +59,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(
         classes = QuerySideApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {QuerySideApplication.CONFIG_NAME, "cinema.test.database=only-stored-events"})
+        // A property of its own gives this test a context (and a database) of its own: other tests
+        // feed projections directly, which leaves read-model rows no event explains, and a
+        // rebuild would rightly refuse to switch to a slot that differs from them.
+        properties = {QuerySideApplication.CONFIG_NAME, "cinema.projections.poll-interval=PT0.1S"})
 @ContextConfiguration(initializers = TestKeys.class)
 abstract class ProjectionRebuildApiIntegrationTest {
 
@@ -165,11 +168,12 @@ abstract class ProjectionRebuildApiIntegrationTest {
         assertThat(second.path("phase").asText()).isEqualTo("SWITCHED");
         assertThat(second.path("targetSlot").asText()).isEqualTo(before.name());
         assertThat(activeSlot("seat-maps")).isEqualTo(before);
-        if (second.path("cut").asLong() == first.path("cut").asLong()) {
-            assertThat(second.at("/checksums/rebuilt").asText())
-                    .as("the same events rebuilt twice")
-                    .isEqualTo(first.at("/checksums/rebuilt").asText());
-        }
+        assertThat(second.path("cut").asLong())
+                .as("no event was stored between the two rebuilds")
+                .isEqualTo(first.path("cut").asLong());
+        assertThat(second.at("/checksums/rebuilt").asText())
+                .as("the same events rebuilt twice, into either slot")
+                .isEqualTo(first.at("/checksums/rebuilt").asText());
         JsonNode listed = http.get("/api/ops/projections/seat-maps", analyst).body();
         assertThat(listed.path("lastVerifiedChecksum").asText())
                 .isEqualTo(second.at("/checksums/rebuilt").asText());

@@ -172,12 +172,12 @@ abstract class FilmReviewApiIntegrationTest {
         events.publish(hiddenId.value(), new ReviewHiddenEvent(hiddenId, film, "Spoiler"));
 
         // (5 + 2) / 2
-        Response page = awaitReviews(
-                catalogue.filmId(),
-                "",
-                list -> assertThat(list.text("reviewCount")).isEqualTo("2"));
+        // The count and the page are two reads (H2's repeatable read is no snapshot): await both.
+        Response page = awaitReviews(catalogue.filmId(), "", list -> {
+            assertThat(list.text("reviewCount")).isEqualTo("2");
+            assertThat(ids(list)).containsExactly(editedId.value(), keptId.value());
+        });
         assertThat(page.text("averageRating")).isEqualTo("3.5");
-        assertThat(ids(page)).containsExactly(editedId.value(), keptId.value());
         assertThat(page.text("items/0/text")).isEqualTo("Less on reflection.");
         assertThat(Instant.parse(page.text("items/0/writtenAt"))).isEqualTo(at.plusSeconds(10));
         assertThat(http.get("/api/films/" + catalogue.filmId(), null).text("averageRating"))
@@ -187,20 +187,18 @@ abstract class FilmReviewApiIntegrationTest {
         events.publish(hiddenId.value(), new ReviewDeletedEvent(hiddenId, film, hidden));
         events.publish(hiddenId.value(), new ReviewPostedEvent(hiddenId, film, hidden, 3, "No spoilers now."));
         events.publish(withdrawnId.value(), new ReviewPostedEvent(withdrawnId, film, withdrawn, 4, "Back."));
-        awaitReviews(
-                catalogue.filmId(),
-                "",
-                list -> assertThat(list.text("reviewCount")).isEqualTo("3"));
-        assertThat(ids(http.get("/api/films/" + catalogue.filmId() + "/reviews", null)))
-                .doesNotContain(hiddenId.value());
+        // H2's repeatable read lets a row appear between the count and the page: await both.
+        awaitReviews(catalogue.filmId(), "", list -> {
+            assertThat(list.text("reviewCount")).isEqualTo("3");
+            assertThat(ids(list)).hasSize(3).doesNotContain(hiddenId.value());
+        });
         events.publish(hiddenId.value(), new ReviewUnhiddenEvent(hiddenId, film, "Edited"));
         // (5 + 2 + 4 + 3) / 4
-        Response all = awaitReviews(
-                catalogue.filmId(),
-                "",
-                list -> assertThat(list.text("reviewCount")).isEqualTo("4"));
+        Response all = awaitReviews(catalogue.filmId(), "", list -> {
+            assertThat(list.text("reviewCount")).isEqualTo("4");
+            assertThat(ids(list)).hasSize(4).contains(hiddenId.value());
+        });
         assertThat(all.text("averageRating")).isEqualTo("3.5");
-        assertThat(ids(all)).contains(hiddenId.value());
     }
 
     @Test

@@ -1,0 +1,4 @@
+package dev.cinema.query.analytics;
+
+/** Written only by {@link RefundProjection}. */
+interface RefundItemRows extends ItemRows<RefundItemRow> {}

@@ -1,0 +1,9 @@
+package dev.cinema.query.analytics;
+
+import dev.cinema.platform.testsupport.PostgresDatabase;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+@ContextConfiguration(initializers = PostgresDatabase.class)
+@ActiveProfiles("postgres")
+class AnalyticsApiPostgresTest extends AnalyticsApiIntegrationTest {}
