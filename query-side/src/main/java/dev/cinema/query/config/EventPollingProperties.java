@@ -8,6 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the query side learns of new events without Axon Server.
  *
  * @param eventPollInterval how often the shared event table is polled when nothing new was found
+ * @param eventFetchSize how many events one query of the event table reads at most: a processor
+ *     that is behind (a replay) reads the store page by page, one query and one transaction per
+ *     page; a processor that keeps up gets what is there, however large the page
  */
 @ConfigurationProperties("cinema.query")
-record EventPollingProperties(@DefaultValue("PT0.1S") Duration eventPollInterval) {}
+record EventPollingProperties(
+        @DefaultValue("PT0.1S") Duration eventPollInterval,
+        @DefaultValue("5000") int eventFetchSize) {}

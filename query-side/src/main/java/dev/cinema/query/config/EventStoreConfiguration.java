@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Bean;
  * the command side commits in another process (or another context), which this event store is
  * not told about. Axon polls once a second by default; a shorter interval keeps the listings close
  * behind the command API. Declaring the event store makes Axon's JPA auto-configuration back off,
- * so the storage engine and its entity package are declared here too, exactly as Axon builds them.
- * With Axon Server events are pushed and none of this is used.
+ * so the storage engine and its entity package are declared here too, as Axon builds them but for
+ * the size of a page of events (a replay reads the store a page per query and transaction) and for
+ * timestamps parsed once ({@link TimestampOnceJpaEventStorageEngine}). With Axon Server events are
+ * pushed and none of this is used.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -34,16 +36,18 @@ class EventStoreConfiguration {
             @Qualifier("eventSerializer") Serializer eventSerializer,
             Configuration configuration,
             EntityManagerProvider entityManagerProvider,
-            TransactionManager transactionManager) {
-        return JpaEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(exceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager)
-                .build();
+            TransactionManager transactionManager,
+            EventPollingProperties polling) {
+        return new TimestampOnceJpaEventStorageEngine(
+                JpaEventStorageEngine.builder()
+                        .batchSize(polling.eventFetchSize())
+                        .snapshotSerializer(defaultSerializer)
+                        .upcasterChain(configuration.upcasterChain())
+                        .persistenceExceptionResolver(exceptionResolver)
+                        .eventSerializer(eventSerializer)
+                        .snapshotFilter(configuration.snapshotFilter())
+                        .entityManagerProvider(entityManagerProvider),
+                transactionManager);
     }
 
     @Bean

@@ -4,10 +4,11 @@ import dev.cinema.contracts.payment.PaymentCapturedEvent;
 import dev.cinema.contracts.payment.PaymentDeclinedEvent;
 import dev.cinema.contracts.payment.PaymentRefundedEvent;
 import dev.cinema.contracts.payment.PaymentRequestedEvent;
+import dev.cinema.query.rebuild.ProcessorBatch;
 import dev.cinema.query.rebuild.Rebuildable;
+import dev.cinema.query.rebuild.SlotJdbc;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,20 +26,28 @@ import org.springframework.stereotype.Component;
  * ignores repetitions, so an event delivered twice, or a payment whose request is folded after its
  * answer, ends in the same rows. Totals are not kept here: they are summed from the entries when
  * asked, so they cannot drift from them.
+ *
+ * <p>Events are folded in memory a processor batch at a time ({@link PaymentHistoryBatch}): the
+ * entries of every payment the batch's events are about are read with one statement before the
+ * first is folded, and whatever the batch changed is written once, before its transaction commits.
+ * Folding the same events one at a time leaves the same rows.
  */
 @Component
 @Rebuildable(
         name = "payment-history",
-        tables = {"payment_history_entry"})
+        tables = {"payment_history_entry"},
+        foldsPerBatch = true)
 @ProcessingGroup(PaymentHistoryProjection.NAME)
 class PaymentHistoryProjection {
 
     static final String NAME = "query-payment-history";
 
     private final PaymentHistoryRows entries;
+    private final SlotJdbc jdbc;
 
-    PaymentHistoryProjection(PaymentHistoryRows entries) {
+    PaymentHistoryProjection(PaymentHistoryRows entries, SlotJdbc jdbc) {
         this.entries = entries;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -70,23 +79,19 @@ class PaymentHistoryProjection {
     }
 
     /**
-     * Folds a payment's event with {@link PaymentState} (what the event means is said there once,
-     * for this read model and for auditors alike): the payment as its entries show it, the event
-     * applied, and every entry written as the state says.
+     * Folds a payment's event with {@link PaymentState} into the batch of the processor's unit of
+     * work (written before it commits), or, when called outside one, into a batch of this one event,
+     * written at once.
      */
     private void fold(String paymentId, UnaryOperator<PaymentState> change) {
-        Map<PaymentHistoryKey, PaymentHistoryRow> rows = new LinkedHashMap<>();
-        entries.findByKeyPaymentId(paymentId).forEach(row -> rows.put(row.key, row));
-        PaymentState payment = change.apply(PaymentHistoryRow.state(paymentId, rows.values()));
-        payment.keyedHistoryEntries().forEach((key, entry) -> {
-            PaymentHistoryRow row = rows.get(key);
-            if (row == null) {
-                row = new PaymentHistoryRow(key.paymentId, key.kind, key.entryId);
-                row.show(entry);
-                entries.save(row);
-            } else {
-                row.show(entry);
-            }
-        });
+        Optional<PaymentHistoryBatch> batch =
+                ProcessorBatch.current(this, events -> new PaymentHistoryBatch(jdbc).readAhead(events));
+        if (batch.isPresent()) {
+            batch.get().fold(paymentId, change);
+        } else {
+            PaymentHistoryBatch alone = new PaymentHistoryBatch(jdbc);
+            alone.fold(paymentId, change);
+            alone.flush();
+        }
     }
 }

@@ -27,4 +27,14 @@ public @interface Rebuildable {
 
     /** Every table of schema {@code read_model} the projection writes, without the schema. */
     String[] tables();
+
+    /**
+     * True for a projection that folds a processor batch in memory and writes it once ({@link
+     * ProcessorBatch}): its processors take {@code cinema.projections.replay-batch-size} events per
+     * transaction, where a projection that reads and writes through JPA per event keeps {@code
+     * cinema.projections.batch-size} (a large batch only grows the session it flushes before every
+     * query). A processor that keeps up gets batches of what has arrived, whatever the size, so the
+     * size matters when a slot replays.
+     */
+    boolean foldsPerBatch() default false;
 }

@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Bean;
  * and a tracking processor per slot. Slot A's processor has the projection's own group name and
  * handler bean; slot B's gets a second instance of the same handler class. Neither starts by
  * itself: {@link ProjectionRebuilds} starts, once the application is ready, exactly the slots the
- * slot table says are live (a node joining mid-rebuild must not touch the slot being reset).
+ * slot table says are live (a node joining mid-rebuild must not touch the slot being reset). A
+ * projection that folds a batch in memory ({@link Rebuildable#foldsPerBatch()}) gets the larger
+ * replay batch size.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class SlotConfiguration {
@@ -41,6 +43,10 @@ class SlotConfiguration {
             AutowireCapableBeanFactory beans) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (RebuildableProjection projection : projections.all()) {
+                int batchSize =
+                        projection.type().getAnnotation(Rebuildable.class).foldsPerBatch()
+                                ? properties.replayBatchSize()
+                                : properties.batchSize();
                 for (Slot slot : Slot.values()) {
                     String group = projection.processingGroup(slot);
                     // One thread, one segment: the projections keep copies of facts across
@@ -49,7 +55,7 @@ class SlotConfiguration {
                             group,
                             Configuration::eventStore,
                             c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                    .andBatchSize(properties.batchSize())
+                                    .andBatchSize(batchSize)
                                     .andInitialSegmentsCount(1)
                                     .andThreadFactory(name -> routing.threadFactory(projection.name(), slot, name))
                                     .andAutoStart(false));

@@ -13,11 +13,15 @@ import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.listing.ScreeningStatus;
 import dev.cinema.contracts.seatmap.FindSeatMapQuery;
 import dev.cinema.contracts.seatmap.SeatState;
+import dev.cinema.query.rebuild.ProcessorBatch;
 import dev.cinema.query.rebuild.Rebuildable;
+import dev.cinema.query.rebuild.SlotJdbc;
 import dev.cinema.query.rebuild.SlotRouting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
@@ -43,14 +47,22 @@ import org.springframework.stereotype.Component;
  * recorded on the seat, so that a later release of that booking (a refund) frees its sold seats
  * as it frees held ones.
  *
- * <p>After each change the whole new map goes to the subscribers of that screening's
- * {@link FindSeatMapQuery}; Axon's emitter sends it once the batch's transaction has committed.
- * Nothing is sent while replaying: nobody should watch a seat map travel back in time.
+ * <p>Events are folded in memory a processor batch at a time ({@link SeatMapBatch}): the maps and
+ * seats that the batch's events name are read with a few statements before the first of them is
+ * folded, and whatever the batch changed is written once, before its transaction commits (a replay
+ * of a million events would otherwise pay several round trips per event). Folding the same events
+ * one at a time leaves the same rows: the batch is only where they wait to be written.
+ *
+ * <p>After each change of a map someone watches, the whole new map goes to the subscribers of that
+ * screening's {@link FindSeatMapQuery}: the batch's changes so far are written (in its transaction)
+ * and the map read back, and Axon's emitter sends it once that transaction has committed. Nothing
+ * is sent while replaying: nobody should watch a seat map travel back in time.
  */
 @Component
 @Rebuildable(
         name = "seat-maps",
-        tables = {"seat_map_cell", "seat_map"})
+        tables = {"seat_map_cell", "seat_map"},
+        foldsPerBatch = true)
 @ProcessingGroup(SeatMapProjection.NAME)
 class SeatMapProjection {
 
@@ -61,60 +73,68 @@ class SeatMapProjection {
     private final SeatMapViews views;
     private final QueryUpdateEmitter updates;
     private final SlotRouting slots;
+    private final SlotJdbc jdbc;
 
     SeatMapProjection(
             SeatMapStateRows maps,
             SeatCellRows cells,
             SeatMapViews views,
             QueryUpdateEmitter updates,
-            SlotRouting slots) {
+            SlotRouting slots,
+            SlotJdbc jdbc) {
         this.maps = maps;
         this.cells = cells;
         this.views = views;
         this.updates = updates;
         this.slots = slots;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(ScreeningScheduledEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
-        String id = event.screeningId().value();
-        if (maps.existsById(id)) {
-            // A screening is scheduled once: this is a second delivery of the same event.
-            return;
-        }
-        SeatMapStateRow map = new SeatMapStateRow(id);
-        map.status = event.onSale() ? ScreeningStatus.ON_SALE : ScreeningStatus.SCHEDULED;
-        map.pricesJson = views.json(event.prices());
-        map.version = sequence;
-        List<SeatCellRow> layout = new ArrayList<>();
-        List<SeatRow> rows = event.layout().rows();
-        for (int r = 0; r < rows.size(); r++) {
-            SeatRow row = rows.get(r);
-            for (int c = 0; c < row.cells().size(); c++) {
-                LayoutCell cell = row.cells().get(c);
-                SeatCellRow stored = new SeatCellRow(id, r, c, row.label());
-                if (cell != null && cell.sellable()) {
-                    stored.seatNumber = cell.number();
-                    stored.seatLabel = row.label() + cell.number();
-                    stored.seatType = cell.type();
-                    stored.state = SeatState.FREE;
-                }
-                layout.add(stored);
+        inBatch(batch -> {
+            String id = event.screeningId().value();
+            if (batch.map(id) != null) {
+                // A screening is scheduled once: this is a second delivery of the same event.
+                return;
             }
-        }
-        map = maps.save(map);
-        cells.saveAll(layout);
-        publish(map, replay);
+            SeatMapStateRow map = new SeatMapStateRow(id);
+            map.status = event.onSale() ? ScreeningStatus.ON_SALE : ScreeningStatus.SCHEDULED;
+            map.pricesJson = views.json(event.prices());
+            map.version = sequence;
+            List<SeatCellRow> layout = new ArrayList<>();
+            List<SeatRow> rows = event.layout().rows();
+            for (int r = 0; r < rows.size(); r++) {
+                SeatRow row = rows.get(r);
+                for (int c = 0; c < row.cells().size(); c++) {
+                    LayoutCell cell = row.cells().get(c);
+                    SeatCellRow stored = new SeatCellRow(id, r, c, row.label());
+                    if (cell != null && cell.sellable()) {
+                        stored.seatNumber = cell.number();
+                        stored.seatLabel = row.label() + cell.number();
+                        stored.seatType = cell.type();
+                        stored.state = SeatState.FREE;
+                    }
+                    layout.add(stored);
+                }
+            }
+            batch.add(map, layout);
+            publish(batch, map, replay);
+        });
     }
 
     @EventHandler
     void on(ScreeningPricesChangedEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
-        fold(event.screeningId().value(), sequence, replay, map -> map.pricesJson = views.json(event.prices()));
+        fold(
+                event.screeningId().value(),
+                sequence,
+                replay,
+                (batch, map) -> map.pricesJson = views.json(event.prices()));
     }
 
     @EventHandler
     void on(ScreeningSalesOpenedEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
-        fold(event.screeningId().value(), sequence, replay, map -> {
+        fold(event.screeningId().value(), sequence, replay, (batch, map) -> {
             if (map.status != ScreeningStatus.CANCELLED) {
                 map.status = ScreeningStatus.ON_SALE;
             }
@@ -123,17 +143,18 @@ class SeatMapProjection {
 
     @EventHandler
     void on(ScreeningCancelledEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
-        fold(event.screeningId().value(), sequence, replay, map -> map.status = ScreeningStatus.CANCELLED);
+        fold(event.screeningId().value(), sequence, replay, (batch, map) -> map.status = ScreeningStatus.CANCELLED);
     }
 
     @EventHandler
     void on(SeatsHeldEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
         String booking = event.bookingId().value();
         Set<String> labels = event.seats().stream().map(SeatPrice::seat).collect(Collectors.toSet());
-        fold(event.screeningId().value(), sequence, replay, map -> {
-            for (SeatCellRow cell : seats(map, labels)) {
+        fold(event.screeningId().value(), sequence, replay, (batch, map) -> {
+            for (SeatCellRow cell : batch.seatsToOverwrite(map, labels)) {
                 cell.state = SeatState.HELD;
                 cell.holderBookingId = booking;
+                batch.changed(cell);
             }
         });
     }
@@ -141,12 +162,13 @@ class SeatMapProjection {
     @EventHandler
     void on(SeatsSoldEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
         String booking = event.bookingId().value();
-        fold(event.screeningId().value(), sequence, replay, map -> {
-            for (SeatCellRow cell : seats(map, Set.copyOf(event.seats()))) {
+        fold(event.screeningId().value(), sequence, replay, (batch, map) -> {
+            for (SeatCellRow cell : batch.seats(map, Set.copyOf(event.seats()))) {
                 // Only the selling booking's seats, held or already sold to it: never a free seat or another's.
                 if (booking.equals(cell.holderBookingId)
                         && (cell.state == SeatState.HELD || cell.state == SeatState.SOLD)) {
                     cell.state = SeatState.SOLD;
+                    batch.changed(cell);
                 }
             }
         });
@@ -155,12 +177,13 @@ class SeatMapProjection {
     @EventHandler
     void on(SeatsReleasedEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
         String booking = event.bookingId().value();
-        fold(event.screeningId().value(), sequence, replay, map -> {
-            for (SeatCellRow cell : seats(map, Set.copyOf(event.seats()))) {
+        fold(event.screeningId().value(), sequence, replay, (batch, map) -> {
+            for (SeatCellRow cell : batch.seats(map, Set.copyOf(event.seats()))) {
                 // Only the releasing booking's seats, held or sold: by now a seat may belong to someone else.
                 if (booking.equals(cell.holderBookingId)) {
                     cell.state = SeatState.FREE;
                     cell.holderBookingId = null;
+                    batch.changed(cell);
                 }
             }
         });
@@ -173,21 +196,36 @@ class SeatMapProjection {
         maps.deleteAllInBatch();
     }
 
-    private void fold(String screeningId, long sequence, ReplayStatus replay, Consumer<SeatMapStateRow> change) {
-        SeatMapStateRow map = maps.findById(screeningId).orElse(null);
-        if (map == null || sequence <= map.version) {
-            return;
+    private void fold(
+            String screeningId, long sequence, ReplayStatus replay, BiConsumer<SeatMapBatch, SeatMapStateRow> change) {
+        inBatch(batch -> {
+            SeatMapStateRow map = batch.map(screeningId);
+            if (map == null || sequence <= map.version) {
+                return;
+            }
+            change.accept(batch, map);
+            map.version = sequence;
+            batch.changed(map);
+            publish(batch, map, replay);
+        });
+    }
+
+    /**
+     * Folds into the batch of the processor's unit of work (written before it commits), or, when
+     * called outside one, into a batch of this one event, written at once.
+     */
+    private void inBatch(Consumer<SeatMapBatch> work) {
+        Optional<SeatMapBatch> batch = ProcessorBatch.current(this, events -> new SeatMapBatch(jdbc).readAhead(events));
+        if (batch.isPresent()) {
+            work.accept(batch.get());
+        } else {
+            SeatMapBatch alone = new SeatMapBatch(jdbc);
+            work.accept(alone);
+            alone.flush();
         }
-        change.accept(map);
-        map.version = sequence;
-        publish(map, replay);
     }
 
-    private List<SeatCellRow> seats(SeatMapStateRow map, Set<String> labels) {
-        return labels.isEmpty() ? List.of() : cells.findByScreeningIdAndSeatLabelIn(map.screeningId, labels);
-    }
-
-    private void publish(SeatMapStateRow map, ReplayStatus replay) {
+    private void publish(SeatMapBatch batch, SeatMapStateRow map, ReplayStatus replay) {
         // Nothing from a replay, nor from the slot queries do not read (a rebuild, or the slot kept
         // current for switching back): nobody should watch a seat map travel back in time.
         if ((replay != null && replay.isReplay()) || !slots.isLive()) {
@@ -198,10 +236,13 @@ class SeatMapProjection {
         if (!watched(id)) {
             return;
         }
+        // The map as this event leaves it, as it will be committed: the batch's changes so far are
+        // written (in its transaction) and the map read back; the emitter sends it after the commit.
+        batch.flush();
         updates.emit(
                 FindSeatMapQuery.class,
                 query -> id.equals(query.screeningId()),
-                views.view(map, cells.findByScreeningIdOrderByRowIndexAscCellIndexAsc(id)));
+                views.view(map, batch.storedCells(id)));
     }
 
     private boolean watched(String screeningId) {

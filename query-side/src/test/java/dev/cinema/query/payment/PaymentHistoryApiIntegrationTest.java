@@ -25,19 +25,28 @@ import dev.cinema.platform.testsupport.JsonHttp.Response;
 import dev.cinema.platform.testsupport.TestKeys;
 import dev.cinema.platform.testsupport.TestTokens;
 import dev.cinema.query.QuerySideApplication;
+import dev.cinema.query.rebuild.SlotRouting;
+import dev.cinema.query.testing.Batches;
 import dev.cinema.query.testing.EventFeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.StreamSupport;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -72,13 +81,24 @@ abstract class PaymentHistoryApiIntegrationTest {
     @Autowired
     PaymentHistoryRows entries;
 
+    @Autowired
+    TransactionManager axonTransactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    SlotRouting routing;
+
     JsonHttp http;
     EventFeed events;
+    Batches batches;
 
     @BeforeEach
     void connect() {
         http = JsonHttp.localhost(port);
         events = new EventFeed(eventStore, transactions);
+        batches = new Batches(axonTransactions, jdbc, routing);
     }
 
     @Test
@@ -272,6 +292,120 @@ abstract class PaymentHistoryApiIntegrationTest {
                 .as("refused before its input is looked at")
                 .isEqualTo(403);
         assertThat(http.get("/api/audit/payments", null).status()).isEqualTo(401);
+    }
+
+    /**
+     * A processor batch folds its events in memory and writes once (PaymentHistoryBatch): a batch
+     * of many payments' events, interleaved, with requests, captures, declines, refunds and events
+     * delivered again, must leave exactly the entries that the same events leave folded one at a
+     * time (one event per batch), also delivered again as a whole, in other batch boundaries, and
+     * with every event twice in a row within one batch.
+     */
+    @Test
+    void aBatchMixingManyPaymentsFoldsIntoWhatItsEventsFoldOneAtATimeAndAgainToTheSameEntries() {
+        int payments = 15;
+        List<String> oneAtATime = new ArrayList<>();
+        List<String> batched = new ArrayList<>();
+        List<List<DomainEventMessage<?>>> singleStreams = new ArrayList<>();
+        List<List<DomainEventMessage<?>>> batchStreams = new ArrayList<>();
+        for (int p = 0; p < payments; p++) {
+            oneAtATime.add(PaymentId.random().value());
+            batched.add(PaymentId.random().value());
+            singleStreams.add(paymentStream(p, PaymentId.of(oneAtATime.get(p))));
+            batchStreams.add(paymentStream(p, PaymentId.of(batched.get(p))));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int p = 0; p < payments; p++) {
+            for (int e = 0; e < singleStreams.get(p).size(); e++) {
+                order.add(p);
+            }
+        }
+        Collections.shuffle(order, new Random(20261201));
+        List<DomainEventMessage<?>> single = interleaved(singleStreams, order);
+        List<DomainEventMessage<?>> batch = interleaved(batchStreams, order);
+
+        batches.deliverInBatchesOf(1, projection, single);
+        List<String> expected = batches.rows("payment_history_entry", "payment_id", oneAtATime);
+        assertThat(expected)
+                .as("the events capture, decline and refund payments")
+                .anyMatch(row -> row.contains("status=CAPTURED"))
+                .anyMatch(row -> row.contains("status=DECLINED"))
+                .anyMatch(row -> row.contains("kind=REFUND"))
+                .anyMatch(row -> row.contains("reason=" + DECLINE_REASON + ","));
+
+        batches.deliver(projection, batch);
+        assertThat(batches.rows("payment_history_entry", "payment_id", batched))
+                .as("one batch")
+                .isEqualTo(expected);
+        batches.deliver(projection, batch);
+        assertThat(batches.rows("payment_history_entry", "payment_id", batched))
+                .as("the same batch again")
+                .isEqualTo(expected);
+        batches.deliverInBatchesOf(4, projection, batch);
+        assertThat(batches.rows("payment_history_entry", "payment_id", batched))
+                .as("again, in batches of 4")
+                .isEqualTo(expected);
+        List<DomainEventMessage<?>> twice = new ArrayList<>();
+        batch.forEach(event -> twice.addAll(List.of(event, event)));
+        batches.deliver(projection, twice);
+        assertThat(batches.rows("payment_history_entry", "payment_id", batched))
+                .as("every event twice in one batch")
+                .isEqualTo(expected);
+    }
+
+    /**
+     * One payment's events, the same for any id given the same {@code p}: requested, then captured
+     * (perhaps refunded in one or two parts) or declined, and some of its events delivered again
+     * later (a request after the answer among them). A repeated event is the same message.
+     */
+    /** A provider's text, written as it came: quotes, a backslash, commas, braces, accents. */
+    static final String DECLINE_REASON = "card said \"no\", \\ {try} again, ünïcode NULL";
+
+    static List<DomainEventMessage<?>> paymentStream(int p, PaymentId id) {
+        Random random = new Random(7919L * (p + 1));
+        BookingId booking = BookingId.of("booking-" + p);
+        AccountId customer = AccountId.of("customer-" + p % 3);
+        Money amount = Money.of(1000 + 100L * random.nextInt(20), p % 4 == 0 ? "GBP" : "EUR");
+        Instant start = Instant.parse("2026-12-01T10:00:00Z").plusSeconds(100L * p);
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        List<Object> payloads = new ArrayList<>();
+        payloads.add(
+                new PaymentRequestedEvent(id, booking, ScreeningId.of("screening-" + p), customer, amount, "card"));
+        if (random.nextInt(3) == 0) {
+            payloads.add(new PaymentDeclinedEvent(id, booking, customer, amount, DECLINE_REASON));
+        } else {
+            payloads.add(new PaymentCapturedEvent(id, booking, customer, amount, "psp-" + p));
+            int refunds = random.nextInt(3);
+            for (int r = 0; r < refunds; r++) {
+                Money part = refunds == 2 ? Money.of(amount.amountMinor() / 2, amount.currency()) : amount;
+                payloads.add(new PaymentRefundedEvent(
+                        id, booking, customer, part, "psp-r-" + p + "-" + r, "customer-refund"));
+            }
+        }
+        for (Object payload : payloads) {
+            events.add(new GenericDomainEventMessage<>(
+                    "Payment",
+                    id.value(),
+                    events.size(),
+                    payload,
+                    MetaData.emptyInstance(),
+                    "event-" + p + "-" + events.size(),
+                    start.plusSeconds(events.size())));
+        }
+        int again = random.nextInt(3);
+        for (int a = 0; a < again; a++) {
+            events.add(events.get(random.nextInt(events.size())));
+        }
+        return events;
+    }
+
+    static List<DomainEventMessage<?>> interleaved(List<List<DomainEventMessage<?>>> streams, List<Integer> order) {
+        int[] next = new int[streams.size()];
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (int p : order) {
+            events.add(streams.get(p).get(next[p]++));
+        }
+        return events;
     }
 
     @Test

@@ -50,6 +50,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * queries answer in full throughout, a rebuild of the same events gives the same checksum, a slot
  * that differs is never switched to by itself, switch-back is exact, and a replay pushes nothing
  * to a live client.
+ *
+ * <p>A rebuild compares whole slots, so these tests need a database whose read models hold only
+ * what its events say: a context (and database) of their own, not the one other test classes share
+ * and fill by calling projections directly with events that were never stored (the property below
+ * only makes the context's configuration differ from theirs).
  */
 @SpringBootTest(
         classes = QuerySideApplication.class,

@@ -11,10 +11,14 @@ import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.booking.SeatsHeldEvent;
 import dev.cinema.contracts.booking.SeatsReleasedEvent;
 import dev.cinema.contracts.booking.SeatsSoldEvent;
+import dev.cinema.contracts.catalogue.cinema.CinemaId;
+import dev.cinema.contracts.catalogue.film.FilmId;
+import dev.cinema.contracts.catalogue.screen.ScreenId;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.catalogue.screening.ScreeningPricesChangedEvent;
+import dev.cinema.contracts.catalogue.screening.ScreeningSalesOpenedEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.seatmap.FindSeatMapQuery;
@@ -24,6 +28,8 @@ import dev.cinema.platform.testsupport.JsonHttp;
 import dev.cinema.platform.testsupport.JsonHttp.Response;
 import dev.cinema.platform.testsupport.TestKeys;
 import dev.cinema.query.QuerySideApplication;
+import dev.cinema.query.rebuild.SlotRouting;
+import dev.cinema.query.testing.Batches;
 import dev.cinema.query.testing.EventFeed;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,22 +40,31 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -90,13 +105,24 @@ abstract class SeatMapApiIntegrationTest {
     @Autowired
     SeatCellRows cells;
 
+    @Autowired
+    TransactionManager axonTransactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    SlotRouting routing;
+
     JsonHttp http;
     EventFeed events;
+    Batches batches;
 
     @BeforeEach
     void connect() {
         http = JsonHttp.localhost(port);
         events = new EventFeed(eventStore, transactions);
+        batches = new Batches(axonTransactions, jdbc, routing);
     }
 
     @Test
@@ -286,6 +312,60 @@ abstract class SeatMapApiIntegrationTest {
         assertThat(twice.freeSeats()).isEqualTo(3);
         assertThat(twice.version()).isEqualTo(4);
         assertThat(twice.status()).hasToString("CANCELLED");
+    }
+
+    /**
+     * A processor batch folds its events in memory and writes once (SeatMapBatch): a batch of many
+     * screenings' events, interleaved, must leave exactly the rows that the same events leave folded
+     * one at a time (one event per batch), also delivered again as a whole, in other batch
+     * boundaries, and with every event twice in a row within one batch.
+     */
+    @Test
+    void aBatchMixingManyScreeningsFoldsIntoWhatItsEventsFoldOneAtATimeAndAgainToTheSameRows() {
+        Random random = new Random(20261201);
+        List<List<Function<ScreeningId, Object>>> streams = new ArrayList<>();
+        for (int s = 0; s < 12; s++) {
+            streams.add(seatStream(random, 25));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int s = 0; s < streams.size(); s++) {
+            for (int e = 0; e < streams.get(s).size(); e++) {
+                order.add(s);
+            }
+        }
+        Collections.shuffle(order, random);
+        List<String> oneAtATime = screeningIds(streams.size());
+        List<String> batched = screeningIds(streams.size());
+        List<DomainEventMessage<?>> single = interleaved(streams, order, oneAtATime);
+        List<DomainEventMessage<?>> batch = interleaved(streams, order, batched);
+
+        batches.deliverInBatchesOf(1, projection, single);
+        List<String> expected = seatRows(oneAtATime);
+        assertThat(expected)
+                .as("the events hold, sell and free seats")
+                .anyMatch(row -> row.contains("state=HELD"))
+                .anyMatch(row -> row.contains("state=SOLD"))
+                .anyMatch(row -> row.contains("state=FREE"))
+                .anyMatch(row -> row.contains("status=CANCELLED"));
+
+        batches.deliver(projection, batch);
+        assertThat(seatRows(batched)).as("one batch").isEqualTo(expected);
+        batches.deliver(projection, batch);
+        assertThat(seatRows(batched)).as("the same batch again").isEqualTo(expected);
+        batches.deliverInBatchesOf(7, projection, batch);
+        assertThat(seatRows(batched)).as("again, in batches of 7").isEqualTo(expected);
+        List<DomainEventMessage<?>> twice = new ArrayList<>();
+        batch.forEach(event -> twice.addAll(List.of(event, event)));
+        batches.deliver(projection, twice);
+        assertThat(seatRows(batched)).as("every event twice in one batch").isEqualTo(expected);
+        for (int s = 0; s < streams.size(); s++) {
+            assertThat(queries.handle(new FindSeatMapQuery(batched.get(s))))
+                    .get()
+                    .usingRecursiveComparison()
+                    .ignoringFields("screeningId")
+                    .isEqualTo(queries.handle(new FindSeatMapQuery(oneAtATime.get(s)))
+                            .orElseThrow());
+        }
     }
 
     /**
@@ -484,6 +564,93 @@ abstract class SeatMapApiIntegrationTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * A screening's events (for whichever id it is given): scheduled, then holds, sales and releases
+     * of four bookings naming random seats (Z9 is no seat of the layout), price changes, sales
+     * opened, and perhaps a cancellation.
+     */
+    static List<Function<ScreeningId, Object>> seatStream(Random random, int length) {
+        List<String> labels = List.of("A1", "A2", "B1", "B2", "B3", "Z9");
+        List<Function<ScreeningId, Object>> stream = new ArrayList<>();
+        boolean onSale = random.nextBoolean();
+        stream.add(id -> new ScreeningScheduledEvent(
+                id,
+                FilmId.of("film-1"),
+                ScreenId.of("screen-1"),
+                CinemaId.of("cinema-1"),
+                Instant.parse("2027-01-01T20:00:00Z"),
+                Instant.parse("2027-01-01T22:00:00Z"),
+                EventFeed.LAYOUT,
+                EventFeed.PRICES,
+                onSale));
+        boolean cancelled = false;
+        for (int e = 1; e < length; e++) {
+            BookingId booking = BookingId.of("booking-" + random.nextInt(4));
+            List<String> seats = new ArrayList<>(labels);
+            Collections.shuffle(seats, random);
+            List<String> some = List.copyOf(seats.subList(0, 1 + random.nextInt(3)));
+            int dice = random.nextInt(100);
+            if (dice < 35) {
+                AccountId customer = AccountId.of("customer-" + random.nextInt(4));
+                stream.add(id -> new SeatsHeldEvent(
+                        id,
+                        booking,
+                        customer,
+                        some.stream().map(SeatMapApiIntegrationTest::seat).toList(),
+                        Instant.parse("2027-01-01T19:00:00Z")));
+            } else if (dice < 60) {
+                stream.add(id -> new SeatsSoldEvent(id, booking, some));
+            } else if (dice < 85) {
+                stream.add(id -> new SeatsReleasedEvent(id, booking, some, ReleaseReason.EXPIRED));
+            } else if (dice < 92) {
+                long price = 1000 + random.nextInt(10) * 100;
+                stream.add(id -> new ScreeningPricesChangedEvent(
+                        id,
+                        Map.of(SeatType.STANDARD, Money.of(price, "EUR"), SeatType.PREMIUM, Money.of(2000, "EUR"))));
+            } else if (dice < 97 || cancelled) {
+                stream.add(ScreeningSalesOpenedEvent::new);
+            } else {
+                cancelled = true;
+                stream.add(id -> new ScreeningCancelledEvent(id, ScreenId.of("screen-1"), "Flood"));
+            }
+        }
+        return stream;
+    }
+
+    static List<String> screeningIds(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(ScreeningId.random().value());
+        }
+        return ids;
+    }
+
+    /** The streams' events for these screening ids, in {@code order} (a stream's index per event). */
+    static List<DomainEventMessage<?>> interleaved(
+            List<List<Function<ScreeningId, Object>>> streams, List<Integer> order, List<String> ids) {
+        int[] next = new int[streams.size()];
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        for (int s : order) {
+            int sequence = next[s]++;
+            ScreeningId id = ScreeningId.of(ids.get(s));
+            events.add(new GenericDomainEventMessage<>(
+                    "Screening",
+                    id.value(),
+                    sequence,
+                    streams.get(s).get(sequence).apply(id),
+                    MetaData.emptyInstance(),
+                    UUID.randomUUID().toString(),
+                    Instant.parse("2026-12-01T10:00:00Z").plusSeconds(events.size())));
+        }
+        return events;
+    }
+
+    List<String> seatRows(List<String> screeningIds) {
+        List<String> rows = new ArrayList<>(batches.rows("seat_map", "screening_id", screeningIds));
+        rows.addAll(batches.rows("seat_map_cell", "screening_id", screeningIds));
+        return rows;
+    }
 
     static Instant inDays(int days) {
         return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
