@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * writer at a time, which takes every hold waiting for it (up to {@code max-batch}) and sends them
  * as one {@link PlaceBookingsCommand}: one load, one transaction, one commit for all of them, each
  * still decided on its own, all or nothing, and answered on its own. The batch grows by itself
- * with the load (natural batching): a lone hold is written at once, alone.
+ * with the load (natural batching): a lone hold is written at once, in a batch of one.
  *
  * <p>The queue of each screening is bounded: a hold that finds it full is answered 429 with
  * {@code Retry-After} at once ({@code hold-queue-full}). A batch that fails as a whole (not a
@@ -147,11 +147,11 @@ public class HoldDesk implements DisposableBean {
             }
         }
 
+        /**
+         * Even a lone hold goes as a batch (of one): its refusal is then an outcome too, and rolls
+         * nothing back.
+         */
         private void write(List<Waiting> batch) {
-            if (batch.size() == 1) {
-                writeAlone(batch.get(0));
-                return;
-            }
             List<HoldOutcome> outcomes;
             try {
                 outcomes = commands.sendAndWait(new PlaceBookingsCommand(

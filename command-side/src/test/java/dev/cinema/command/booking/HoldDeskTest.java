@@ -56,13 +56,11 @@ class HoldDeskTest {
     void holdsThatWaitedMeanwhileAreSentAsOneBatchAndEachCallerGetsItsOwnAnswer() throws Exception {
         desk = desk(16, 128);
         when(gateway.sendAndWait(any())).thenAnswer(invocation -> {
-            Object command = invocation.getArgument(0);
-            sent.add(command);
-            if (command instanceof CommandMessage<?> alone) {
+            PlaceBookingsCommand batch = invocation.getArgument(0);
+            sent.add(batch);
+            if (sent.size() == 1) {
                 firstMayFinish.await(10, TimeUnit.SECONDS);
-                return hold((PlaceBookingCommand) alone.getPayload());
             }
-            PlaceBookingsCommand batch = (PlaceBookingsCommand) command;
             List<HoldOutcome> outcomes = new ArrayList<>();
             for (PlaceBookingsCommand.Request request : batch.requests()) {
                 outcomes.add(
@@ -97,6 +95,9 @@ class HoldDeskTest {
                                 .code())
                         .isEqualTo("seats-unavailable"));
         assertThat(sent).hasSize(2);
+        assertThat(((PlaceBookingsCommand) sent.get(0)).requests())
+                .as("a lone hold goes at once, as a batch of one")
+                .hasSize(1);
         PlaceBookingsCommand batch = (PlaceBookingsCommand) sent.get(1);
         assertThat(batch.screeningId()).isEqualTo(screening);
         assertThat(batch.requests())
@@ -114,9 +115,12 @@ class HoldDeskTest {
     void aFullQueueIsAnsweredAtOnceWithARefusalThatTellsTheCallerToComeBack() {
         desk = desk(1, 128);
         when(gateway.sendAndWait(any())).thenAnswer(invocation -> {
-            sent.add(invocation.getArgument(0));
+            PlaceBookingsCommand batch = invocation.getArgument(0);
+            sent.add(batch);
             firstMayFinish.await(10, TimeUnit.SECONDS);
-            return hold((PlaceBookingCommand) ((CommandMessage<?>) invocation.getArgument(0)).getPayload());
+            return batch.requests().stream()
+                    .map(request -> HoldOutcome.held(hold(request.command())))
+                    .toList();
         });
         CompletableFuture<Screenings.Hold> writing = CompletableFuture.supplyAsync(() -> desk.hold(command("A1")));
         await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 1);
@@ -138,13 +142,14 @@ class HoldDeskTest {
         when(gateway.sendAndWait(any())).thenAnswer(invocation -> {
             Object command = invocation.getArgument(0);
             sent.add(command);
-            if (command instanceof PlaceBookingsCommand) {
+            if (command instanceof PlaceBookingsCommand batch) {
+                if (sent.size() == 1) {
+                    firstMayFinish.await(10, TimeUnit.SECONDS);
+                    return List.of(HoldOutcome.held(hold(batch.requests().get(0).command())));
+                }
                 throw new IllegalStateException("the batch's transaction failed");
             }
             PlaceBookingCommand alone = (PlaceBookingCommand) ((CommandMessage<?>) command).getPayload();
-            if (sent.size() == 1) {
-                firstMayFinish.await(10, TimeUnit.SECONDS);
-            }
             if (alone.seats().contains("B2")) {
                 throw new Refusal("seats-unavailable", "seats", "B2 is taken");
             }
@@ -160,7 +165,7 @@ class HoldDeskTest {
         assertThat(first.get(5, TimeUnit.SECONDS).seats().get(0).seat()).isEqualTo("A1");
         assertThat(second.get(5, TimeUnit.SECONDS).seats().get(0).seat()).isEqualTo("A2");
         assertThatThrownBy(refused::join).hasCauseInstanceOf(Refusal.class);
-        assertThat(sent).hasSize(4); // A1 alone, the batch of two, then each of the two alone
+        assertThat(sent).hasSize(4); // A1 (a batch of one), the batch of two, then each of the two alone
         assertThat(sent.get(1)).isInstanceOf(PlaceBookingsCommand.class);
     }
 
