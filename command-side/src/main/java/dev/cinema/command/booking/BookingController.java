@@ -38,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BookingController {
 
     private final CommandGateway commands;
+    private final HoldDesk desk;
 
-    BookingController(CommandGateway commands) {
+    BookingController(CommandGateway commands, HoldDesk desk) {
         this.commands = commands;
+        this.desk = desk;
     }
 
     record HoldRequest(
@@ -79,6 +81,10 @@ class BookingController {
             when = "Seats are not free (unavailableSeats) or the choice would strand single seats (strandedSeats), "
                     + "or the screening is cancelled, started or not on sale",
             body = BookingProblems.SeatsNotFree.class)
+    @ApiAnswer(
+            status = 429,
+            when = "Too many holds are waiting for this screening (hold-queue-full); Retry-After says when to try "
+                    + "again. Nothing was held")
     @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
     @Operation(
             summary = "Hold 1 to 10 seats of one screening, all or nothing",
@@ -88,7 +94,7 @@ class BookingController {
                     + "screening.")
     ResponseEntity<HoldResponse> hold(@Valid @RequestBody HoldRequest request, @AuthenticationPrincipal Jwt caller) {
         BookingId bookingId = BookingId.random();
-        Screenings.Hold hold = commands.sendAndWait(new PlaceBookingCommand(
+        Screenings.Hold hold = desk.hold(new PlaceBookingCommand(
                 bookingId, ScreeningId.of(request.screeningId()), AccountId.of(caller.getSubject()), request.seats()));
         return ResponseEntity.created(URI.create("/api/me/bookings/" + bookingId))
                 .body(HoldResponse.of(bookingId, hold));

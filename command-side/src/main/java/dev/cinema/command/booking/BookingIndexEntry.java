@@ -6,9 +6,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.Persistable;
 
 /**
  * Command-side index of bookings per screening and customer: which bookings a cancelled screening
@@ -17,7 +21,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "booking_index")
-class BookingIndexEntry {
+class BookingIndexEntry implements Persistable<String> {
 
     @Id
     @Column(name = "booking_id", length = 64)
@@ -35,6 +39,13 @@ class BookingIndexEntry {
     @Column(name = "status", nullable = false, length = 24)
     private BookingStatus status;
 
+    /**
+     * True until stored or loaded: tells Spring Data to insert it without first selecting it (its
+     * id is assigned, so it could not tell otherwise; the updater has checked it is not there).
+     */
+    @Transient
+    private boolean fresh;
+
     protected BookingIndexEntry() {}
 
     BookingIndexEntry(String bookingId, String screeningId, String customerId) {
@@ -42,6 +53,23 @@ class BookingIndexEntry {
         this.screeningId = screeningId;
         this.customerId = customerId;
         this.status = BookingStatus.AWAITING_PAYMENT;
+        this.fresh = true;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
+    }
+
+    @Override
+    public String getId() {
+        return bookingId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
     }
 
     String bookingId() {

@@ -8,12 +8,19 @@ import dev.cinema.contracts.booking.PlaceBookingCommand;
 import dev.cinema.contracts.booking.ReleaseReason;
 import dev.cinema.contracts.booking.SeatPrice;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
+import dev.cinema.platform.refusal.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +39,7 @@ class HoldingSeats {
     private final Clock clock;
     private final Duration holdDuration;
     private final Duration holdExpiringNotice;
+    private final List<CorrelationDataProvider> correlation;
 
     HoldingSeats(
             Repository<Booking> bookings,
@@ -39,8 +47,10 @@ class HoldingSeats {
             CatalogueLookup lookup,
             DeadlineManager deadlines,
             Clock clock,
-            BookingProperties properties) {
+            BookingProperties properties,
+            List<CorrelationDataProvider> correlation) {
         this.bookings = bookings;
+        this.correlation = List.copyOf(correlation);
         this.inventory = inventory;
         this.lookup = lookup;
         this.deadlines = deadlines;
@@ -50,28 +60,87 @@ class HoldingSeats {
     }
 
     @CommandHandler
-    Screenings.Hold handle(PlaceBookingCommand command) throws Exception {
+    Screenings.Hold handle(PlaceBookingCommand command) {
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(holdDuration);
         boolean preventStranded =
                 lookup.preventsStrandedSeats(command.screeningId().value(), "screeningId");
-        List<SeatPrice> seats = inventory.hold(
+        return place(command, hold(command, now, preventStranded), now);
+    }
+
+    /**
+     * Many customers' holds on one screening in one transaction (the {@link HoldDesk}'s batches).
+     * Each request is decided on its own, all or nothing, in a unit of work nested in the batch's,
+     * whose message is the request's own command, so that its events carry its sender and
+     * correlation exactly as if it had been sent alone. A refusal is an answer, not a failure: the
+     * screening refuses before it applies anything, so the request's nested unit of work commits
+     * empty and the batch goes on, with the screening still loaded and still cached (a rollback
+     * would evict it, and the next hold would load it again). Anything else fails the whole batch,
+     * which rolls back, and the desk sends its requests one by one.
+     */
+    @CommandHandler
+    List<HoldOutcome> handle(PlaceBookingsCommand batch) {
+        Instant now = clock.instant();
+        boolean preventStranded =
+                lookup.preventsStrandedSeats(batch.screeningId().value(), "screeningId");
+        List<HoldOutcome> outcomes = new ArrayList<>(batch.requests().size());
+        for (PlaceBookingsCommand.Request request : batch.requests()) {
+            PlaceBookingCommand command = request.command();
+            UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(new GenericCommandMessage<>(
+                    new GenericMessage<>(request.messageId(), command, request.metaData()),
+                    PlaceBookingCommand.class.getName()));
+            correlation.forEach(nested::registerCorrelationDataProvider);
+            try {
+                List<SeatPrice> seats;
+                try {
+                    seats = hold(command, now, preventStranded);
+                } catch (Refusal refusal) {
+                    outcomes.add(HoldOutcome.refused(refusal.asDetails()));
+                    nested.commit();
+                    continue;
+                }
+                outcomes.add(HoldOutcome.held(place(command, seats, now)));
+                nested.commit();
+            } catch (RuntimeException e) {
+                if (nested.isActive()) {
+                    nested.rollback(e);
+                }
+                throw e;
+            }
+        }
+        return outcomes;
+    }
+
+    /** The screening's decision: the seats held at their quoted prices, or a refusal before any event. */
+    private List<SeatPrice> hold(PlaceBookingCommand command, Instant now, boolean preventStranded) {
+        return inventory.hold(
                 command.screeningId(),
                 command.bookingId(),
                 command.customerId(),
                 command.seats(),
-                expiresAt,
+                now.plus(holdDuration),
                 now,
                 preventStranded);
-        bookings.newInstance(() -> new Booking(
-                command.bookingId(),
-                command.screeningId(),
-                command.customerId(),
-                seats,
-                now,
-                expiresAt,
-                holdExpiringNotice,
-                deadlines));
+    }
+
+    /** The booking that records a hold the screening has granted. */
+    private Screenings.Hold place(PlaceBookingCommand command, List<SeatPrice> seats, Instant now) {
+        Instant expiresAt = now.plus(holdDuration);
+        try {
+            bookings.newInstance(() -> new Booking(
+                    command.bookingId(),
+                    command.screeningId(),
+                    command.customerId(),
+                    seats,
+                    now,
+                    expiresAt,
+                    holdExpiringNotice,
+                    deadlines));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // newInstance declares Exception for the factory's sake; the constructor throws none.
+            throw new IllegalStateException("Could not record booking " + command.bookingId(), e);
+        }
         return new Screenings.Hold(command.screeningId(), seats, expiresAt);
     }
 

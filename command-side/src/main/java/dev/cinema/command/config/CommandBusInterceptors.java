@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 
 /** Cross-cutting behaviour of commands and deadlines: who caused them, and how refusals travel back. */
 @Component
-class CommandBusInterceptors {
+public class CommandBusInterceptors {
 
     /** Metadata key naming the account that sent a command; copied onto the events it causes. */
-    static final String SENT_BY = "sentBy";
+    public static final String SENT_BY = "sentBy";
 
     static final String SYSTEM = "system";
 
@@ -52,10 +52,18 @@ class CommandBusInterceptors {
             if (command.getMetaData().containsKey(SENT_BY)) {
                 return command;
             }
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            String sender = authentication instanceof JwtAuthenticationToken jwt ? jwt.getName() : SYSTEM;
-            return command.andMetaData(Map.of(SENT_BY, sender));
+            return command.andMetaData(Map.of(SENT_BY, currentSender()));
         };
+    }
+
+    /**
+     * Who sends a command from this thread: the account of the verified token of the request it
+     * serves, or "system". Public for the few places that dispatch on another thread than the
+     * request's (the hold desk), which must capture it before handing the work over.
+     */
+    public static String currentSender() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken jwt ? jwt.getName() : SYSTEM;
     }
 
     /**

@@ -94,6 +94,80 @@ abstract class BookingApiIntegrationTest {
         assertThat(hold(bob, screening, "A3", "A4").status()).isEqualTo(201);
     }
 
+    /**
+     * Many customers at once on one screening: the hold desk decides their holds in batches, each
+     * on its own. Every caller gets its own answer, no seat is held twice, every answer's events
+     * are stored and nothing else, and each booking's events say who sent them and carry a
+     * correlation of their own, as if each hold had been sent alone.
+     */
+    @Test
+    void customersHoldingAtOnceEachGetTheirOwnAnswerAndNoSeatIsHeldTwice() throws Exception {
+        String screening = screening(true);
+        List<String> seats = List.of("A1", "A2", "A3", "A4", "A5", "B1", "B2", "B3", "B4");
+        int customers = 40;
+        List<String> subjects = new ArrayList<>();
+        List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(customers);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            for (int i = 0; i < customers; i++) {
+                String subject = UUID.randomUUID().toString();
+                subjects.add(subject);
+                String token = TestTokens.valid(subject, "CUSTOMER");
+                String seat = seats.get(i % seats.size());
+                answers.add(callers.submit(() -> {
+                    go.await();
+                    return hold(token, screening, seat);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> heldSeats = new java.util.HashSet<>();
+            int held = 0;
+            for (int i = 0; i < customers; i++) {
+                Response answer = answers.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(answer.status()).as(answer.raw()).isIn(201, 409);
+                if (answer.status() == 409) {
+                    assertThat(answer.text("code")).isIn("seats-unavailable", "stranded-seat");
+                    continue;
+                }
+                held++;
+                String seat = answer.body().get("seats").get(0).get("seat").asText();
+                assertThat(heldSeats.add(seat))
+                        .as("seat " + seat + " held twice")
+                        .isTrue();
+                String booking = answer.text("bookingId");
+                String metaData = new String(
+                        jdbc.queryForObject(
+                                "select meta_data from domain_event_entry where aggregate_identifier = ?"
+                                        + " and payload_type like '%BookingPlacedEvent'",
+                                byte[].class, booking),
+                        StandardCharsets.UTF_8);
+                assertThat(metaData).contains("\"sentBy\":\"" + subjects.get(i) + "\"");
+            }
+            assertThat(held).isBetween(1, seats.size());
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from domain_event_entry where aggregate_identifier = ?"
+                                    + " and payload_type like '%SeatsHeldEvent'",
+                            Long.class, screening))
+                    .as("one SeatsHeldEvent per hold answered 201, none for a refusal")
+                    .isEqualTo(held);
+            assertThat(jdbc
+                            .queryForList(
+                                    "select meta_data from domain_event_entry where aggregate_identifier = ?"
+                                            + " and payload_type like '%SeatsHeldEvent'",
+                                    byte[].class, screening)
+                            .stream()
+                            .map(bytes -> new String(bytes, StandardCharsets.UTF_8)
+                                    .replaceAll(".*\"correlationId\":\"([^\"]+)\".*", "$1"))
+                            .distinct()
+                            .count())
+                    .as("each hold's events have a correlation of their own")
+                    .isEqualTo(held);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     @Test
     void badSeatRequestsAreRefusedWithTheRightStatus() {
         String screening = screening(true);

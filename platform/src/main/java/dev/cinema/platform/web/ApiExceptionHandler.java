@@ -231,8 +231,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> respond(ProblemDetail body) {
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (body.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            // Every 503 here is a passing condition: say when to come back.
+        if (body.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                || body.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            // Every 503 and 429 here is a passing condition: say when to come back.
             response.header(HttpHeaders.RETRY_AFTER, "1");
         }
         return response.body(body);

@@ -6,6 +6,7 @@ import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.PAYMENT_REQUIRED;
 import static org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE;
+import static org.springframework.http.HttpStatus.TOO_MANY_REQUESTS;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 import static org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY;
 
@@ -32,6 +33,8 @@ import org.springframework.http.HttpStatus;
  *       a screening started or cancelled, a booking no longer held, an item retired);
  *   <li>422: the request is well-formed but refers to something it cannot use (an unknown or
  *       retired item named in the body) or asks for something the rules never allow;
+ *   <li>429: the system is taking in no more of this kind of request for a moment: retry later
+ *       (with {@code Retry-After});
  *   <li>503: a technical condition that passes: retry later (with {@code Retry-After}).
  * </ul>
  *
@@ -152,7 +155,11 @@ public final class RefusalStatuses {
                     "provider-unavailable",
                     "concurrent-modification",
                     // a report whose projection is still reading the event store (backfilling or rebuilt)
-                    "projection-catching-up"));
+                    "projection-catching-up"),
+            group(
+                    TOO_MANY_REQUESTS,
+                    // a hot screening's queue of waiting holds is full: back-pressure, not a timeout
+                    "hold-queue-full"));
 
     private RefusalStatuses() {}
 

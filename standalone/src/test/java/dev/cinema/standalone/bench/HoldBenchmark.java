@@ -1,6 +1,7 @@
 package dev.cinema.standalone.bench;
 
 import dev.cinema.command.CommandSideApplication;
+import dev.cinema.command.booking.HoldDesk;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.PlaceBookingCommand;
@@ -21,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -41,45 +43,79 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class HoldBenchmark {
 
-    private static final int HOLDS_PER_RUN = Integer.getInteger("bench.holds", 600);
-    private static final int[] CALLERS = {1, 8, 32};
+    private static final int HOLDS_PER_RUN = Integer.getInteger("bench.holds", 1200);
+    private static final int[] CALLERS = java.util.Arrays.stream(
+                    System.getProperty("bench.callers", "1,8,32").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
 
     private HoldBenchmark() {}
 
+    /** How holds are sent: {@code gateway} one command (and transaction) per hold; {@code desk} the hold desk. */
+    private static final List<String> MODES =
+            List.of(System.getProperty("bench.modes", "gateway,desk").split(","));
+
+    private static final boolean UNCACHED = Boolean.getBoolean("bench.uncached");
+
     public static void main(String[] args) throws Exception {
         List<String> report = new ArrayList<>();
-        for (boolean cached : new boolean[] {false, true}) {
+        String server = "PostgreSQL 14 (embedded)";
+        for (boolean cached : UNCACHED ? new boolean[] {false, true} : new boolean[] {true}) {
             Map<String, Object> properties = new HashMap<>(PostgresDatabase.properties());
+            String url = System.getProperty("bench.jdbcUrl");
+            if (url != null) {
+                properties.put("spring.datasource.url", url);
+                properties.put("spring.datasource.username", System.getProperty("bench.user", "postgres"));
+                properties.put("spring.datasource.password", System.getProperty("bench.password", ""));
+                server = url;
+            }
             properties.putAll(TestTokens.keyProperties());
+            properties.put("cinema.audit.chain.key", TestTokens.AUDIT_CHAIN_KEY);
             properties.put("spring.profiles.active", "postgres");
             properties.put("server.port", "0");
             properties.put("cinema.screenings.cache", String.valueOf(cached));
             properties.put("logging.level.root", "WARN");
+            // -Dbench.extra=key=value,key=value: other settings to try.
+            for (String setting : System.getProperty("bench.extra", "").split(",")) {
+                if (!setting.isBlank()) {
+                    String[] pair = setting.split("=", 2);
+                    properties.put(pair[0].trim(), pair[1].trim());
+                }
+            }
             List<String> arguments = new ArrayList<>();
             properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
             ConfigurableApplicationContext context =
                     CommandSideApplication.builder().run(arguments.toArray(String[]::new));
             try {
                 CommandGateway gateway = context.getBean(CommandGateway.class);
+                HoldDesk desk = context.getBean(HoldDesk.class);
                 JsonHttp http = JsonHttp.localhost(
                         Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
-                run(gateway, http, 1, 100); // warm-up, not reported
-                for (int callers : CALLERS) {
-                    report.add(String.format(
-                            "%-8s %3d callers: %s",
-                            cached ? "cached" : "uncached", callers, run(gateway, http, callers, HOLDS_PER_RUN)));
+                for (String mode : MODES) {
+                    Function<PlaceBookingCommand, Object> send =
+                            mode.equals("desk") ? desk::hold : gateway::sendAndWait;
+                    run(send, http, 8, 200); // warm-up, not reported
+                    for (int callers : CALLERS) {
+                        report.add(String.format(
+                                "%-8s %-7s %3d callers: %s",
+                                cached ? "cached" : "uncached",
+                                mode,
+                                callers,
+                                run(send, http, callers, HOLDS_PER_RUN)));
+                    }
                 }
             } finally {
                 context.close();
             }
         }
         System.out.println();
-        System.out.println("Seat holds on one screening, PostgreSQL 14 (embedded), "
+        System.out.println("Seat holds on one screening, " + server + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + HOLDS_PER_RUN + " holds per run");
         report.forEach(System.out::println);
     }
 
-    private static String run(CommandGateway gateway, JsonHttp http, int callers, int holds) throws Exception {
+    private static String run(Function<PlaceBookingCommand, Object> send, JsonHttp http, int callers, int holds)
+            throws Exception {
         String screening = screening(http);
         List<String> seats = allSeats();
         Collections.shuffle(seats, new java.util.Random(7));
@@ -96,7 +132,7 @@ public final class HoldBenchmark {
                     while ((seat = free.poll()) != null) {
                         long t0 = System.nanoTime();
                         try {
-                            gateway.sendAndWait(new PlaceBookingCommand(
+                            send.apply(new PlaceBookingCommand(
                                     BookingId.random(),
                                     ScreeningId.of(screening),
                                     AccountId.of(UUID.randomUUID().toString()),

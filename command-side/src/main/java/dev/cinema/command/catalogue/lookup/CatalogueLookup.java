@@ -83,12 +83,9 @@ public class CatalogueLookup {
     /** Whether the cinema showing this screening forbids stranding single seats. */
     public boolean preventsStrandedSeats(String screeningId, String field) {
         // Asked on behalf of a request that names the screening in its body: unknown is a 422 there.
-        ScreenSlot slot = slots.findById(screeningId)
+        SeatingPolicy policy = slots.seatingPolicy(screeningId)
                 .orElseThrow(() -> new Refusal("unknown-screening", field, "No screening " + screeningId));
-        return entries.findById(slot.screenId())
-                .flatMap(screen -> entries.findById(screen.parentId()))
-                .map(LookupEntry::preventStrandedSeats)
-                .orElse(true);
+        return !Boolean.FALSE.equals(policy.preventStrandedSeats());
     }
 
     /** The location a cinema is in; empty for an id that is no cinema. */
