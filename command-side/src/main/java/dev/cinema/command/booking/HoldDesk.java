@@ -77,7 +77,7 @@ public class HoldDesk implements DisposableBean {
         if (!properties.enabled()) {
             return sendAlone(waiting.request);
         }
-        Lane lane = lanes.computeIfAbsent(command.screeningId().value(), id -> new Lane());
+        Lane lane = lanes.computeIfAbsent(command.screeningId().value(), Lane::new);
         if (!lane.queue.offer(waiting)) {
             throw busy();
         }
@@ -88,6 +88,11 @@ public class HoldDesk implements DisposableBean {
     /** Holds waiting for a writer now, over all screenings. */
     int waiting() {
         return lanes.values().stream().mapToInt(lane -> lane.queue.size()).sum();
+    }
+
+    /** Screenings the desk keeps a queue for now: those with holds waiting or being written. */
+    int screenings() {
+        return lanes.size();
     }
 
     @Override
@@ -111,10 +116,12 @@ public class HoldDesk implements DisposableBean {
     /** One screening's waiting holds, and whether a writer is on them. */
     private final class Lane {
 
+        private final String screeningId;
         private final BlockingQueue<Waiting> queue;
         private final AtomicBoolean writing = new AtomicBoolean();
 
-        Lane() {
+        Lane(String screeningId) {
+            this.screeningId = screeningId;
             this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
         }
 
@@ -141,6 +148,13 @@ public class HoldDesk implements DisposableBean {
                 batch.forEach(waiting -> waiting.answer.completeExceptionally(e));
             } finally {
                 writing.set(false);
+                if (queue.isEmpty()) {
+                    // Nothing waits: the desk forgets the screening, so that lanes do not pile up
+                    // for every screening ever held. A hold that found this lane just before still
+                    // wakes it below or by itself; one arriving after makes a new lane. At worst two
+                    // writers work on one screening for a moment, which its aggregate lock serialises.
+                    lanes.remove(screeningId, this);
+                }
                 if (!queue.isEmpty()) {
                     wake();
                 }

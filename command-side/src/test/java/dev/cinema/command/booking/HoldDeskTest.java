@@ -170,6 +170,23 @@ class HoldDeskTest {
     }
 
     @Test
+    void aScreeningNobodyWaitsForAnyMoreIsForgottenAndTakenUpAgainByTheNextHold() {
+        desk = desk(16, 128);
+        when(gateway.sendAndWait(any())).thenAnswer(invocation -> {
+            PlaceBookingsCommand batch = invocation.getArgument(0);
+            sent.add(batch);
+            return batch.requests().stream()
+                    .map(request -> HoldOutcome.held(hold(request.command())))
+                    .toList();
+        });
+        assertThat(desk.hold(command("A1")).seats()).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> desk.screenings() == 0);
+
+        assertThat(desk.hold(command("A2")).seats()).hasSize(1);
+        assertThat(sent).hasSize(2);
+    }
+
+    @Test
     void switchedOffEveryHoldIsSentAloneOnTheCallersThread() {
         desk = new HoldDesk(gateway, new HoldDeskProperties(false, 16, 128, 2, Duration.ofSeconds(5)));
         when(gateway.sendAndWait(any())).thenAnswer(invocation -> {
