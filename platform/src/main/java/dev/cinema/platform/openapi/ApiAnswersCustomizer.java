@@ -205,8 +205,8 @@ public class ApiAnswersCustomizer implements GlobalOperationComponentsCustomizer
         if (extras != Void.class) {
             response.setContent(problemContent(problemWith(extras, components)));
         }
-        if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            // Every 503 of this API is a passing condition (see ApiExceptionHandler).
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.value() || status == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            // Every 503 and 429 of this API is a passing condition (see ApiExceptionHandler).
             response.addHeaderObject(
                     "Retry-After",
                     new Header()
