@@ -12,6 +12,7 @@ import dev.cinema.platform.testsupport.TestTokens;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -28,23 +29,28 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Seat holds per second and their latency on one hot screening, with 1, 8 and 32 concurrent
- * callers, on the embedded PostgreSQL: once with the screening cache off (every hold replays the
- * screening's events) and once with it on (the default). A benchmark, not a test: it prints its
- * figures and asserts nothing. Run it with
+ * callers ({@code bench.callers}), sent one command per hold ({@code gateway}) and through the hold
+ * desk ({@code desk}, what the API uses), the screening cached (add {@code -Dbench.uncached=true}
+ * for runs without the cache). A benchmark, not a test: it prints its figures and asserts nothing.
+ * It runs on the embedded PostgreSQL, or on the server named by {@code bench.jdbcUrl} (with {@code
+ * bench.user}, {@code bench.password}), which should be a fresh database: holds from an earlier run
+ * expire ten minutes later and would compete with the holds measured. Run it with
  *
  * <pre>
- * mvn -B -ntp -DskipTests install
- * mvn -B -ntp -pl standalone exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.cinema.standalone.bench.HoldBenchmark
+ * mvn -B -ntp -q -pl standalone -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test -Dspotless.check.skip=true
+ * java -cp standalone/target/test-classes:standalone/target/classes:$(cat /tmp/cp.txt) \
+ *     dev.cinema.standalone.bench.HoldBenchmark
  * </pre>
  *
- * Holds go through the command gateway (no HTTP), one seat each, each by a new booking, on a
- * screening of 30 rows of 50 seats; every run uses a fresh screening.
+ * Holds go in process (no HTTP), one seat each ({@code bench.holds} per run), each by a new
+ * booking, on a screening of 30 rows of 50 seats; every run uses a fresh screening. {@code
+ * -Dbench.extra=key=value,...} adds settings to try.
  */
 public final class HoldBenchmark {
 
     private static final int HOLDS_PER_RUN = Integer.getInteger("bench.holds", 1200);
-    private static final int[] CALLERS = java.util.Arrays.stream(
+    private static final int[] CALLERS = Arrays.stream(
                     System.getProperty("bench.callers", "1,8,32").split(","))
             .mapToInt(Integer::parseInt)
             .toArray();
