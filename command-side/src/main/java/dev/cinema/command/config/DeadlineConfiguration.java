@@ -1,10 +1,15 @@
 package dev.cinema.command.config;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
@@ -12,7 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The db-scheduler task that runs Axon's deadlines, as Axon builds it but for its retry policy.
+ * Axon's deadlines on db-scheduler, as Axon's auto-configuration builds them but for two things.
+ * The deadlines of one transaction are written with one batched insert ({@link
+ * BatchingDeadlineManager}). And the task's retry policy:
  * Axon's task keeps db-scheduler's default, which tries a failed deadline again only after five
  * minutes; a hold expiry that failed (say, on a conflicting write from another process) would
  * leave its seats shown as held that long. Here it is retried after 1 s, 2 s, 4 s... instead.
@@ -21,6 +28,25 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "db-scheduler.enabled", havingValue = "true")
 class DeadlineConfiguration {
+
+    /** Axon's {@code deadlineManager} bean, with its settings (db-scheduler's starter starts and stops the scheduler). */
+    @Bean
+    DbSchedulerDeadlineManager deadlineManager(
+            Scheduler scheduler,
+            org.axonframework.config.Configuration configuration,
+            @Qualifier("eventSerializer") Serializer serializer,
+            TransactionManager transactionManager,
+            DeadlineManagerSpanFactory spanFactory) {
+        return new BatchingDeadlineManager(
+                DbSchedulerDeadlineManager.builder()
+                        .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                        .transactionManager(transactionManager)
+                        .spanFactory(spanFactory)
+                        .startScheduler(false)
+                        .stopScheduler(false),
+                scheduler,
+                serializer);
+    }
 
     @Bean
     @Qualifier("deadlineDetailsTask")

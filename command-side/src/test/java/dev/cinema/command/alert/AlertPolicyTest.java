@@ -314,6 +314,8 @@ class AlertPolicyTest {
 
         new AnnotationEventHandlerAdapter(policy)
                 .handle(replayed(replaying, new BookingConfirmedEvent(BOOKING, SCREENING, PAYMENT, TOTAL)));
+        // The index meets the booking's placement for the first time.
+        when(index.findById(BOOKING.value())).thenReturn(Optional.empty());
         new AnnotationEventHandlerAdapter(new AlertBookingIndexUpdater(index)).handle(replayed(replaying, placed));
 
         verify(commands, never()).sendAndWait(any());

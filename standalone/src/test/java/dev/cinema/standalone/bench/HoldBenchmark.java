@@ -130,6 +130,7 @@ public final class HoldBenchmark {
         AtomicInteger failures = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch done = new CountDownLatch(callers);
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         for (int c = 0; c < callers; c++) {
             pool.submit(() -> {
@@ -156,16 +157,29 @@ public final class HoldBenchmark {
         }
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuPerHold = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, holds);
         pool.shutdown();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return String.format(
-                "%7.0f holds/s   p50 %6.1f ms   p99 %6.1f ms   (%d ok, %d refused)",
+                "%7.0f holds/s   p50 %6.1f ms   p99 %6.1f ms   CPU %5.2f ms/hold   (%d ok, %d refused)",
                 sorted.size() / seconds,
                 percentile(sorted, 0.50),
                 percentile(sorted, 0.99),
+                cpuPerHold,
                 sorted.size(),
                 failures.get());
+    }
+
+    /**
+     * CPU time of this process (every thread: callers, the desk, the command side's processors and
+     * its deadline poller) per hold: unlike holds per second, barely moved by other work on a
+     * shared machine, so it compares changes measured at different moments.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static List<String> allSeats() {
