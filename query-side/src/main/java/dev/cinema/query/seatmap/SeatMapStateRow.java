@@ -28,7 +28,7 @@ class SeatMapStateRow {
     @Column(name = "prices_json", nullable = false, length = 2000)
     String pricesJson;
 
-    /** Global position of the last event folded; an event at or below it has been folded already. */
+    /** Sequence number, in its screening's stream, of the last event folded; one at or below it has been folded already. */
     @Column(name = "version", nullable = false)
     long version;
 
