@@ -1,10 +1,13 @@
 package dev.cinema.standalone.bench.harness;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
 import dev.cinema.platform.testsupport.JsonHttp;
 import dev.cinema.platform.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,15 +20,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * One app (command or query side) started from its exec jar as its own JVM, the way it runs in
  * production: the postgres profile, {@code -Xmx512m}, the test key pair and audit key in the
- * environment variables the README documents, metrics exposed so that the harness can read its
- * heap. Every process started is stopped by {@link #close()}, and by a shutdown hook if the
+ * environment variables the README documents. Every process started is stopped by {@link #close()}, and by a shutdown hook if the
  * harness itself is interrupted.
  */
 final class AppProcess implements AutoCloseable {
@@ -44,6 +48,8 @@ final class AppProcess implements AutoCloseable {
     private final Path log;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private JMXConnector jmx;
+    private MemoryMXBean memory;
 
     private AppProcess(String name, Process process, int port, Path log) {
         this.name = name;
@@ -69,7 +75,6 @@ final class AppProcess implements AutoCloseable {
                 jar.toString(),
                 "--spring.profiles.active=postgres",
                 "--server.port=" + port,
-                "--management.endpoints.web.exposure.include=health,info,metrics",
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
         settings.forEach(setting -> command.add("--" + setting));
@@ -133,27 +138,27 @@ final class AppProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + log);
     }
 
-    /** Heap used now, in bytes, from the app's own metrics; -1 if it does not answer. */
-    long heapUsed() {
+    /**
+     * Heap used now, in bytes; -1 if it cannot be read. Read over JMX (the attach API starts the
+     * app's local management agent), not over HTTP: an app saturated with requests answers its
+     * metrics endpoint late or never, and that is exactly when its heap matters.
+     */
+    synchronized long heapUsed() {
         try {
-            HttpResponse<String> answer = client.send(
-                    HttpRequest.newBuilder(uri("/actuator/metrics/jvm.memory.used?tag=area:heap"))
-                            .header(
-                                    "Authorization",
-                                    "Bearer "
-                                            + TestTokens.valid(UUID.randomUUID().toString(), "ADMIN"))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                return -1;
+            if (memory == null) {
+                VirtualMachine vm = VirtualMachine.attach(String.valueOf(process.pid()));
+                String address;
+                try {
+                    address = vm.startLocalManagementAgent();
+                } finally {
+                    vm.detach();
+                }
+                jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
+                memory = ManagementFactory.newPlatformMXBeanProxy(
+                        jmx.getMBeanServerConnection(), ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
             }
-            JsonNode body = JsonHttp.MAPPER.readTree(answer.body());
-            return body.path("measurements").path(0).path("value").asLong(-1);
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return memory.getHeapMemoryUsage().getUsed();
+        } catch (IOException | AttachNotSupportedException | RuntimeException e) {
             return -1;
         }
     }
@@ -175,6 +180,15 @@ final class AppProcess implements AutoCloseable {
     @Override
     public void close() {
         RUNNING.remove(this);
+        synchronized (this) {
+            if (jmx != null) {
+                try {
+                    jmx.close();
+                } catch (IOException ignored) {
+                    // The app is being stopped anyway.
+                }
+            }
+        }
         if (!process.isAlive()) {
             return;
         }
@@ -187,6 +201,18 @@ final class AppProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The heap limit, and whether any of the apps ran out of it (or ended by itself). */
+    static String heapNote(AppProcess... apps) {
+        List<String> failed = new ArrayList<>();
+        for (AppProcess app : apps) {
+            if (app.ranOutOfMemory() || !app.alive()) {
+                failed.add(app.name());
+            }
+        }
+        return HEAP_LIMIT + " each, "
+                + (failed.isEmpty() ? "no OutOfMemoryError" : "OutOfMemoryError or an exit: " + failed);
     }
 
     private static int freePort() throws IOException {

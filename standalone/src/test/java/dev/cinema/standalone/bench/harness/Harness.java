@@ -20,7 +20,11 @@ public final class Harness {
             new RawJdbcScenario(),
             InProcessHoldScenario.hot(),
             InProcessHoldScenario.axonDefault(),
-            InProcessHoldScenario.spread());
+            InProcessHoldScenario.spread(),
+            new HotHttpScenario(),
+            new SeatMapScenario(),
+            new VisibilityScenario(),
+            new FullBookingScenario());
 
     /** The baselines each scenario's throughput is set against, when they ran. */
     private static final Map<String, List<String>> BASELINES = Map.of(

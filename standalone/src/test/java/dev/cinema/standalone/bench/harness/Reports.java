@@ -104,7 +104,11 @@ final class Reports {
         return ratios.isEmpty()
                 ? "-"
                 : ratios.entrySet().stream()
-                        .map(ratio -> String.format(Locale.ROOT, "%.2f× %s", ratio.getValue(), ratio.getKey()))
+                        .map(ratio -> String.format(
+                                Locale.ROOT,
+                                ratio.getValue() < 0.1 ? "%.3f× %s" : "%.2f× %s",
+                                ratio.getValue(),
+                                ratio.getKey()))
                         .collect(Collectors.joining(", "));
     }
 
