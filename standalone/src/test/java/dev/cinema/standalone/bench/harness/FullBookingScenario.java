@@ -35,13 +35,14 @@ final class FullBookingScenario implements Scenario {
     public ScenarioResult run(RunContext run) throws Exception {
         Databases.Jdbc database = run.databases().fresh();
         int bookings = run.pick(3000, 100);
+        long limitSeconds = run.pick(120, 30);
         List<String> providerAtZeroLatency =
                 List.of("cinema.payments.simulated.latency=PT0S", "cinema.payments.simulated.decline-rate=0");
         try (AppProcess command =
                         AppProcess.start("command", run.commandJar(), database, run.logs(NAME), providerAtZeroLatency);
                 AppProcess query = AppProcess.start("query", run.queryJar(), database, run.logs(NAME), List.of())) {
             Catalogue catalogue = new Catalogue(command.json(), 30, 50, 1);
-            // The warm-up's bookings are the first places; at most 300, so one screening more covers them.
+            // The warm-up's bookings are the first places; at most 100, so one screening more covers them.
             List<String> screenings =
                     catalogue.screenings((bookings + SEATS_PER_SCREENING - 1) / SEATS_PER_SCREENING + 1);
             List<String[]> places = new ArrayList<>();
@@ -52,15 +53,16 @@ final class FullBookingScenario implements Scenario {
             }
             Collections.shuffle(places, new Random(7));
             HttpClient client = Http.client();
-            int warmup = run.pick(300, 20);
+            int warmup = run.pick(100, 20);
             Queue<String[]> work = new ConcurrentLinkedQueue<>(places.subList(0, warmup));
-            Callers.run(8, () -> book(client, command, work, new Tally()));
+            Callers.run(8, () -> book(client, command, work, Long.MAX_VALUE, new Tally()));
             work.addAll(places.subList(warmup, warmup + bookings));
             Tally tally = new Tally();
             HeapSampler heap = HeapSampler.of(command, query);
             double seconds;
             try {
-                seconds = Callers.run(CLIENTS, () -> book(client, command, work, tally));
+                long deadline = System.nanoTime() + limitSeconds * 1_000_000_000L;
+                seconds = Callers.run(CLIENTS, () -> book(client, command, work, deadline, tally));
             } finally {
                 heap.close();
             }
@@ -76,15 +78,18 @@ final class FullBookingScenario implements Scenario {
                     tally.errors(),
                     Target.of(400.0, null, "≥ 400 bookings/s, p99 reported"),
                     heap.describe(AppProcess.heapNote(command, query)),
-                    List.of());
+                    work.isEmpty()
+                            ? List.of()
+                            : List.of("stopped by the " + limitSeconds + " s limit after " + tally.ok() + " of "
+                                    + bookings + " bookings"));
         }
     }
 
-    /** Books the places of {@code work} as one customer until none is left. */
-    private static void book(HttpClient client, AppProcess command, Queue<String[]> work, Tally tally) {
+    /** Books the places of {@code work} as one customer until none is left or the deadline passed. */
+    private static void book(HttpClient client, AppProcess command, Queue<String[]> work, long deadline, Tally tally) {
         String customer = TestTokens.valid(UUID.randomUUID().toString(), "CUSTOMER");
         String[] place;
-        while ((place = work.poll()) != null) {
+        while (System.nanoTime() < deadline && (place = work.poll()) != null) {
             book(client, command, customer, place[0], place[1], tally);
         }
     }

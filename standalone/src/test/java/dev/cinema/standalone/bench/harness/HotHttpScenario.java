@@ -31,7 +31,7 @@ final class HotHttpScenario implements Scenario {
     public ScenarioResult run(RunContext run) throws Exception {
         Databases.Jdbc database = run.databases().fresh();
         int rows = run.pick(30, 5);
-        long limitSeconds = run.pick(300, 60);
+        long limitSeconds = run.pick(120, 60);
         // One after the other: the second finds the schema the first one's Flyway made.
         try (AppProcess one = AppProcess.start("command-1", run.commandJar(), database, run.logs(NAME), List.of());
                 AppProcess two = AppProcess.start("command-2", run.commandJar(), database, run.logs(NAME), List.of())) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /**
  * The load generator's HTTP side: Java's {@link HttpClient} on HTTP/1.1 (a caller keeps its
@@ -81,6 +82,15 @@ final class Http {
             Thread.currentThread().interrupt();
             return new Exchange(null, "interrupted", System.nanoTime() - t0);
         }
+    }
+
+    /** The kind of an asynchronous send's failure, e.g. {@code timeout (10 s)}. */
+    static String failureKind(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof HttpTimeoutException
+                ? TIMED_OUT
+                : "I/O error: " + cause.getClass().getSimpleName();
     }
 
     /**

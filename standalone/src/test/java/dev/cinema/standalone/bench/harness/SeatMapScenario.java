@@ -2,10 +2,10 @@ package dev.cinema.standalone.bench.harness;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionException;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The public seat map read at a fixed {@value #PER_SECOND} requests a second (an open loop, see
@@ -34,41 +34,39 @@ final class SeatMapScenario implements Scenario {
             read(client, query, screening, run.pick(5, 1), new Tally()); // warm-up
             Tally tally = new Tally();
             HeapSampler heap = HeapSampler.of(query);
-            double elapsed;
+            OpenLoop.Outcome outcome;
             try {
-                elapsed = read(client, query, screening, seconds, tally);
+                outcome = read(client, query, screening, seconds, tally);
             } finally {
                 heap.close();
             }
             return ScenarioResult.of(
                     NAME,
                     "GET /api/screenings/{id}/seat-map of a 1,500-seat screening at " + PER_SECOND
-                            + "/s (open loop, latency from each request's due time) for " + seconds
+                            + "/s (open loop over " + OpenLoop.CONNECTIONS
+                            + " connections, latency from each request's due time) for " + seconds
                             + " s; query side as its own process (exec jar, postgres profile, -Xmx512m)",
                     tally.ok(),
-                    elapsed,
+                    outcome.seconds(),
                     "requests/s",
                     tally.latency(),
-                    tally.errors(),
+                    withUnsent(tally.errors(), outcome.unsent()),
                     Target.of(null, 10.0, "p99 < 10 ms"),
                     heap.describe(AppProcess.heapNote(query)),
                     List.of());
         }
     }
 
-    private static double read(HttpClient client, AppProcess query, String screening, int seconds, Tally tally) {
+    private static OpenLoop.Outcome read(
+            HttpClient client, AppProcess query, String screening, int seconds, Tally tally)
+            throws InterruptedException {
         return OpenLoop.run(
                 PER_SECOND,
                 seconds,
                 due -> client.sendAsync(Http.get(SeatMaps.uri(query, screening)), HttpResponse.BodyHandlers.ofString())
                         .handle((answer, failure) -> {
                             if (failure != null) {
-                                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                                tally.count(
-                                        cause instanceof HttpTimeoutException
-                                                ? Http.TIMED_OUT
-                                                : "I/O error: "
-                                                        + cause.getClass().getSimpleName());
+                                tally.count(Http.failureKind(failure));
                             } else {
                                 tally.answer(
                                         answer.statusCode() == 200 ? Tally.OK : String.valueOf(answer.statusCode()),
@@ -76,5 +74,15 @@ final class SeatMapScenario implements Scenario {
                             }
                             return (Void) null;
                         }));
+    }
+
+    /** The errors, and the requests the loop never sent, if any. */
+    static Map<String, Long> withUnsent(Map<String, Long> errors, int unsent) {
+        if (unsent == 0) {
+            return errors;
+        }
+        Map<String, Long> all = new TreeMap<>(errors);
+        all.put("not sent (no free connection 10 s after the last was due)", (long) unsent);
+        return all;
     }
 }

@@ -70,10 +70,10 @@ final class VisibilityScenario implements Scenario {
                 // Failed holds are counted as they come; visibilities once all are in.
                 Tally tally = new Tally();
                 HeapSampler heap = HeapSampler.of(command, query);
-                double elapsed;
+                OpenLoop.Outcome outcome;
                 try {
                     int[] next = {0}; // OpenLoop calls from its one thread
-                    elapsed = OpenLoop.run(PER_SECOND, seconds, due -> {
+                    outcome = OpenLoop.run(PER_SECOND, seconds, due -> {
                         String seat = order.get(next[0]++);
                         return client.sendAsync(
                                         Http.postJson(
@@ -85,8 +85,7 @@ final class VisibilityScenario implements Scenario {
                                 .handle((answer, failure) -> {
                                     long now = System.nanoTime();
                                     if (failure != null) {
-                                        tally.count("hold failed: "
-                                                + failure.getClass().getSimpleName());
+                                        tally.count("hold " + Http.failureKind(failure));
                                     } else if (answer.statusCode() == 201) {
                                         answered.put(seat, now);
                                     } else {
@@ -109,14 +108,16 @@ final class VisibilityScenario implements Scenario {
                 });
                 return ScenarioResult.of(
                         NAME,
-                        "one-seat holds at " + PER_SECOND + "/s for " + seconds + " s through a command-side process;"
+                        "one-seat holds at " + PER_SECOND + "/s for " + seconds + " s (open loop over "
+                                + OpenLoop.CONNECTIONS
+                                + " connections) through a command-side process;"
                                 + " latency: from the 201 to the first seat map on the query side's SSE stream"
                                 + " showing the seat; both apps as processes (exec jars, postgres, -Xmx512m)",
                         tally.ok(),
-                        elapsed,
+                        outcome.seconds(),
                         "holds/s seen",
                         tally.latency(),
-                        tally.errors(),
+                        SeatMapScenario.withUnsent(tally.errors(), outcome.unsent()),
                         Target.of(null, 100.0, "p99 < 100 ms"),
                         heap.describe(AppProcess.heapNote(command, query)),
                         List.of());
