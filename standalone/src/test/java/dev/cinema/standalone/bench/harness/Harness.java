@@ -1,10 +1,12 @@
 package dev.cinema.standalone.bench.harness;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,6 +77,12 @@ public final class Harness {
                     e.printStackTrace();
                     result = ScenarioResult.failed(scenario.name(), "", e);
                 }
+                // The machine is shared: how busy it was says how far to trust the figures.
+                result = result.withNote(String.format(
+                        Locale.ROOT,
+                        "1-minute load average when it ended: %.1f on %d cores",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        Runtime.getRuntime().availableProcessors()));
                 results.add(result);
                 System.out.printf(
                         "  %,.0f %s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %s%n",

@@ -1,5 +1,6 @@
 package dev.cinema.standalone.bench.harness;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +72,25 @@ record ScenarioResult(
                 targetMet,
                 memory,
                 notes);
+    }
+
+    ScenarioResult withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new ScenarioResult(
+                name,
+                configuration,
+                count,
+                seconds,
+                throughput,
+                unit,
+                latency,
+                errors,
+                ratios,
+                target,
+                targetMet,
+                memory,
+                more);
     }
 
     /** A scenario that could not run to its end: the reason is all there is to report. */

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -50,12 +51,13 @@ final class VisibilityScenario implements Scenario {
 
             Map<String, Long> seen = new ConcurrentHashMap<>();
             CountDownLatch firstMap = new CountDownLatch(1);
+            AtomicInteger maps = new AtomicInteger();
             HttpResponse<Stream<String>> stream = client.send(
                     HttpRequest.newBuilder(query.uri("/api/screenings/" + screening + "/seat-map/stream"))
                             .header("Accept", "text/event-stream")
                             .build(),
                     HttpResponse.BodyHandlers.ofLines());
-            Thread follower = new Thread(() -> follow(stream.body(), seen, firstMap), "seat-map-follower");
+            Thread follower = new Thread(() -> follow(stream.body(), seen, firstMap, maps), "seat-map-follower");
             follower.setDaemon(true);
             follower.start();
             try {
@@ -120,7 +122,9 @@ final class VisibilityScenario implements Scenario {
                         SeatMapScenario.withUnsent(tally.errors(), outcome.unsent()),
                         Target.of(null, 100.0, "p99 < 100 ms"),
                         heap.describe(AppProcess.heapNote(command, query)),
-                        List.of());
+                        // How many maps the query side sent: tells a stream that lags from one
+                        // that sends one map for many holds.
+                        List.of(maps.get() + " seat maps arrived on the stream"));
             } finally {
                 stream.body().close();
                 follower.interrupt();
@@ -129,7 +133,8 @@ final class VisibilityScenario implements Scenario {
     }
 
     /** Records when each seat was first shown taken, from every map the stream sends. */
-    private static void follow(Stream<String> lines, Map<String, Long> seen, CountDownLatch firstMap) {
+    private static void follow(
+            Stream<String> lines, Map<String, Long> seen, CountDownLatch firstMap, AtomicInteger maps) {
         try {
             lines.forEach(line -> {
                 if (!line.startsWith("data:")) {
@@ -145,6 +150,7 @@ final class VisibilityScenario implements Scenario {
                 } catch (IOException e) {
                     throw new IllegalStateException("A seat map on the stream was not JSON", e);
                 }
+                maps.incrementAndGet();
                 firstMap.countDown();
             });
         } catch (RuntimeException closed) {
