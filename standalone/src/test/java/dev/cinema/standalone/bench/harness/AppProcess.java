@@ -104,10 +104,6 @@ final class AppProcess implements AutoCloseable {
         return name;
     }
 
-    int port() {
-        return port;
-    }
-
     JsonHttp json() {
         return JsonHttp.localhost(port);
     }

@@ -63,10 +63,6 @@ final class Databases implements AutoCloseable {
         }
     }
 
-    boolean embedded() {
-        return embedded;
-    }
-
     ServerSettings settings() {
         return settings;
     }
