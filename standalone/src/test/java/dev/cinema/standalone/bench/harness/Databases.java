@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * Where scenarios store their events: a fresh database per scenario, because holds expire ten
  * minutes after they were made and an earlier scenario's expiries would compete with the holds a
  * later one measures. On the embedded server (the default) every database is new anyway; on a
- * server given by URL the harness creates {@code <dbname>_h<N>} when its role may create databases
- * and drops them at the end, and otherwise shares the one database given, and says so.
+ * server given by URL the harness creates {@code <dbname>_h<N>} (the first N whose name is free)
+ * when its role may create databases and drops them at the end, and otherwise shares the one
+ * database given, and says so.
  */
 final class Databases implements AutoCloseable {
 
@@ -29,6 +30,9 @@ final class Databases implements AutoCloseable {
     }
 
     private static final Pattern DATABASE_NAME = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$");
+
+    /** PostgreSQL's SQLSTATE for a database that already exists. */
+    private static final String DUPLICATE_DATABASE = "42P04";
 
     private final Jdbc given;
     private final boolean embedded;
@@ -82,12 +86,22 @@ final class Databases implements AutoCloseable {
         }
         Matcher parts = DATABASE_NAME.matcher(given.url());
         parts.matches();
-        String name = parts.group(2) + "_h" + (created.size() + 1);
+        String name;
         try (Connection connection = given.connect();
                 Statement statement = connection.createStatement()) {
-            // A run that was killed may have left it behind.
-            statement.execute("drop database if exists " + name + " with (force)");
-            statement.execute("create database " + name);
+            // A name that exists is skipped, never dropped: it may belong to a run going on now
+            // (another harness on the same server), or be left by a run that was killed.
+            for (int n = created.size() + 1; ; n++) {
+                name = parts.group(2) + "_h" + n;
+                try {
+                    statement.execute("create database " + name);
+                    break;
+                } catch (SQLException e) {
+                    if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
         }
         created.add(name);
         return new Jdbc(parts.group(1) + name + parts.group(3), given.user(), given.password());
