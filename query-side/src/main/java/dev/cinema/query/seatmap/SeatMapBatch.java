@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
@@ -95,6 +96,10 @@ final class SeatMapBatch implements ProcessorBatch.State {
 
     private final Set<SeatMapStateRow> newMaps = new LinkedHashSet<>();
     private final Set<SeatMapStateRow> changedMaps = new LinkedHashSet<>();
+    /** Watched maps this batch changed, to be sent as they stand once the batch is written. */
+    private final Map<String, SeatMapStateRow> toPublish = new LinkedHashMap<>();
+
+    private BiConsumer<SeatMapStateRow, List<SeatCellRow>> publisher;
     private final List<SeatCellRow> newCells = new ArrayList<>();
     private final Set<SeatCellRow> changedCells = new LinkedHashSet<>();
 
@@ -261,6 +266,19 @@ final class SeatMapBatch implements ProcessorBatch.State {
         changedMaps.clear();
         newCells.clear();
         changedCells.clear();
+        List<SeatMapStateRow> published = List.copyOf(toPublish.values());
+        toPublish.clear();
+        published.forEach(map -> publisher.accept(map, storedCells(map.screeningId)));
+    }
+
+    /**
+     * Sends {@code map} to {@code publisher} with its cells as written, once this batch is written:
+     * a map changed by many events of one batch is read back and sent once, as the batch leaves it
+     * (each sent map is a whole map, so a watcher needs only the latest).
+     */
+    void publishWhenWritten(SeatMapStateRow map, BiConsumer<SeatMapStateRow, List<SeatCellRow>> publisher) {
+        this.publisher = publisher;
+        toPublish.put(map.screeningId, map);
     }
 
     /** The map's cells as written (flush first), in layout order. */

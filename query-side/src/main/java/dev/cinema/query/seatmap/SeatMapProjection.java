@@ -236,13 +236,13 @@ class SeatMapProjection {
         if (!watched(id)) {
             return;
         }
-        // The map as this event leaves it, as it will be committed: the batch's changes so far are
-        // written (in its transaction) and the map read back; the emitter sends it after the commit.
-        batch.flush();
-        updates.emit(
-                FindSeatMapQuery.class,
-                query -> id.equals(query.screeningId()),
-                views.view(map, batch.storedCells(id)));
+        // The map as the batch leaves it, as it will be committed: read back once the batch is
+        // written (in its transaction), once however many of the batch's events changed it; the
+        // emitter sends it after the commit.
+        batch.publishWhenWritten(
+                map,
+                (written, cells) -> updates.emit(
+                        FindSeatMapQuery.class, query -> id.equals(query.screeningId()), views.view(written, cells)));
     }
 
     private boolean watched(String screeningId) {

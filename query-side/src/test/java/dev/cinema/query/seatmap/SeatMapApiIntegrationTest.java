@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -58,7 +59,10 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +99,9 @@ abstract class SeatMapApiIntegrationTest {
 
     @Autowired
     SeatMapQueries queries;
+
+    @Autowired
+    QueryGateway gateway;
 
     @Autowired
     QueryUpdateEmitter updates;
@@ -538,6 +545,50 @@ abstract class SeatMapApiIntegrationTest {
             holding[0] = !holding[0];
             return !subscribed(screeningId);
         });
+    }
+
+    /**
+     * A watched map changed by many events of one processor batch is sent once, as the batch leaves
+     * it: each map sent is whole, so a watcher needs only the latest, and reading back a 1,500-seat
+     * map for every event of a busy screening is what made live maps fall behind.
+     */
+    @Test
+    void aBatchOfChangesToAWatchedMapSendsTheMapOnceAsTheBatchLeavesIt() {
+        ScreeningScheduledEvent scheduled = events.scheduled(events.catalogue(ZoneId.of("Europe/Paris")), inDays(6));
+        ScreeningId screening = scheduled.screeningId();
+        transactions.executeWithoutResult(status -> projection.on(scheduled, 0, ReplayStatus.REGULAR));
+        SubscriptionQueryResult<SeatMap, SeatMap> watching = gateway.subscriptionQuery(
+                new FindSeatMapQuery(screening.value()),
+                ResponseTypes.instanceOf(SeatMap.class),
+                ResponseTypes.instanceOf(SeatMap.class));
+        List<SeatMap> sent = new CopyOnWriteArrayList<>();
+        watching.updates().subscribe(sent::add);
+        try {
+            batches.deliver(
+                    projection,
+                    List.of(heldAt(screening, 1, "A1"), heldAt(screening, 2, "B2"), heldAt(screening, 3, "B3")));
+            batches.deliver(projection, List.of(heldAt(screening, 4, "A2")));
+
+            await().atMost(CATCH_UP).until(() -> sent.size() >= 2);
+            assertThat(sent).extracting(SeatMap::version).containsExactly(3L, 4L);
+            assertThat(sent.get(0).freeSeats()).isEqualTo(2);
+            assertThat(sent.get(1).freeSeats()).isEqualTo(1);
+        } finally {
+            watching.cancel();
+        }
+    }
+
+    private static DomainEventMessage<?> heldAt(ScreeningId screening, long sequence, String seat) {
+        return new GenericDomainEventMessage<>(
+                "Screening",
+                screening.value(),
+                sequence,
+                new SeatsHeldEvent(
+                        screening,
+                        BookingId.random(),
+                        AccountId.random(),
+                        List.of(seat(seat)),
+                        Instant.now().plus(10, ChronoUnit.MINUTES)));
     }
 
     @Test
