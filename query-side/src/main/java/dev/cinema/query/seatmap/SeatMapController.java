@@ -5,6 +5,9 @@ import dev.cinema.contracts.seatmap.SeatMap;
 import dev.cinema.platform.refusal.Refusal;
 import dev.cinema.query.live.LiveStreams;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
@@ -14,9 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -32,23 +39,47 @@ class SeatMapController {
     private static final Duration INITIAL_RESULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final QueryGateway queries;
+    private final SeatMapJson json;
     private final LiveStreams streams;
     private final Duration streamTimeout;
     private final Duration keepAlive;
 
-    SeatMapController(QueryGateway queries, LiveStreams streams, SeatMapStreamProperties properties) {
+    SeatMapController(QueryGateway queries, SeatMapJson json, LiveStreams streams, SeatMapStreamProperties properties) {
         this.queries = queries;
+        this.json = json;
         this.streams = streams;
         this.streamTimeout = properties.streamTimeout();
         this.keepAlive = properties.keepAlive();
     }
 
-    @GetMapping
-    @Operation(summary = "A screening's seat map: layout with gaps, each seat's state, prices and counts")
-    SeatMap seatMap(@PathVariable @Size(max = 64) String screeningId) {
-        return queries.query(new FindSeatMapQuery(screeningId), ResponseTypes.optionalInstanceOf(SeatMap.class))
+    /**
+     * The map's JSON is written once per version ({@link SeatMapJson}); its version is its ETag, so
+     * a client that has it already is answered 304 without a body.
+     */
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "A screening's seat map: layout with gaps, each seat's state, prices and counts",
+            description = "The ETag is the map's version: send it back in If-None-Match and an unchanged map is"
+                    + " answered 304 Not Modified without a body.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The seat map",
+            content = @Content(schema = @Schema(implementation = SeatMap.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified since the version named in If-None-Match")
+    ResponseEntity<byte[]> seatMap(
+            @PathVariable @Size(max = 64) String screeningId,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        SeatMap map = queries.query(new FindSeatMapQuery(screeningId), ResponseTypes.optionalInstanceOf(SeatMap.class))
                 .join()
                 .orElseThrow(() -> notFound(screeningId));
+        String etag = "\"" + map.version() + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .eTag(etag)
+                .body(json.of(map));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

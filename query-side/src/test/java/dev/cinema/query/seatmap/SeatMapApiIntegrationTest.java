@@ -592,6 +592,39 @@ abstract class SeatMapApiIntegrationTest {
     }
 
     @Test
+    void theMapsVersionIsItsETagAndAnUnchangedMapIsNotSentAgain() throws Exception {
+        String screeningId = events.schedule(events.catalogue(ZoneId.of("Europe/Paris")), inDays(3));
+        Response first = awaitSeatMap(screeningId, body -> true);
+        URI uri = URI.create("http://localhost:" + port + "/api/screenings/" + screeningId + "/seat-map");
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<String> plain =
+                client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        String etag = "\"" + first.text("version") + "\"";
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(plain.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(JsonHttp.MAPPER.readTree(plain.body())).isEqualTo(JsonHttp.MAPPER.readTree(first.raw()));
+
+        HttpResponse<String> unchanged = client.send(
+                HttpRequest.newBuilder(uri).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+
+        hold(screeningId, BookingId.random(), AccountId.random(), "A1");
+        awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 4);
+        HttpResponse<String> changed = client.send(
+                HttpRequest.newBuilder(uri).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+        assertThat(JsonHttp.MAPPER.readTree(changed.body()).path("freeSeats").asInt())
+                .isEqualTo(4);
+    }
+
+    @Test
     void unknownScreeningsAndOverlongIdsAreProblems() throws Exception {
         Response unknown = http.get("/api/screenings/no-such-screening/seat-map", null);
         assertThat(unknown.status()).isEqualTo(404);
