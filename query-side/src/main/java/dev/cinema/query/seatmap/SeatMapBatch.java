@@ -96,12 +96,13 @@ final class SeatMapBatch implements ProcessorBatch.State {
 
     private final Set<SeatMapStateRow> newMaps = new LinkedHashSet<>();
     private final Set<SeatMapStateRow> changedMaps = new LinkedHashSet<>();
+    private final List<SeatCellRow> newCells = new ArrayList<>();
+    private final Set<SeatCellRow> changedCells = new LinkedHashSet<>();
+
     /** Watched maps this batch changed, to be sent as they stand once the batch is written. */
     private final Map<String, SeatMapStateRow> toPublish = new LinkedHashMap<>();
 
     private BiConsumer<SeatMapStateRow, List<SeatCellRow>> publisher;
-    private final List<SeatCellRow> newCells = new ArrayList<>();
-    private final Set<SeatCellRow> changedCells = new LinkedHashSet<>();
 
     SeatMapBatch(SlotJdbc jdbc) {
         this.jdbc = jdbc;

@@ -73,7 +73,9 @@ class SeatMapController {
                 .join()
                 .orElseThrow(() -> notFound(screeningId));
         String etag = "\"" + map.version() + "\"";
-        if (etag.equals(ifNoneMatch)) {
+        // A list of tags, or a weak one (W/"7"), names this one if it contains it quoted (RFC 9110's
+        // weak comparison, which If-None-Match uses).
+        if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         return ResponseEntity.ok()

@@ -612,6 +612,12 @@ abstract class SeatMapApiIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unchanged.statusCode()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
+        HttpResponse<String> listed = client.send(
+                HttpRequest.newBuilder(uri)
+                        .header("If-None-Match", "\"other\", W/" + etag)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).as("a weak tag in a list").isEqualTo(304);
 
         hold(screeningId, BookingId.random(), AccountId.random(), "A1");
         awaitSeatMap(screeningId, body -> body.path("freeSeats").asInt() == 4);
