@@ -53,14 +53,14 @@ class SeatMapController {
     }
 
     /**
-     * The map's JSON is written once per version ({@link SeatMapJson}); its version is its ETag, so
-     * a client that has it already is answered 304 without a body.
+     * The map's JSON is written once per built map ({@link SeatMapJson}); its ETag names the
+     * version and the content, so a client that has it already is answered 304 without a body.
      */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "A screening's seat map: layout with gaps, each seat's state, prices and counts",
-            description = "The ETag is the map's version: send it back in If-None-Match and an unchanged map is"
-                    + " answered 304 Not Modified without a body.")
+            description = "The ETag names the map's version and content: send it back in If-None-Match and"
+                    + " an unchanged map is answered 304 Not Modified without a body.")
     @ApiResponse(
             responseCode = "200",
             description = "The seat map",
@@ -72,8 +72,9 @@ class SeatMapController {
         SeatMap map = queries.query(new FindSeatMapQuery(screeningId), ResponseTypes.optionalInstanceOf(SeatMap.class))
                 .join()
                 .orElseThrow(() -> notFound(screeningId));
-        String etag = "\"" + map.version() + "\"";
-        // A list of tags, or a weak one (W/"7"), names this one if it contains it quoted (RFC 9110's
+        SeatMapJson.Written written = json.of(map);
+        String etag = written.etag();
+        // A list of tags, or a weak one (W/"…"), names this one if it contains it quoted (RFC 9110's
         // weak comparison, which If-None-Match uses).
         if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains(etag))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
@@ -81,7 +82,7 @@ class SeatMapController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .eTag(etag)
-                .body(json.of(map));
+                .body(written.json());
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

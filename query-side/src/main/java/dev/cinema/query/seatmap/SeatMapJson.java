@@ -6,18 +6,22 @@ import dev.cinema.contracts.seatmap.SeatMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.springframework.stereotype.Component;
 
 /**
- * Seat maps as the JSON the API sends, written once per version of a map. A 1,500-seat map is
- * about 160 kB of JSON, and writing it was the largest share of a seat-map request's time; one
- * version of a map always reads the same (see {@link SeatMapQueries}), so its JSON is kept for the
- * screenings asked for most recently, as many as the built maps.
+ * Seat maps as the JSON the API sends, written once per built map. A 1,500-seat map is about 160
+ * kB of JSON, and writing it was the largest share of a seat-map request's time; {@link
+ * SeatMapQueries} answers the same built map while it has not changed, so the JSON of that very
+ * map is kept, for the screenings asked for most recently, as many as the built maps. Its ETag is
+ * the version and a checksum of the JSON: a rebuilt slot that differs at the same version has
+ * another one.
  */
 @Component
 class SeatMapJson {
 
-    private record Written(long version, byte[] json) {}
+    /** A built map, its JSON and the JSON's entity tag. */
+    record Written(SeatMap map, byte[] json, String etag) {}
 
     private final ObjectMapper objectMapper;
     private final Map<String, Written> written;
@@ -33,10 +37,10 @@ class SeatMapJson {
         });
     }
 
-    byte[] of(SeatMap map) {
+    Written of(SeatMap map) {
         Written kept = written.get(map.screeningId());
-        if (kept != null && kept.version() == map.version()) {
-            return kept.json();
+        if (kept != null && kept.map() == map) {
+            return kept;
         }
         byte[] json;
         try {
@@ -44,10 +48,11 @@ class SeatMapJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the seat map of " + map.screeningId(), e);
         }
-        written.merge(
-                map.screeningId(),
-                new Written(map.version(), json),
-                (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
-        return json;
+        CRC32 checksum = new CRC32();
+        checksum.update(json);
+        Written fresh =
+                new Written(map, json, "\"" + map.version() + "-" + Long.toHexString(checksum.getValue()) + "\"");
+        written.put(map.screeningId(), fresh);
+        return fresh;
     }
 }

@@ -60,12 +60,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Rebuildable(
-        name = "seat-maps",
+        name = SeatMapProjection.PROJECTION,
         tables = {"seat_map_cell", "seat_map"},
         foldsPerBatch = true)
 @ProcessingGroup(SeatMapProjection.NAME)
 class SeatMapProjection {
 
+    static final String PROJECTION = "seat-maps";
     static final String NAME = "query-seat-maps";
 
     private final SeatMapStateRows maps;

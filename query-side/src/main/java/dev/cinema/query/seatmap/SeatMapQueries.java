@@ -2,6 +2,7 @@ package dev.cinema.query.seatmap;
 
 import dev.cinema.contracts.seatmap.FindSeatMapQuery;
 import dev.cinema.contracts.seatmap.SeatMap;
+import dev.cinema.query.rebuild.SlotRouting;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Built maps are kept for the screenings asked for most recently, by version: a map's version
  * is the sequence number of the last event of its screening folded into it, and everything a map
- * shows comes from its screening's events, so one version always looks the same (in either slot
- * of a rebuild too). A popular screening is then one row read per request instead of its 1,500
- * cells, until it changes.
+ * shows comes from its screening's events, so one version always looks the same as long as it
+ * is read from the same slot. A popular screening is then one row read
+ * per request instead of its 1,500 cells, until it changes. The key includes the slot answering:
+ * a rebuilt slot switched to may differ at the same version (a rebuild is how a wrong read model
+ * is mended), and must be read afresh.
  */
 @Component
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -29,12 +32,19 @@ class SeatMapQueries {
     private final SeatMapStateRows maps;
     private final SeatCellRows cells;
     private final SeatMapViews views;
+    private final SlotRouting slots;
     private final Map<String, SeatMap> built;
 
-    SeatMapQueries(SeatMapStateRows maps, SeatCellRows cells, SeatMapViews views, SeatMapStreamProperties properties) {
+    SeatMapQueries(
+            SeatMapStateRows maps,
+            SeatCellRows cells,
+            SeatMapViews views,
+            SlotRouting slots,
+            SeatMapStreamProperties properties) {
         this.maps = maps;
         this.cells = cells;
         this.views = views;
+        this.slots = slots;
         int capacity = properties.cachedMaps();
         this.built = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -50,12 +60,13 @@ class SeatMapQueries {
     }
 
     private SeatMap view(SeatMapStateRow map) {
-        SeatMap cached = built.get(map.screeningId);
+        String key = slots.activeGroup(SeatMapProjection.PROJECTION, SeatMapProjection.NAME) + "/" + map.screeningId;
+        SeatMap cached = built.get(key);
         if (cached != null && cached.version() == map.version) {
             return cached;
         }
         SeatMap view = views.view(map, cells.findByScreeningIdOrderByRowIndexAscCellIndexAsc(map.screeningId));
-        built.merge(map.screeningId, view, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+        built.merge(key, view, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
         return view;
     }
 }

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.contracts.listing.ScreeningStatus;
 import dev.cinema.contracts.seatmap.FindSeatMapQuery;
 import dev.cinema.contracts.seatmap.SeatMap;
+import dev.cinema.query.rebuild.SlotRouting;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,7 @@ class SeatMapQueriesTest {
             maps,
             cells,
             new SeatMapViews(new ObjectMapper().findAndRegisterModules()),
+            new SlotRouting(Map.of(), Map.of()),
             new SeatMapStreamProperties(Duration.ofMinutes(30), Duration.ofSeconds(20), 10));
 
     @Test
