@@ -65,7 +65,10 @@ class SeatMapController {
             responseCode = "200",
             description = "The seat map",
             content = @Content(schema = @Schema(implementation = SeatMap.class)))
-    @ApiResponse(responseCode = "304", description = "Not modified since the version named in If-None-Match")
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified since the version named in If-None-Match (no body)",
+            content = @Content)
     ResponseEntity<byte[]> seatMap(
             @PathVariable @Size(max = 64) String screeningId,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
