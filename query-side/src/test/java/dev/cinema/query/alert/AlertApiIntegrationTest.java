@@ -170,6 +170,15 @@ abstract class AlertApiIntegrationTest {
             projection.on(read, readAt, ReplayStatus.REGULAR);
         });
         foldAll.run();
+        // An alert names its screening's film once the projection's processor has folded the
+        // scheduling too (published above, handled on the processor's own thread): wait for that,
+        // or the two reads below compare an inbox before it with one after it.
+        await().atMost(CATCH_UP)
+                .until(() -> queries.handle(new FindAlertsQuery(customer.value(), false, 0, 10))
+                                .items()
+                                .get(0)
+                                .filmId()
+                        != null);
         AlertPage once = queries.handle(new FindAlertsQuery(customer.value(), false, 0, 10));
         foldAll.run();
         transactions.executeWithoutResult(status -> projection.on(raised, ReplayStatus.REGULAR));
