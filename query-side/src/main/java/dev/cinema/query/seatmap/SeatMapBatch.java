@@ -273,7 +273,8 @@ final class SeatMapBatch implements ProcessorBatch.State {
     }
 
     /**
-     * Sends {@code map} to {@code publisher} with its cells as written, once this batch is written:
+     * Sends {@code map} to {@code publisher} with its cells as written, once this batch is written
+     * (one publisher for all the batch's maps: the last one given, so it must not depend on the map):
      * a map changed by many events of one batch is read back and sent once, as the batch leaves it
      * (each sent map is a whole map, so a watcher needs only the latest).
      */

@@ -240,10 +240,13 @@ class SeatMapProjection {
         // The map as the batch leaves it, as it will be committed: read back once the batch is
         // written (in its transaction), once however many of the batch's events changed it; the
         // emitter sends it after the commit.
+        // One publisher serves every map of the batch: it names the map it is given, not this one.
         batch.publishWhenWritten(
                 map,
                 (written, cells) -> updates.emit(
-                        FindSeatMapQuery.class, query -> id.equals(query.screeningId()), views.view(written, cells)));
+                        FindSeatMapQuery.class,
+                        query -> written.screeningId.equals(query.screeningId()),
+                        views.view(written, cells)));
     }
 
     private boolean watched(String screeningId) {

@@ -578,6 +578,48 @@ abstract class SeatMapApiIntegrationTest {
         }
     }
 
+    /** Two watched maps changed in one batch: each watcher hears its own screening's map, and only it. */
+    @Test
+    void aBatchChangingTwoWatchedMapsSendsEachToItsOwnWatchers() {
+        List<ScreeningId> screenings = new ArrayList<>();
+        List<List<SeatMap>> sent = new ArrayList<>();
+        List<SubscriptionQueryResult<SeatMap, SeatMap>> watching = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ScreeningScheduledEvent scheduled =
+                    events.scheduled(events.catalogue(ZoneId.of("Europe/Paris")), inDays(6));
+            transactions.executeWithoutResult(status -> projection.on(scheduled, 0, ReplayStatus.REGULAR));
+            screenings.add(scheduled.screeningId());
+            SubscriptionQueryResult<SeatMap, SeatMap> subscription = gateway.subscriptionQuery(
+                    new FindSeatMapQuery(scheduled.screeningId().value()),
+                    ResponseTypes.instanceOf(SeatMap.class),
+                    ResponseTypes.instanceOf(SeatMap.class));
+            List<SeatMap> received = new CopyOnWriteArrayList<>();
+            subscription.updates().subscribe(received::add);
+            watching.add(subscription);
+            sent.add(received);
+        }
+        try {
+            batches.deliver(
+                    projection,
+                    List.of(
+                            heldAt(screenings.get(0), 1, "A1"),
+                            heldAt(screenings.get(1), 1, "B2"),
+                            heldAt(screenings.get(1), 2, "B3")));
+
+            await().atMost(CATCH_UP)
+                    .until(() -> !sent.get(0).isEmpty() && !sent.get(1).isEmpty());
+            for (int i = 0; i < 2; i++) {
+                assertThat(sent.get(i)).hasSize(1);
+                assertThat(sent.get(i).get(0).screeningId())
+                        .isEqualTo(screenings.get(i).value());
+            }
+            assertThat(sent.get(0).get(0).freeSeats()).isEqualTo(4);
+            assertThat(sent.get(1).get(0).freeSeats()).isEqualTo(3);
+        } finally {
+            watching.forEach(SubscriptionQueryResult::cancel);
+        }
+    }
+
     private static DomainEventMessage<?> heldAt(ScreeningId screening, long sequence, String seat) {
         return new GenericDomainEventMessage<>(
                 "Screening",
