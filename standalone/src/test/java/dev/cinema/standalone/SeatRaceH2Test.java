@@ -9,4 +9,9 @@ class SeatRaceH2Test extends SeatRaceTest {
     Map<String, Object> database() {
         return H2Database.properties();
     }
+
+    @Override
+    boolean writersTakeTurns() {
+        return false;
+    }
 }

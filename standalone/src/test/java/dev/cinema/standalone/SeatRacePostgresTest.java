@@ -12,4 +12,9 @@ class SeatRacePostgresTest extends SeatRaceTest {
         properties.put("spring.profiles.active", "postgres");
         return properties;
     }
+
+    @Override
+    boolean writersTakeTurns() {
+        return true;
+    }
 }

@@ -56,6 +56,12 @@ abstract class SeatRaceTest {
 
     abstract Map<String, Object> database();
 
+    /**
+     * Whether the database lets command-side processes take turns on a screening (PostgreSQL's
+     * advisory locks), so that no command loses a write race and has to be decided again.
+     */
+    abstract boolean writersTakeTurns();
+
     @BeforeAll
     void start() {
         Map<String, Object> properties = new HashMap<>(database());
@@ -105,6 +111,7 @@ abstract class SeatRaceTest {
             }
             wishes.add(seats);
         }
+        long retriedBefore = conflictRetries();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
         Map<String, List<String>> winners = new ConcurrentHashMap<>();
@@ -141,6 +148,11 @@ abstract class SeatRaceTest {
         pool.shutdown();
 
         assertThat(codes).as("every caller is answered 201 or 409").allMatch(code -> code == 201 || code == 409);
+        if (writersTakeTurns()) {
+            assertThat(conflictRetries() - retriedBefore)
+                    .as("commands decided on a stale screening and tried again")
+                    .isZero();
+        }
         assertThat(refusalsNamingNoSeatAskedFor)
                 .as("409s that name none of the seats asked for")
                 .isEmpty();
@@ -266,6 +278,11 @@ abstract class SeatRaceTest {
                         "prices",
                         Map.of("STANDARD", Map.of("amountMinor", 1000, "currency", "EUR"))),
                 admin));
+    }
+
+    private long conflictRetries() {
+        return system.command().getBean(ConflictRetryScheduler.class).retries()
+                + secondCommandSide.getBean(ConflictRetryScheduler.class).retries();
     }
 
     private static String created(Response response) {

@@ -41,4 +41,10 @@ class EventStoreConfiguration {
                         .entityManagerProvider(entityManagerProvider),
                 transactionManager);
     }
+
+    /** One writer per aggregate across command-side processes sharing this event store's database. */
+    @Bean
+    AggregateWriterLock aggregateWriterLock(EntityManagerProvider entityManagerProvider) {
+        return new AggregateWriterLock(entityManagerProvider);
+    }
 }

@@ -53,7 +53,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * checks overlaps and then asks this aggregate; bookings come through {@code HoldingSeats},
  * which also updates the booking in the same unit of work.
  */
-@Aggregate(cache = "screeningCache", snapshotTriggerDefinition = "screeningSnapshotTrigger")
+@Aggregate(
+        cache = "screeningCache",
+        snapshotTriggerDefinition = "screeningSnapshotTrigger",
+        lockFactory = "screeningLockFactory")
 // Snapshots are written with Jackson from the fields: the aggregate has (and should have) no getters.
 // Revision 2: the seats moved into SeatAllocation; older snapshots are skipped, the events replayed.
 @Revision("2")

@@ -8,8 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param cache        keep screenings in memory between commands (off only to measure the difference)
  * @param snapshotEvery take a snapshot of a screening every this many events
+ * @param singleWriter  command-side processes sharing a PostgreSQL database take turns writing a
+ *                      screening, each on a copy checked against the store (off only to measure
+ *                      the difference)
  */
 @ConfigurationProperties("cinema.screenings")
 record ScreeningStoreProperties(
         @DefaultValue("true") boolean cache,
-        @DefaultValue("100") int snapshotEvery) {}
+        @DefaultValue("100") int snapshotEvery,
+        @DefaultValue("true") boolean singleWriter) {}
