@@ -60,17 +60,25 @@ final class AppProcess implements AutoCloseable {
 
     /**
      * Starts {@code jar} against {@code database} on a free port and waits until it answers its
-     * health check. {@code settings} are passed as {@code --name=value} arguments.
+     * health check. {@code jvmOptions} go to the JVM (a flight recording when profiling), {@code
+     * settings} are passed as {@code --name=value} arguments.
      */
-    static AppProcess start(String name, Path jar, Databases.Jdbc database, Path logDirectory, List<String> settings)
+    static AppProcess start(
+            String name,
+            Path jar,
+            Databases.Jdbc database,
+            Path logDirectory,
+            List<String> jvmOptions,
+            List<String> settings)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with mvn -B -ntp -DskipTests package");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP_LIMIT,
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP_LIMIT));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--spring.profiles.active=postgres",

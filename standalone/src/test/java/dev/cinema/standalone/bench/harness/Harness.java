@@ -62,8 +62,13 @@ public final class Harness {
                 System.out.println("        the role may not create databases: every scenario shares " + server
                         + ", and holds of earlier scenarios expire during later ones");
             }
-            RunContext run =
-                    new RunContext(databases, options.smoke(), Path.of("").toAbsolutePath(), options.out());
+            RunContext run = new RunContext(
+                    databases,
+                    options.smoke(),
+                    options.profile(),
+                    options.appJvmOptions(),
+                    Path.of("").toAbsolutePath(),
+                    options.out());
             List<ScenarioResult> results = new ArrayList<>();
             for (Scenario scenario : SCENARIOS) {
                 if (!options.scenarios().contains(scenario.name())) {

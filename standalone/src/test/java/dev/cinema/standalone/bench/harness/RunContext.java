@@ -1,13 +1,16 @@
 package dev.cinema.standalone.bench.harness;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What every scenario of a run shares: where its databases come from, whether this is a smoke run
  * (seconds-long, tiny counts: it proves the harness works, its figures mean nothing), and where
  * the apps' jars and logs are.
  */
-record RunContext(Databases databases, boolean smoke, Path root, Path out) {
+record RunContext(
+        Databases databases, boolean smoke, boolean profile, List<String> appJvmOptions, Path root, Path out) {
 
     Path commandJar() {
         return root.resolve("command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar");
@@ -19,6 +22,20 @@ record RunContext(Databases databases, boolean smoke, Path root, Path out) {
 
     Path logs(String scenario) {
         return out.resolve("logs").resolve(scenario);
+    }
+
+    /**
+     * The JVM options of an app a scenario starts: those given with {@code --app-jvm-option} (a
+     * setting as a system property, say, to measure with it off) and with {@code --profile}, a flight recording
+     * (JFR's "profile" settings) written beside the app's log when it stops.
+     */
+    List<String> jvmOptions(String scenario, String app) {
+        List<String> options = new ArrayList<>(appJvmOptions);
+        if (profile) {
+            options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + logs(scenario).toAbsolutePath().resolve(app + ".jfr"));
+        }
+        return options;
     }
 
     /** {@code full} in a real run, {@code smoke} in a smoke run. */
