@@ -28,14 +28,16 @@ public final class CinemaJwt {
     /**
      * Only RS256 is accepted: a token signed with HS256 (using the public key as the secret) or
      * with {@code alg: none} is rejected before its claims are read. Expired tokens, tokens from
-     * another issuer and tokens without a subject or an expiry are rejected too.
+     * another issuer and tokens without a subject or an expiry are rejected too. A token's
+     * signature is verified once ({@link VerifiedTokens}); its claims on every request.
      */
     public static JwtDecoder decoder(RSAPublicKey publicKey, String issuer) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey)
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(validator(issuer));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(issuer);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator);
     }
 
     public static JwtDecoder decoder(JwtProperties properties) {
@@ -46,8 +48,9 @@ public final class CinemaJwt {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
                     .build();
-            decoder.setJwtValidator(validator(properties.issuer()));
-            return decoder;
+            OAuth2TokenValidator<Jwt> validator = validator(properties.issuer());
+            decoder.setJwtValidator(validator);
+            return new VerifiedTokens(decoder, validator);
         }
         throw new IllegalStateException(
                 "Configure cinema.security.jwt.public-key or cinema.security.jwt.jwk-set-uri to verify tokens");
