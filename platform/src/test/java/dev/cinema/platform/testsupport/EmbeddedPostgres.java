@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -42,11 +43,14 @@ public final class EmbeddedPostgres {
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
+                        // Stopped by the hook below, once Spring has closed this JVM's contexts.
+                        .setRegisterShutdownHook(false)
                         .start();
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot start embedded PostgreSQL", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitSpringsShutdownHook();
                 try {
                     server.close();
                 } catch (IOException ignored) {
@@ -55,5 +59,24 @@ public final class EmbeddedPostgres {
             }));
         }
         return server;
+    }
+
+    /**
+     * JVM shutdown hooks run at the same time: Spring's closes the test contexts cached in this
+     * JVM while this one stops the server. A context whose database went first has a connection
+     * pool retrying to connect, and closing it waits for that (up to 30 s, Hikari's connection
+     * timeout), past which Surefire kills the fork with a thread dump. So the server outlives them.
+     */
+    private static void awaitSpringsShutdownHook() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("SpringApplicationShutdownHook") && thread != Thread.currentThread()) {
+                try {
+                    thread.join(TimeUnit.SECONDS.toMillis(20));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }
