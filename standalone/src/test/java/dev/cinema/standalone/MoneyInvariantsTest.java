@@ -112,6 +112,9 @@ abstract class MoneyInvariantsTest {
         }
 
         long started = System.nanoTime();
+        // The reviewers' screening starts seconds after it is scheduled: scheduled (and its seats
+        // bought) before the run, so that it has started by the time the run is over.
+        Reviewers reviewers = reviewersWithSeats();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> customers = new ArrayList<>();
         for (int c = 0; c < CUSTOMERS; c++) {
@@ -126,7 +129,7 @@ abstract class MoneyInvariantsTest {
         }
         pool.shutdown();
         cancelAScreeningWithPaidAndHeldBookings();
-        reviewsAndFavourites();
+        reviewsAndFavourites(reviewers);
         long ran = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         awaitQuiet();
@@ -872,9 +875,10 @@ abstract class MoneyInvariantsTest {
      * command side schedules nothing in the past) review its film once it has started; one review
      * is replaced, hidden and shown again, the other withdrawn and written again; and both keep
      * favourites, one removed and added again. The replay check below then covers the reviews and
-     * favourites read models with real history.
+     * favourites read models with real history. The viewers and their seats come before the
+     * customers' run, the reviews and favourites after it ({@link #reviewsAndFavourites}).
      */
-    private void reviewsAndFavourites() {
+    private Reviewers reviewersWithSeats() {
         // Accounts first (hashing a password takes a while on a busy machine): the screening
         // starts seconds after it is scheduled, and its seats must be bought before that.
         List<String> tokens = new ArrayList<>();
@@ -907,6 +911,14 @@ abstract class MoneyInvariantsTest {
             Response paid = pay(token, hold, "tok_success", "pay-" + UUID.randomUUID());
             assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
         }
+        return new Reviewers(tokens);
+    }
+
+    /** The two viewers of the screening {@link #reviewersWithSeats()} scheduled. */
+    record Reviewers(List<String> tokens) {}
+
+    private void reviewsAndFavourites(Reviewers reviewers) {
+        List<String> tokens = reviewers.tokens();
         String path = "/api/films/" + film + "/review";
         String[] reviewId = new String[1];
         await().atMost(Duration.ofSeconds(30))
