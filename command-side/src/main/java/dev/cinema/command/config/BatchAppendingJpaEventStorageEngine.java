@@ -2,10 +2,12 @@ package dev.cinema.command.config;
 
 import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
 
+import dev.cinema.platform.storage.NewEvents;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
@@ -27,12 +29,14 @@ import org.hibernate.Session;
  * <p>The rows are the ones Axon writes (same table, columns, serialized forms, timestamp format),
  * and everything else (reading, snapshots, tracking) is Axon's. A duplicate aggregate sequence is
  * reported as Axon reports it (a concurrency exception, or an aggregate that exists already),
- * which the cross-process conflict retry depends on.
+ * which the cross-process conflict retry depends on. On PostgreSQL the transaction also notifies
+ * {@link NewEvents#CHANNEL}, so that the query side fetches the events as soon as they commit.
  */
 final class BatchAppendingJpaEventStorageEngine extends JpaEventStorageEngine {
 
     private final TransactionManager transactionManager;
     private volatile String insert;
+    private volatile boolean postgres;
 
     BatchAppendingJpaEventStorageEngine(JpaEventStorageEngine.Builder builder, TransactionManager transactionManager) {
         super(builder.transactionManager(transactionManager));
@@ -76,15 +80,21 @@ final class BatchAppendingJpaEventStorageEngine extends JpaEventStorageEngine {
             // The driver's batch error wraps the statement's own, whose SQL state says what failed.
             throw e.getNextException() != null ? e.getNextException() : e;
         }
+        if (postgres) {
+            // Delivered when this transaction commits: the query side fetches at once instead of
+            // at its next poll (NewEvents).
+            try (Statement notify = connection.createStatement()) {
+                notify.execute("notify " + NewEvents.CHANNEL);
+            }
+        }
     }
 
     /** The insert in this database's words for "the sequence's next value". */
     private String insertStatement(Connection connection) throws SQLException {
         String statement = insert;
         if (statement == null) {
-            String next = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")
-                    ? "nextval('domain_event_entry_seq')"
-                    : "next value for domain_event_entry_seq";
+            postgres = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            String next = postgres ? "nextval('domain_event_entry_seq')" : "next value for domain_event_entry_seq";
             statement = "insert into domain_event_entry (global_index, event_identifier, aggregate_identifier,"
                     + " sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)"
                     + " values (" + next + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)";

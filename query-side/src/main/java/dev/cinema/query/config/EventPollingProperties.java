@@ -7,15 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the query side learns of new events without Axon Server.
  *
- * @param eventPollInterval how often the shared event table is polled when nothing new was found:
- *     a new event waits for the next poll (half the interval on average) before any projection
- *     sees it. 25 ms keeps that a small part of the 100 ms a hold may take to reach the live seat
- *     map; an idle query side pays 40 indexed one-row queries a second for it
+ * @param eventPollInterval how often the shared event table is polled when nothing new was found.
+ *     On PostgreSQL the command side's commits wake the reader at once ({@link NewEventsListener})
+ *     and the poll is only the fallback (a lost listening connection, a notification that cannot
+ *     pass, e.g. a transaction-pooling proxy); on H2 a new event waits for the next poll
  * @param eventFetchSize how many events one query of the event table reads at most: a processor
  *     that is behind (a replay) reads the store page by page, one query and one transaction per
  *     page; a processor that keeps up gets what is there, however large the page
  */
 @ConfigurationProperties("cinema.query")
 record EventPollingProperties(
-        @DefaultValue("PT0.025S") Duration eventPollInterval,
+        @DefaultValue("PT0.1S") Duration eventPollInterval,
         @DefaultValue("5000") int eventFetchSize) {}

@@ -1,5 +1,6 @@
 package dev.cinema.query.config;
 
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -51,12 +52,17 @@ class EventStoreConfiguration {
     }
 
     @Bean
-    EventStore eventStore(
+    NotifiedEventStore eventStore(
             EventStorageEngine storageEngine, Configuration configuration, EventPollingProperties polling) {
-        return EmbeddedEventStore.builder()
+        return new NotifiedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .fetchDelay(polling.eventPollInterval().toMillis())
-                .build();
+                .fetchDelay(polling.eventPollInterval().toMillis()));
+    }
+
+    /** On PostgreSQL the command side's commits wake the reader; the poll remains the fallback. */
+    @Bean
+    NewEventsListener newEventsListener(DataSource dataSource, NotifiedEventStore eventStore) {
+        return new NewEventsListener(dataSource, eventStore);
     }
 }
