@@ -161,6 +161,29 @@ abstract class CommandApiIntegrationTest {
     }
 
     @Test
+    void answersCarryTheSecurityHeadersAndNoOriginIsAllowedByDefault() {
+        Response login = http.postWithHeaders(
+                "/api/auth/login",
+                Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD),
+                null,
+                Map.of("Origin", "https://tickets.cinema.test"));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(login.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(login.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(login.header("Content-Security-Policy")).startsWith("default-src 'none';");
+        assertThat(login.header("Strict-Transport-Security")).isNull();
+        assertThat(login.header("Access-Control-Allow-Origin")).isNull();
+
+        Response preflight = http.request(
+                "OPTIONS",
+                "/api/auth/login",
+                Map.of("Origin", "https://tickets.cinema.test", "Access-Control-Request-Method", "POST"));
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(preflight.header("Access-Control-Allow-Methods")).isNull();
+    }
+
+    @Test
     void theStoredPasswordIsABcryptHashAndNoEventMentionsIt() {
         String email = uniqueEmail();
         register(email, "Sunday-matinee-7");
