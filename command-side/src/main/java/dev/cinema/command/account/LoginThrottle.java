@@ -67,14 +67,14 @@ class LoginThrottle {
                 address,
                 () -> transactions.execute(status -> {
                     Instant now = clock.instant();
-                    // Always the account's row first, then the address's: two logins never wait on each other in a
-                    // circle.
-                    LoginTally account = load(accountKey(email));
-                    LoginTally byAddress = load(addressKey(address));
-                    Optional<Duration> wait = longest(account.lockedFor(now), byAddress.lockedFor(now));
+                    // Every transaction locks an account's row before an address's: no circle of waits.
+                    Row account = load(accountKey(email));
+                    Row byAddress = load(addressKey(address));
+                    Optional<Duration> wait = longest(
+                            account.tally().lockedFor(now), byAddress.tally().lockedFor(now));
                     if (wait.isEmpty()) {
-                        store(accountKey(email), account.counted(limits.account(), now));
-                        store(addressKey(address), byAddress.counted(limits.address(), now));
+                        store(account, account.tally().counted(limits.account(), now));
+                        store(byAddress, byAddress.tally().counted(limits.address(), now));
                     }
                     return wait;
                 }));
@@ -98,13 +98,16 @@ class LoginThrottle {
                 address,
                 () -> transactions.execute(status -> {
                     jdbc.update("delete from login_throttle where throttle_key = ?", accountKey(email));
-                    String key = addressKey(address);
-                    store(key, load(key).forgiven(limits.address()));
+                    Row byAddress = load(addressKey(address));
+                    store(byAddress, byAddress.tally().forgiven(limits.address()));
                     return null;
                 }));
     }
 
-    private LoginTally load(String key) {
+    /** A key's tally as read, and whether it has a row yet (a first attempt inserts one). */
+    private record Row(String key, LoginTally tally, boolean stored) {}
+
+    private Row load(String key) {
         List<LoginTally> rows = jdbc.query(
                 "select attempts, window_ends_at, locked_until from login_throttle where throttle_key = ? for update",
                 (row, i) -> new LoginTally(
@@ -114,24 +117,26 @@ class LoginThrottle {
                                 .map(OffsetDateTime::toInstant)
                                 .orElse(null)),
                 key);
-        return rows.isEmpty() ? LoginTally.none() : rows.get(0);
+        return rows.isEmpty() ? new Row(key, LoginTally.none(), false) : new Row(key, rows.get(0), true);
     }
 
-    private void store(String key, LoginTally tally) {
-        int updated = jdbc.update(
-                "update login_throttle set attempts = ?, window_ends_at = ?, locked_until = ?, forget_after = ?"
-                        + " where throttle_key = ?",
-                tally.attempts(),
-                timestamp(tally.windowEndsAt()),
-                timestamp(tally.lockedUntil()),
-                timestamp(tally.forgetAfter()),
-                key);
-        if (updated == 0) {
-            // A first attempt: a parallel one may insert the same key first (DuplicateKeyException), then retried.
+    private void store(Row row, LoginTally tally) {
+        if (row.stored()) {
+            jdbc.update(
+                    "update login_throttle set attempts = ?, window_ends_at = ?, locked_until = ?, forget_after = ?"
+                            + " where throttle_key = ?",
+                    tally.attempts(),
+                    timestamp(tally.windowEndsAt()),
+                    timestamp(tally.lockedUntil()),
+                    timestamp(tally.forgetAfter()),
+                    row.key());
+        } else {
+            // Never an update here: a row another process inserted since it was read would be
+            // overwritten. Its insert wins the key, this one fails (DuplicateKeyException) and is retried.
             jdbc.update(
                     "insert into login_throttle (throttle_key, attempts, window_ends_at, locked_until, forget_after)"
                             + " values (?, ?, ?, ?, ?)",
-                    key,
+                    row.key(),
                     tally.attempts(),
                     timestamp(tally.windowEndsAt()),
                     timestamp(tally.lockedUntil()),
