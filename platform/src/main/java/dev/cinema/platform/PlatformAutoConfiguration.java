@@ -5,6 +5,7 @@ import dev.cinema.platform.audit.AuditChainConfiguration;
 import dev.cinema.platform.audit.AuditChainProperties;
 import dev.cinema.platform.openapi.OpenApiConfiguration;
 import dev.cinema.platform.ops.OpsConfiguration;
+import dev.cinema.platform.security.CorsProperties;
 import dev.cinema.platform.security.JwtProperties;
 import dev.cinema.platform.web.ApiExceptionHandler;
 import dev.cinema.platform.web.ApiProperties;
@@ -18,7 +19,12 @@ import org.springframework.core.Ordered;
 
 /** What every app of the system gets by having the platform on its class path. */
 @AutoConfiguration
-@EnableConfigurationProperties({JwtProperties.class, ApiProperties.class, AuditChainProperties.class})
+@EnableConfigurationProperties({
+    JwtProperties.class,
+    CorsProperties.class,
+    ApiProperties.class,
+    AuditChainProperties.class
+})
 @Import({ApiExceptionHandler.class, OpenApiConfiguration.class, AuditChainConfiguration.class, OpsConfiguration.class})
 public class PlatformAutoConfiguration {
 

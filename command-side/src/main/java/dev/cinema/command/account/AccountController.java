@@ -11,6 +11,7 @@ import dev.cinema.platform.refusal.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -37,6 +38,7 @@ class AccountController {
     private final AccountCredentialRepository credentials;
     private final PasswordEncoder passwords;
     private final TokenIssuer tokens;
+    private final LoginThrottle throttle;
     /** Compared against when the e-mail is unknown, so that a miss costs as long as a hit. */
     private final String decoyHash;
 
@@ -44,11 +46,13 @@ class AccountController {
             CommandGateway commands,
             AccountCredentialRepository credentials,
             PasswordEncoder passwords,
-            TokenIssuer tokens) {
+            TokenIssuer tokens,
+            LoginThrottle throttle) {
         this.commands = commands;
         this.credentials = credentials;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.throttle = throttle;
         this.decoyHash = passwords.encode("decoy-password-0");
     }
 
@@ -92,19 +96,32 @@ class AccountController {
             """)
     @PostMapping("/api/auth/login")
     @ApiAnswer(status = 401, when = "The e-mail or the password is wrong")
+    @ApiAnswer(
+            status = 429,
+            when = "Too many attempts for this e-mail or from this address (login-throttled): refused unchecked, even "
+                    + "with the right password, until Retry-After (also retryAfterSeconds) has passed",
+            body = LoginThrottled.class)
     @Operation(summary = "Log in with e-mail and password; answers a bearer token (public)")
     @SecurityRequirements
-    TokenIssuer.IssuedToken login(@Valid @RequestBody LoginRequest request) {
-        AccountCredential credential = credentials
-                .findByEmail(AccountRegistration.normalise(request.email()))
-                .orElse(null);
+    TokenIssuer.IssuedToken login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        String email = AccountRegistration.normalise(request.email());
+        // The remote address: behind a proxy, server.forward-headers-strategy decides whether it is the client's.
+        String address = http.getRemoteAddr();
+        throttle.admit(email, address);
+        AccountCredential credential = credentials.findByEmail(email).orElse(null);
+        // An unknown e-mail costs the same as a known one: one lookup, one BCrypt comparison (with a
+        // decoy hash), an attempt counted the same way, and the same refusal.
         String hash = credential == null ? decoyHash : credential.passwordHash();
         boolean matches = passwords.matches(request.password(), hash);
         if (credential == null || !matches) {
             throw new Refusal("bad-credentials", null, "E-mail or password is wrong");
         }
+        throttle.succeeded(email, address);
         return tokens.issue(credential.accountId(), credential.email(), credential.roles());
     }
+
+    /** The member a throttled login's problem adds. */
+    record LoginThrottled(long retryAfterSeconds) {}
 
     @RequestExample("""
             {"role": "ANALYST"}

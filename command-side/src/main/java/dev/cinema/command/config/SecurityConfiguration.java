@@ -3,6 +3,7 @@ package dev.cinema.command.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.platform.security.CinemaHttpSecurity;
 import dev.cinema.platform.security.CinemaJwt;
+import dev.cinema.platform.security.CorsProperties;
 import dev.cinema.platform.security.JwtProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain commandApiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
-        return CinemaHttpSecurity.statelessBearer(http, objectMapper)
+    SecurityFilterChain commandApiSecurity(HttpSecurity http, ObjectMapper objectMapper, CorsProperties cors)
+            throws Exception {
+        return CinemaHttpSecurity.statelessBearer(http, objectMapper, cors)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE)
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/auth/login")

@@ -111,6 +111,79 @@ abstract class CommandApiIntegrationTest {
     }
 
     @Test
+    void anUnknownEmailIsAnsweredAndLockedOutExactlyLikeAWrongPassword() {
+        String email = uniqueEmail();
+        register(email, "Sunday-matinee-7");
+        String unknown = uniqueEmail();
+        Response wrongPassword = http.post("/api/auth/login", Map.of("email", email, "password", "Monday-9999"), null);
+        Response unknownEmail = http.post("/api/auth/login", Map.of("email", unknown, "password", "Monday-9999"), null);
+        assertSameAnswer(wrongPassword, unknownEmail);
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.text("code")).isEqualTo("bad-credentials");
+
+        // The default limit: 5 attempts per e-mail in 15 minutes, for an e-mail nobody has as well.
+        for (int i = 0; i < 4; i++) {
+            assertThat(http.post("/api/auth/login", Map.of("email", email, "password", "Monday-9999"), null)
+                            .status())
+                    .isEqualTo(401);
+            assertThat(http.post("/api/auth/login", Map.of("email", unknown, "password", "Monday-9999"), null)
+                            .status())
+                    .isEqualTo(401);
+        }
+        Response lockedAccount =
+                http.post("/api/auth/login", Map.of("email", email, "password", "Sunday-matinee-7"), null);
+        Response lockedUnknown =
+                http.post("/api/auth/login", Map.of("email", unknown, "password", "Sunday-matinee-7"), null);
+
+        assertThat(lockedAccount.status()).as(lockedAccount.raw()).isEqualTo(429);
+        assertThat(lockedAccount.isProblem()).isTrue();
+        assertThat(lockedAccount.text("code")).isEqualTo("login-throttled");
+        long retryAfter = Long.parseLong(lockedAccount.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 900L);
+        assertThat(lockedAccount.text("retryAfterSeconds")).isEqualTo(Long.toString(retryAfter));
+        assertThat(lockedUnknown.status()).isEqualTo(429);
+        assertThat(lockedUnknown.text("code")).isEqualTo("login-throttled");
+        assertThat(lockedUnknown.headers().map().keySet())
+                .isEqualTo(lockedAccount.headers().map().keySet());
+    }
+
+    /** Everything but the date: status, headers (names and values) and body. */
+    private static void assertSameAnswer(Response one, Response other) {
+        assertThat(other.status()).isEqualTo(one.status());
+        assertThat(other.raw()).isEqualTo(one.raw());
+        Map<String, List<String>> oneHeaders =
+                new java.util.TreeMap<>(one.headers().map());
+        Map<String, List<String>> otherHeaders =
+                new java.util.TreeMap<>(other.headers().map());
+        oneHeaders.remove("date");
+        otherHeaders.remove("date");
+        assertThat(otherHeaders).isEqualTo(oneHeaders);
+    }
+
+    @Test
+    void answersCarryTheSecurityHeadersAndNoOriginIsAllowedByDefault() {
+        Response login = http.postWithHeaders(
+                "/api/auth/login",
+                Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD),
+                null,
+                Map.of("Origin", "https://tickets.cinema.test"));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(login.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(login.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(login.header("Content-Security-Policy")).startsWith("default-src 'none';");
+        assertThat(login.header("Strict-Transport-Security")).isNull();
+        assertThat(login.header("Access-Control-Allow-Origin")).isNull();
+
+        Response preflight = http.request(
+                "OPTIONS",
+                "/api/auth/login",
+                Map.of("Origin", "https://tickets.cinema.test", "Access-Control-Request-Method", "POST"));
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(preflight.header("Access-Control-Allow-Methods")).isNull();
+    }
+
+    @Test
     void theStoredPasswordIsABcryptHashAndNoEventMentionsIt() {
         String email = uniqueEmail();
         register(email, "Sunday-matinee-7");

@@ -14,6 +14,12 @@ import java.util.Map;
  */
 public class Refusal extends RuntimeException {
 
+    /**
+     * A detail, in whole seconds, for a refusal that passes by itself (a 429 or 503): the caller may
+     * try again after it. The web layer also sends it as the {@code Retry-After} header.
+     */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     private final String code;
     private final String field;
     private final Map<String, Object> details;

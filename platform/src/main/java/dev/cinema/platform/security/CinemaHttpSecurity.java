@@ -4,8 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The parts of the HTTP security setup both apps share: stateless bearer tokens, problem+json errors. */
+/**
+ * The parts of the HTTP security setup both apps share: stateless bearer tokens, problem+json
+ * errors, security headers and the CORS policy.
+ */
 public final class CinemaHttpSecurity {
 
     /** Open on both apps: API docs, health and Spring's error page. */
@@ -13,13 +23,49 @@ public final class CinemaHttpSecurity {
         "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/health", "/error"
     };
 
+    /**
+     * The API answers JSON, never a page: nothing it sends may load anything, be framed, or be
+     * the target of a form.
+     */
+    public static final String API_CONTENT_SECURITY_POLICY =
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /**
+     * Swagger UI is a page: its own scripts and styles (it sets inline styles, and its icons are
+     * {@code data:} images), and calls to this app only. Still never framed.
+     */
+    public static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+
     private CinemaHttpSecurity() {}
 
-    public static HttpSecurity statelessBearer(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    public static HttpSecurity statelessBearer(HttpSecurity http, ObjectMapper objectMapper, CorsProperties cors)
+            throws Exception {
+        if (cors.enabled()) {
+            http.cors(configurer -> configurer.configurationSource(cors.source()));
+        } else {
+            // No CORS headers at all: browsers keep other origins' pages out.
+            http.cors(AbstractHttpConfigurer::disable);
+        }
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Spring Security's defaults stay (nosniff, X-Frame-Options DENY, no-store on
+                // answers that set no caching of their own, HSTS on HTTPS requests only, which a
+                // proxy's X-Forwarded-Proto marks once server.forward-headers-strategy trusts it).
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                SWAGGER_UI,
+                                new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(SWAGGER_UI),
+                                new StaticHeadersWriter("Content-Security-Policy", API_CONTENT_SECURITY_POLICY))))
                 .oauth2ResourceServer(oauth -> oauth.jwt(
                                 jwt -> jwt.jwtAuthenticationConverter(CinemaJwt.authenticationConverter()))
                         .authenticationEntryPoint(ProblemSecurityHandlers.authenticationEntryPoint(objectMapper))

@@ -233,8 +233,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (body.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()
                 || body.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
-            // Every 503 and 429 here is a passing condition: say when to come back.
-            response.header(HttpHeaders.RETRY_AFTER, "1");
+            // Every 503 and 429 here is a passing condition: say when to come back. A refusal that
+            // knows (a login lockout) says how long; anything else is worth trying again at once.
+            Object seconds =
+                    body.getProperties() == null ? null : body.getProperties().get(Refusal.RETRY_AFTER_SECONDS);
+            response.header(HttpHeaders.RETRY_AFTER, seconds instanceof Number n ? Long.toString(n.longValue()) : "1");
         }
         return response.body(body);
     }

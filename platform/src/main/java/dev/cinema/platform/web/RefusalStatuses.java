@@ -159,7 +159,9 @@ public final class RefusalStatuses {
             group(
                     TOO_MANY_REQUESTS,
                     // a hot screening's queue of waiting holds is full: back-pressure, not a timeout
-                    "hold-queue-full"));
+                    "hold-queue-full",
+                    // too many login attempts for an e-mail or from an address: locked for a while
+                    "login-throttled"));
 
     private RefusalStatuses() {}
 

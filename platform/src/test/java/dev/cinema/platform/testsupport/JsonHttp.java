@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,8 +30,13 @@ public final class JsonHttp {
         return new JsonHttp("http://localhost:" + port);
     }
 
-    /** A response: status, content type and parsed body (null when empty or not JSON). */
-    public record Response(int status, String contentType, JsonNode body, String raw) {
+    /** A response: status, content type, parsed body (null when empty or not JSON) and headers. */
+    public record Response(int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public String text(String field) {
             JsonNode node = body == null ? null : body.at(field.startsWith("/") ? field : "/" + field);
@@ -72,6 +78,11 @@ public final class JsonHttp {
         return send("DELETE", path, null, token);
     }
 
+    /** Any method, no body, with the given headers: for CORS preflights ({@code OPTIONS}) and the like. */
+    public Response request(String method, String path, java.util.Map<String, String> headers) {
+        return send(method, path, null, null, headers);
+    }
+
     /** Sends a body without declaring its length (chunked transfer encoding). */
     public Response postChunked(String path, String rawBody, String token) {
         try {
@@ -90,7 +101,7 @@ public final class JsonHttp {
                             && !response.body().isBlank()
                     ? MAPPER.readTree(response.body())
                     : null;
-            return new Response(response.statusCode(), contentType, json, response.body());
+            return new Response(response.statusCode(), contentType, json, response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -134,7 +145,7 @@ public final class JsonHttp {
             if (!response.body().isBlank() && contentType != null && contentType.contains("json")) {
                 json = MAPPER.readTree(response.body());
             }
-            return new Response(response.statusCode(), contentType, json, response.body());
+            return new Response(response.statusCode(), contentType, json, response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.cinema.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cinema.platform.refusal.Refusal;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,6 +23,18 @@ class ApiExceptionHandlerTest {
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(((ProblemDetail) answer.getBody()).getProperties()).containsEntry("code", "hold-queue-full");
+    }
+
+    @Test
+    void aRefusalThatKnowsHowLongItLastsSaysSoInRetryAfterAndInTheProblem() {
+        ResponseEntity<Object> answer = handler.refusal(new Refusal(
+                "login-throttled", null, "Too many login attempts", Map.of(Refusal.RETRY_AFTER_SECONDS, 840L)));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(429);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("840");
+        assertThat(((ProblemDetail) answer.getBody()).getProperties())
+                .containsEntry("code", "login-throttled")
+                .containsEntry("retryAfterSeconds", 840L);
     }
 
     @Test

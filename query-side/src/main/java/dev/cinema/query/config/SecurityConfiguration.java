@@ -3,6 +3,7 @@ package dev.cinema.query.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.platform.security.CinemaHttpSecurity;
 import dev.cinema.platform.security.CinemaJwt;
+import dev.cinema.platform.security.CorsProperties;
 import dev.cinema.platform.security.JwtProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +31,9 @@ class SecurityConfiguration {
     };
 
     @Bean
-    SecurityFilterChain queryApiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
-        return CinemaHttpSecurity.statelessBearer(http, objectMapper)
+    SecurityFilterChain queryApiSecurity(HttpSecurity http, ObjectMapper objectMapper, CorsProperties cors)
+            throws Exception {
+        return CinemaHttpSecurity.statelessBearer(http, objectMapper, cors)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_LISTINGS)

@@ -22,9 +22,15 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(
         classes = QuerySideApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = QuerySideApplication.CONFIG_NAME)
+        properties = {
+            QuerySideApplication.CONFIG_NAME,
+            "cinema.security.cors.allowed-origins=" + QuerySecurityTest.FRONTEND
+        })
 @ContextConfiguration(initializers = QuerySecurityTest.PublicKeyOnly.class)
 abstract class QuerySecurityTest {
+
+    /** The one origin this test's configuration allows, as an environment would name its frontend. */
+    static final String FRONTEND = "https://tickets.cinema.test";
 
     /** Only the public half: the query side must never need the private key. */
     static class PublicKeyOnly extends TestKeys {
@@ -53,6 +59,53 @@ abstract class QuerySecurityTest {
         assertThat(http.get("/api/screenings", null).status()).isEqualTo(200);
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
         assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndNoHstsOverPlainHttp() {
+        for (Response response : java.util.List.of(
+                http.get("/api/locations", null), http.get("/api/me", null), http.get("/v3/api-docs", null))) {
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(response.header("Content-Security-Policy"))
+                    .isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+            assertThat(response.header("Strict-Transport-Security")).isNull();
+        }
+        Response swaggerUi = http.get("/swagger-ui/index.html", null);
+        assertThat(swaggerUi.status()).isEqualTo(200);
+        assertThat(swaggerUi.header("Content-Security-Policy"))
+                .contains("script-src 'self';", "connect-src 'self';", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-eval");
+    }
+
+    @Test
+    void theConfiguredFrontendMayCallFromTheBrowserAndNoOtherOrigin() {
+        Response preflight = http.request(
+                "OPTIONS",
+                "/api/me",
+                Map.of(
+                        "Origin", FRONTEND,
+                        "Access-Control-Request-Method", "GET",
+                        "Access-Control-Request-Headers", "authorization"));
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(FRONTEND);
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+        assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
+
+        Response call = http.request(
+                "GET", "/api/me", Map.of("Origin", FRONTEND, "Authorization", "Bearer " + TestTokens.customer()));
+        assertThat(call.status()).isEqualTo(200);
+        assertThat(call.header("Access-Control-Allow-Origin")).isEqualTo(FRONTEND);
+        assertThat(call.header("Access-Control-Expose-Headers")).contains("ETag", "Location", "Retry-After");
+
+        Response stranger = http.request(
+                "OPTIONS", "/api/me", Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "GET"));
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(http.request("GET", "/api/locations", Map.of("Origin", "https://evil.example"))
+                        .header("Access-Control-Allow-Origin"))
+                .isNull();
     }
 
     @Test
