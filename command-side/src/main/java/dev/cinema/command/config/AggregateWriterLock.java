@@ -43,6 +43,10 @@ public final class AggregateWriterLock {
      * has no such lock. Must be called inside the transaction that will append the events.
      */
     public OptionalLong claim(String aggregateIdentifier) {
+        if (Boolean.FALSE.equals(postgres)) {
+            // Known not to be PostgreSQL: not even the session's connection is needed.
+            return OptionalLong.empty();
+        }
         return entityManagers.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             if (!postgres(connection)) {
                 return OptionalLong.empty();
