@@ -38,15 +38,8 @@ final class FullBookingScenario implements Scenario {
         long limitSeconds = run.pick(120, 30);
         List<String> providerAtZeroLatency =
                 List.of("cinema.payments.simulated.latency=PT0S", "cinema.payments.simulated.decline-rate=0");
-        try (AppProcess command = AppProcess.start(
-                        "command",
-                        run.commandJar(),
-                        database,
-                        run.logs(NAME),
-                        run.jvmOptions(NAME, "command"),
-                        providerAtZeroLatency);
-                AppProcess query = AppProcess.start(
-                        "query", run.queryJar(), database, run.logs(NAME), run.jvmOptions(NAME, "query"), List.of())) {
+        try (AppProcess command = run.commandSide(NAME, "command", database, providerAtZeroLatency);
+                AppProcess query = run.querySide(NAME, database)) {
             Catalogue catalogue = new Catalogue(command.json(), 30, 50, 1);
             // The warm-up's bookings are the first places; at most 100, so one screening more covers them.
             List<String> screenings =

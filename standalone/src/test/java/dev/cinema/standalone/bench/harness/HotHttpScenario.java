@@ -33,20 +33,8 @@ final class HotHttpScenario implements Scenario {
         int rows = run.pick(30, 5);
         long limitSeconds = run.pick(120, 60);
         // One after the other: the second finds the schema the first one's Flyway made.
-        try (AppProcess one = AppProcess.start(
-                        "command-1",
-                        run.commandJar(),
-                        database,
-                        run.logs(NAME),
-                        run.jvmOptions(NAME, "command-1"),
-                        List.of());
-                AppProcess two = AppProcess.start(
-                        "command-2",
-                        run.commandJar(),
-                        database,
-                        run.logs(NAME),
-                        run.jvmOptions(NAME, "command-2"),
-                        List.of())) {
+        try (AppProcess one = run.commandSide(NAME, "command-1", database, List.of());
+                AppProcess two = run.commandSide(NAME, "command-2", database, List.of())) {
             Catalogue catalogue = new Catalogue(one.json(), rows, 50, 1);
             String warmup = catalogue.screening();
             int warmupHolds = run.pick(300, 30);

@@ -1,5 +1,6 @@
 package dev.cinema.standalone.bench.harness;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,21 @@ record RunContext(
                     + logs(scenario).toAbsolutePath().resolve(app + ".jfr"));
         }
         return options;
+    }
+
+    /**
+     * Starts a command-side process {@code app} for {@code scenario}, its log (and recording) in the
+     * scenario's directory, with {@code settings} as {@code --name=value} arguments.
+     */
+    AppProcess commandSide(String scenario, String app, Databases.Jdbc database, List<String> settings)
+            throws IOException, InterruptedException {
+        return AppProcess.start(app, commandJar(), database, logs(scenario), jvmOptions(scenario, app), settings);
+    }
+
+    /** Starts the query side, as {@code query}, for {@code scenario}. */
+    AppProcess querySide(String scenario, Databases.Jdbc database) throws IOException, InterruptedException {
+        return AppProcess.start(
+                "query", queryJar(), database, logs(scenario), jvmOptions(scenario, "query"), List.of());
     }
 
     /** {@code full} in a real run, {@code smoke} in a smoke run. */

@@ -26,15 +26,8 @@ final class SeatMapScenario implements Scenario {
     public ScenarioResult run(RunContext run) throws Exception {
         Databases.Jdbc database = run.databases().fresh();
         int seconds = run.pick(20, 3);
-        try (AppProcess command = AppProcess.start(
-                        "command",
-                        run.commandJar(),
-                        database,
-                        run.logs(NAME),
-                        run.jvmOptions(NAME, "command"),
-                        List.of());
-                AppProcess query = AppProcess.start(
-                        "query", run.queryJar(), database, run.logs(NAME), run.jvmOptions(NAME, "query"), List.of())) {
+        try (AppProcess command = run.commandSide(NAME, "command", database, List.of());
+                AppProcess query = run.querySide(NAME, database)) {
             String screening = new Catalogue(command.json(), 30, 50, 1).screening();
             HttpClient client = Http.client();
             SeatMaps.await(client, query, screening, Duration.ofMinutes(1));

@@ -41,15 +41,8 @@ final class VisibilityScenario implements Scenario {
     public ScenarioResult run(RunContext run) throws Exception {
         Databases.Jdbc database = run.databases().fresh();
         int seconds = run.pick(5, 1);
-        try (AppProcess command = AppProcess.start(
-                        "command",
-                        run.commandJar(),
-                        database,
-                        run.logs(NAME),
-                        run.jvmOptions(NAME, "command"),
-                        List.of());
-                AppProcess query = AppProcess.start(
-                        "query", run.queryJar(), database, run.logs(NAME), run.jvmOptions(NAME, "query"), List.of())) {
+        try (AppProcess command = run.commandSide(NAME, "command", database, List.of());
+                AppProcess query = run.querySide(NAME, database)) {
             Catalogue catalogue = new Catalogue(command.json(), 30, 50, 1);
             Warmup.holds(command, catalogue.screening(), catalogue.seats().subList(0, run.pick(500, 50)));
             String screening = catalogue.screening();
