@@ -87,7 +87,10 @@ public final class ConflictRetryScheduler implements RetryScheduler {
             if (t instanceof ConcurrencyException || t instanceof ConcurrencyFailureException) {
                 return true;
             }
-            if (t instanceof SQLException sql && CONFLICT_SQL_STATES.contains(sql.getSQLState())) {
+            // A failure without a state (the connection lost, say) is no conflict; List.of refuses null.
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && CONFLICT_SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -59,6 +59,17 @@ class ConflictRetrySchedulerTest {
     }
 
     @Test
+    void aLostConnectionIsNoConflictAndNoCrashEither() {
+        // An SQLException without a state: one came by when PostgreSQL restarted under load (issue
+        // 12's scale-out scenario) and made a payment answer 500 from a NullPointerException here.
+        SQLException closed = new SQLException("This connection has been closed.");
+        assertThat(ConflictRetryScheduler.isConflict(new RuntimeException(closed)))
+                .isFalse();
+        assertThat(scheduler.scheduleRetry(command, new RuntimeException(closed), failures(1), dispatch))
+                .isFalse();
+    }
+
+    @Test
     void retriesStopAtTheBound() {
         assertThat(scheduler.scheduleRetry(command, new ConcurrencyException("again"), failures(4), dispatch))
                 .isFalse();

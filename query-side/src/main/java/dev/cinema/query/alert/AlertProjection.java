@@ -53,6 +53,7 @@ class AlertProjection {
     private final AlertViews views;
     private final QueryUpdateEmitter updates;
     private final SlotRouting slots;
+    private final AlertPeers peers;
 
     AlertProjection(
             AlertRows alerts,
@@ -61,7 +62,8 @@ class AlertProjection {
             AlertScreeningRows screenings,
             AlertViews views,
             QueryUpdateEmitter updates,
-            SlotRouting slots) {
+            SlotRouting slots,
+            AlertPeers peers) {
         this.alerts = alerts;
         this.films = films;
         this.cinemas = cinemas;
@@ -69,6 +71,7 @@ class AlertProjection {
         this.views = views;
         this.updates = updates;
         this.slots = slots;
+        this.peers = peers;
     }
 
     @EventHandler
@@ -89,7 +92,7 @@ class AlertProjection {
         row.details(event.details());
         alerts.save(row);
         if (replay == ReplayStatus.REGULAR) {
-            notify(row.customerId, new AlertNotice(views.view(row), unread(row.customerId)));
+            notify(row.customerId, row.id, new AlertNotice(views.view(row), unread(row.customerId)));
         }
     }
 
@@ -100,7 +103,7 @@ class AlertProjection {
                 .ifPresent(row -> {
                     row.readAt = readAt;
                     if (replay == ReplayStatus.REGULAR) {
-                        notify(row.customerId, new AlertNotice(null, unread(row.customerId)));
+                        notify(row.customerId, null, new AlertNotice(null, unread(row.customerId)));
                     }
                 });
     }
@@ -161,12 +164,16 @@ class AlertProjection {
         return alerts.countByCustomerIdAndReadAtIsNull(customerId);
     }
 
-    /** Only the slot queries read tells live inboxes: a rebuild of the other slot is not news. */
-    private void notify(String customerId, AlertNotice notice) {
+    /**
+     * Only the slot queries read tells live inboxes: a rebuild of the other slot is not news. The
+     * other query processes (PostgreSQL) are told too, for their own clients ({@link AlertPeers}).
+     */
+    private void notify(String customerId, String alertId, AlertNotice notice) {
         if (!slots.isLive()) {
             return;
         }
         updates.emit(WatchAlertsQuery.class, query -> query.customerId().equals(customerId), notice);
+        peers.announce(customerId, alertId);
     }
 
     private void film(String id, String title) {

@@ -48,4 +48,18 @@ class AlertQueries {
     AlertNotice handle(WatchAlertsQuery query) {
         return new AlertNotice(null, alerts.countByCustomerIdAndReadAtIsNull(query.customerId()));
     }
+
+    /**
+     * What a live inbox is told when another query process stored {@code alertId} for the customer
+     * (null: an alert was read): the alert, if it is theirs, and their unread count now.
+     */
+    AlertNotice notice(String customerId, String alertId) {
+        var alert = alertId == null
+                ? null
+                : alerts.findById(alertId)
+                        .filter(row -> customerId.equals(row.customerId))
+                        .map(views::view)
+                        .orElse(null);
+        return new AlertNotice(alert, alerts.countByCustomerIdAndReadAtIsNull(customerId));
+    }
 }

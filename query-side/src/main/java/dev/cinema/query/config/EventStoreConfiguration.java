@@ -1,5 +1,7 @@
 package dev.cinema.query.config;
 
+import dev.cinema.query.live.PeerChannel;
+import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -62,7 +64,7 @@ class EventStoreConfiguration {
 
     /** On PostgreSQL the command side's commits wake the reader; the poll remains the fallback. */
     @Bean
-    NewEventsListener newEventsListener(DataSource dataSource, NotifiedEventStore eventStore) {
-        return new NewEventsListener(dataSource, eventStore);
+    NewEventsListener newEventsListener(DataSource dataSource, NotifiedEventStore eventStore, List<PeerChannel> peers) {
+        return new NewEventsListener(dataSource, eventStore, peers);
     }
 }

@@ -1,10 +1,12 @@
 package dev.cinema.query.config;
 
 import dev.cinema.platform.storage.NewEvents;
+import dev.cinema.query.live.PeerChannel;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -18,6 +20,9 @@ import org.springframework.context.SmartLifecycle;
  * of at the next poll. The poll stays: it is what catches up after this listener lost its
  * connection (it reconnects by itself and wakes the reader once more when it is back), and what
  * serves H2, where nothing is listened to. One connection of the pool is kept for it.
+ *
+ * <p>The same connection listens on the {@link PeerChannel}s, through which query-side processes
+ * pass live updates to each other's clients.
  */
 final class NewEventsListener implements SmartLifecycle {
 
@@ -27,12 +32,14 @@ final class NewEventsListener implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final NotifiedEventStore eventStore;
+    private final List<PeerChannel> peers;
     private volatile boolean running;
     private Thread listener;
 
-    NewEventsListener(DataSource dataSource, NotifiedEventStore eventStore) {
+    NewEventsListener(DataSource dataSource, NotifiedEventStore eventStore, List<PeerChannel> peers) {
         this.dataSource = dataSource;
         this.eventStore = eventStore;
+        this.peers = List.copyOf(peers);
     }
 
     @Override
@@ -65,13 +72,16 @@ final class NewEventsListener implements SmartLifecycle {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + NewEvents.CHANNEL);
+                    for (PeerChannel peer : peers) {
+                        statement.execute("listen " + peer.channel());
+                    }
                 }
                 // Whatever was committed while nobody listened.
                 eventStore.newEventsCommitted();
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
-                    if (notifications != null && notifications.length > 0) {
-                        eventStore.newEventsCommitted();
+                    if (notifications != null) {
+                        dispatch(notifications);
                     }
                 }
             } catch (SQLException e) {
@@ -80,6 +90,24 @@ final class NewEventsListener implements SmartLifecycle {
                     pause();
                 }
             }
+        }
+    }
+
+    private void dispatch(PGNotification[] notifications) {
+        boolean newEvents = false;
+        for (PGNotification notification : notifications) {
+            if (notification.getName().equals(NewEvents.CHANNEL)) {
+                newEvents = true;
+                continue;
+            }
+            for (PeerChannel peer : peers) {
+                if (peer.channel().equals(notification.getName())) {
+                    peer.heard(notification.getParameter());
+                }
+            }
+        }
+        if (newEvents) {
+            eventStore.newEventsCommitted();
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
@@ -103,6 +104,11 @@ final class SeatMapBatch implements ProcessorBatch.State {
     private final Map<String, SeatMapStateRow> toPublish = new LinkedHashMap<>();
 
     private BiConsumer<SeatMapStateRow, List<SeatCellRow>> publisher;
+
+    /** Every map this batch changed, named to the other query processes once the batch is written. */
+    private final Set<String> toAnnounce = new LinkedHashSet<>();
+
+    private Consumer<Collection<String>> announcer;
 
     SeatMapBatch(SlotJdbc jdbc) {
         this.jdbc = jdbc;
@@ -270,6 +276,19 @@ final class SeatMapBatch implements ProcessorBatch.State {
         List<SeatMapStateRow> published = List.copyOf(toPublish.values());
         toPublish.clear();
         published.forEach(map -> publisher.accept(map, storedCells(map.screeningId)));
+        if (!toAnnounce.isEmpty()) {
+            announcer.accept(List.copyOf(toAnnounce));
+            toAnnounce.clear();
+        }
+    }
+
+    /**
+     * Gives {@code announcer} the map's id once this batch is written, in its transaction, with
+     * every other map the batch changed (one announcer for all: the last one given).
+     */
+    void announceWhenWritten(String screeningId, Consumer<Collection<String>> announcer) {
+        this.announcer = announcer;
+        toAnnounce.add(screeningId);
     }
 
     /**

@@ -56,7 +56,8 @@ import org.springframework.stereotype.Component;
  * <p>After each change of a map someone watches, the whole new map goes to the subscribers of that
  * screening's {@link FindSeatMapQuery}: the batch's changes so far are written (in its transaction)
  * and the map read back, and Axon's emitter sends it once that transaction has committed. Nothing
- * is sent while replaying: nobody should watch a seat map travel back in time.
+ * is sent while replaying: nobody should watch a seat map travel back in time. On PostgreSQL the
+ * other query processes are told which maps changed ({@link SeatMapPeers}), for their own clients.
  */
 @Component
 @Rebuildable(
@@ -75,6 +76,7 @@ class SeatMapProjection {
     private final QueryUpdateEmitter updates;
     private final SlotRouting slots;
     private final SlotJdbc jdbc;
+    private final SeatMapPeers peers;
 
     SeatMapProjection(
             SeatMapStateRows maps,
@@ -82,13 +84,15 @@ class SeatMapProjection {
             SeatMapViews views,
             QueryUpdateEmitter updates,
             SlotRouting slots,
-            SlotJdbc jdbc) {
+            SlotJdbc jdbc,
+            SeatMapPeers peers) {
         this.maps = maps;
         this.cells = cells;
         this.views = views;
         this.updates = updates;
         this.slots = slots;
         this.jdbc = jdbc;
+        this.peers = peers;
     }
 
     @EventHandler
@@ -233,8 +237,12 @@ class SeatMapProjection {
             return;
         }
         String id = map.screeningId;
+        // Clients of the other query processes (PostgreSQL) are told by name; they read it themselves.
+        if (peers.enabled()) {
+            batch.announceWhenWritten(id, peers::announce);
+        }
         // Reading the whole map back is the costly part of a seat event: only for someone watching.
-        if (!watched(id)) {
+        if (!peers.watched(id)) {
             return;
         }
         // The map as the batch leaves it, as it will be committed: read back once the batch is
@@ -247,11 +255,5 @@ class SeatMapProjection {
                         FindSeatMapQuery.class,
                         query -> written.screeningId.equals(query.screeningId()),
                         views.view(written, cells)));
-    }
-
-    private boolean watched(String screeningId) {
-        return updates.activeSubscriptions().stream()
-                .anyMatch(subscription -> subscription.getPayload() instanceof FindSeatMapQuery query
-                        && screeningId.equals(query.screeningId()));
     }
 }

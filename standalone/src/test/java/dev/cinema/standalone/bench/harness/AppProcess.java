@@ -32,7 +32,7 @@ import javax.management.remote.JMXServiceURL;
  * environment variables the README documents. Every process started is stopped by {@link #close()}, and by a shutdown hook if the
  * harness itself is interrupted.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     static final String HEAP_LIMIT = "-Xmx512m";
 
@@ -63,7 +63,7 @@ final class AppProcess implements AutoCloseable {
      * health check. {@code jvmOptions} go to the JVM (a flight recording when profiling), {@code
      * settings} are passed as {@code --name=value} arguments.
      */
-    static AppProcess start(
+    public static AppProcess start(
             String name,
             Path jar,
             Databases.Jdbc database,
@@ -108,15 +108,24 @@ final class AppProcess implements AutoCloseable {
         return app;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    JsonHttp json() {
+    /** The process id; Axon names a node that owns a token {@code pid@host}. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public JsonHttp json() {
         return JsonHttp.localhost(port);
     }
 
-    URI uri(String path) {
+    public Path log() {
+        return log;
+    }
+
+    public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
@@ -176,8 +185,17 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
+    }
+
+    /** Ends the app as a crash would: SIGKILL, no shutdown hook, no graceful anything. */
+    public void kill() throws InterruptedException {
+        RUNNING.remove(this);
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not end within 10 s of SIGKILL");
+        }
     }
 
     /** Stops the app as an operator would (SIGTERM, a graceful shutdown), forcibly after 30 s. */

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a film of 100 minutes and screens of {@code rows} × {@code seatsPerRow} standard seats.
  * Screenings on one screen are three hours apart, past the runtime and the 20-minute cleaning gap.
  */
-final class Catalogue {
+public final class Catalogue {
 
     private static final Duration SLOT = Duration.ofHours(3);
 
@@ -34,7 +34,7 @@ final class Catalogue {
     private final Instant firstSlot = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 
     /** A cinema with {@code screenCount} screens; each screen's screenings are made one after another. */
-    Catalogue(JsonHttp http, int rows, int seatsPerRow, int screenCount) {
+    public Catalogue(JsonHttp http, int rows, int seatsPerRow, int screenCount) {
         this.http = http;
         this.rows = rows;
         this.seatsPerRow = seatsPerRow;
@@ -84,12 +84,12 @@ final class Catalogue {
     }
 
     /** One screening on the first screen, at its next free slot. */
-    String screening() {
+    public String screening() {
         return screening(0);
     }
 
     /** {@code count} screenings, made by one thread per screen (a screen's lock orders its own). */
-    List<String> screenings(int count) throws Exception {
+    public List<String> screenings(int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(screens.size());
         try {
             List<Future<String>> made = new ArrayList<>();
@@ -124,7 +124,7 @@ final class Catalogue {
     }
 
     /** Every seat's label, row by row: A1 … A50, B1 …; rows past Z are AA, AB, … */
-    List<String> seats() {
+    public List<String> seats() {
         List<String> seats = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             for (int s = 1; s <= seatsPerRow; s++) {
@@ -134,7 +134,7 @@ final class Catalogue {
         return seats;
     }
 
-    int seatsPerRow() {
+    public int seatsPerRow() {
         return seatsPerRow;
     }
 

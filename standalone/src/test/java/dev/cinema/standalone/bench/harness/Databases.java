@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
  * when its role may create databases and drops them at the end, and otherwise shares the one
  * database given, and says so.
  */
-final class Databases implements AutoCloseable {
+public final class Databases implements AutoCloseable {
 
     /** How to reach one database. */
-    record Jdbc(String url, String user, String password) {
+    public record Jdbc(String url, String user, String password) {
 
-        Connection connect() throws SQLException {
+        public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, user, password);
         }
     }
