@@ -7,6 +7,8 @@ import dev.cinema.platform.openapi.OpenApiConfiguration;
 import dev.cinema.platform.ops.OpsConfiguration;
 import dev.cinema.platform.security.CorsProperties;
 import dev.cinema.platform.security.JwtProperties;
+import dev.cinema.platform.security.TokenVersionProperties;
+import dev.cinema.platform.security.TokenVersions;
 import dev.cinema.platform.web.ApiExceptionHandler;
 import dev.cinema.platform.web.ApiProperties;
 import dev.cinema.platform.web.RequestSizeLimitFilter;
@@ -16,6 +18,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What every app of the system gets by having the platform on its class path. */
 @AutoConfiguration
@@ -23,10 +26,17 @@ import org.springframework.core.Ordered;
     JwtProperties.class,
     CorsProperties.class,
     ApiProperties.class,
-    AuditChainProperties.class
+    AuditChainProperties.class,
+    TokenVersionProperties.class
 })
 @Import({ApiExceptionHandler.class, OpenApiConfiguration.class, AuditChainConfiguration.class, OpsConfiguration.class})
 public class PlatformAutoConfiguration {
+
+    /** Both apps check every token's version against it; the command side also raises it. */
+    @Bean
+    TokenVersions tokenVersions(JdbcTemplate jdbc, TokenVersionProperties properties) {
+        return new TokenVersions(jdbc, properties);
+    }
 
     /** Ahead of security, so that an oversized body is refused before a token is even checked. */
     @Bean

@@ -185,6 +185,113 @@ abstract class EndToEndTest {
         }
     }
 
+    @Test
+    void aRevokedRoleRefusesTheTokensIssuedBeforeItInBothAppsAndAFreshLoginHasTheNewRoles() {
+        String admin = token(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String analystEmail = "analyst-" + UUID.randomUUID() + "@example.org";
+        String analystId = register(analystEmail, "Counting-2-tickets");
+        assertThat(commands.post("/api/accounts/" + analystId + "/roles", Map.of("role", "ANALYST"), admin)
+                        .status())
+                .isEqualTo(204);
+        String analyst = token(analystEmail, "Counting-2-tickets");
+        String bystander = bystander();
+        for (JsonHttp side : List.of(commands, queries)) {
+            assertThat(side.get("/api/ops/processors", analyst).status()).isEqualTo(200);
+        }
+
+        assertThat(commands.delete("/api/accounts/" + analystId + "/roles/ANALYST", admin)
+                        .status())
+                .isEqualTo(204);
+
+        // Both apps refuse the token issued with the role, for any request, within the bounded
+        // time a process may remember a version (one second by default).
+        awaitRevoked(analyst);
+        assertThat(queries.get("/api/ops/processors", analyst).status()).isEqualTo(401);
+        // Unaffected: the bystander's token, and the admin's, whose account did not change.
+        assertAccepted(bystander);
+        assertAccepted(admin);
+        // A fresh login works and carries the roles as they are now.
+        String again = token(analystEmail, "Counting-2-tickets");
+        assertThat(queries.get("/api/me", again).body().get("roles").toString()).isEqualTo("[\"CUSTOMER\"]");
+        assertThat(commands.get("/api/ops/processors", again).status()).isEqualTo(403);
+        assertThat(queries.get("/api/ops/processors", again).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aPasswordChangeRefusesEveryTokenIssuedBeforeItInBothAppsAndAnswersAFreshOne() {
+        String email = "changer-" + UUID.randomUUID() + "@example.org";
+        register(email, "Old-password-2026");
+        String first = token(email, "Old-password-2026");
+        String second = token(email, "Old-password-2026");
+        String bystander = bystander();
+
+        Response wrong = commands.post(
+                "/api/me/password",
+                Map.of("currentPassword", "Not-the-password-1", "newPassword", "New-password-2027"),
+                first);
+        assertThat(wrong.status()).as(wrong.raw()).isEqualTo(403);
+        assertThat(wrong.text("code")).isEqualTo("current-password-wrong");
+        Response weak = commands.post(
+                "/api/me/password", Map.of("currentPassword", "Old-password-2026", "newPassword", "short"), first);
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.errorFields()).containsExactly("newPassword");
+        // Refusals change nothing: the token still works.
+        assertAccepted(first);
+
+        Response changed = commands.post(
+                "/api/me/password",
+                Map.of("currentPassword", "Old-password-2026", "newPassword", "New-password-2027"),
+                first);
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        String fresh = changed.text("accessToken");
+
+        awaitRevoked(first);
+        awaitRevoked(second);
+        assertAccepted(fresh);
+        assertAccepted(bystander);
+        Response oldLogin =
+                commands.post("/api/auth/login", Map.of("email", email, "password", "Old-password-2026"), null);
+        assertThat(oldLogin.status()).isEqualTo(401);
+        assertAccepted(token(email, "New-password-2027"));
+    }
+
+    /** Refused by both apps as revoked: a 401 problem that says so, not a generic invalid token. */
+    private void awaitRevoked(String token) {
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    for (Response answer : List.of(
+                            queries.get("/api/me", token), commands.post("/api/me/password", Map.of(), token))) {
+                        assertThat(answer.status()).as(answer.raw()).isEqualTo(401);
+                        assertThat(answer.isProblem()).isTrue();
+                        assertThat(answer.text("code")).isEqualTo("token-revoked");
+                        assertThat(answer.text("type")).endsWith("/token-revoked");
+                        assertThat(answer.header("WWW-Authenticate")).contains("invalid_token");
+                    }
+                });
+    }
+
+    /** Accepted by both apps: the query side answers who it is, the command side gets to the body (400). */
+    private void assertAccepted(String token) {
+        assertThat(queries.get("/api/me", token).status()).isEqualTo(200);
+        Response command = commands.post("/api/me/password", Map.of(), token);
+        assertThat(command.status()).as(command.raw()).isEqualTo(400);
+    }
+
+    private String bystander() {
+        String email = "bystander-" + UUID.randomUUID() + "@example.org";
+        register(email, "Bystanding-2-tickets");
+        return token(email, "Bystanding-2-tickets");
+    }
+
+    /** Registers a customer; answers the account id. */
+    private String register(String email, String password) {
+        Response registered = commands.post(
+                "/api/accounts", Map.of("email", email, "password", password, "displayName", "Some One"), null);
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        return registered.text("accountId");
+    }
+
     private String token(String email, String password) {
         Response login = commands.post("/api/auth/login", Map.of("email", email, "password", password), null);
         assertThat(login.status()).as(login.raw()).isEqualTo(200);

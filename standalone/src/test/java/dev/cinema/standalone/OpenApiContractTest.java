@@ -359,6 +359,39 @@ abstract class OpenApiContractTest {
                     .expect(429);
             commands.call("GET", "/.well-known/jwks.json").expect(200);
 
+            String changer = "changer-" + UUID.randomUUID() + "@example.org";
+            commands.call("POST", "/api/accounts")
+                    .json(Map.of("email", changer, "password", "Before-2026", "displayName", "Chan Ger"))
+                    .expect(201);
+            String before = commands.call("POST", "/api/auth/login")
+                    .json(Map.of("email", changer, "password", "Before-2026"))
+                    .expect(200)
+                    .text("accessToken");
+            commands.call("POST", "/api/me/password")
+                    .token(before)
+                    .json(Map.of("currentPassword", "Wrong-password-1", "newPassword", "After-2027"))
+                    .expect(403);
+            commands.call("POST", "/api/me/password")
+                    .token(before)
+                    .json(Map.of("currentPassword", "Before-2026", "newPassword", "weak"))
+                    .expect(400);
+            // A token whose account does not exist (minted, not issued).
+            commands.call("POST", "/api/me/password")
+                    .token(customer)
+                    .json(Map.of("currentPassword", "Before-2026", "newPassword", "After-2027"))
+                    .expect(404);
+            Answer changed = commands.call("POST", "/api/me/password")
+                    .token(before)
+                    .json(Map.of("currentPassword", "Before-2026", "newPassword", "After-2027"))
+                    .expect(200);
+            assertThat(changed.text("accessToken")).isNotBlank();
+            // The token the change replaced is revoked in both apps: a documented 401.
+            commands.call("POST", "/api/me/password")
+                    .token(before)
+                    .json(Map.of("currentPassword", "After-2027", "newPassword", "Again-2028"))
+                    .expect(401);
+            queries.call("GET", "/api/me").token(before).expect(401);
+
             commands.call("POST", "/api/accounts/{accountId}/roles", accountId)
                     .token(admin)
                     .json(Map.of("role", "ANALYST"))

@@ -28,4 +28,20 @@ class RegisterAccountCommandTest {
 
         assertThat(command.passwordHash()).isEqualTo(HASH);
     }
+
+    @Test
+    void printingAPasswordChangeDoesNotRevealTheNewHash() {
+        ChangePasswordCommand command = new ChangePasswordCommand(AccountId.of("account-1"), HASH);
+
+        assertThat(command.toString()).doesNotContain("N9qo8uLOickgx2ZMRZoMye").contains("account-1");
+        assertThat(command.passwordHash()).isEqualTo(HASH);
+    }
+
+    @Test
+    void thePasswordChangedEventHasNoPlaceForAHash() {
+        // What an event carries is stored for ever and read by every projection: never a credential.
+        assertThat(java.util.Arrays.stream(PasswordChangedEvent.class.getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getName))
+                .containsExactly("accountId", "changedAt");
+    }
 }

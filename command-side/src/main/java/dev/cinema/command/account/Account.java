@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.account.AccountRegisteredEvent;
 import dev.cinema.contracts.account.GrantRoleCommand;
+import dev.cinema.contracts.account.PasswordChangedEvent;
 import dev.cinema.contracts.account.RevokeRoleCommand;
 import dev.cinema.contracts.account.Role;
 import dev.cinema.contracts.account.RoleGrantedEvent;
@@ -20,7 +21,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * An account's identity and roles. Credentials are not part of it: the password hash lives only
- * in the command side's credential table, never in an event.
+ * in the command side's credential table, never in an event; a password change is an event
+ * nonetheless ({@link PasswordChangedEvent}), since it revokes the account's tokens.
  */
 @Aggregate
 class Account {
@@ -62,6 +64,14 @@ class Account {
             return;
         }
         apply(new RoleRevokedEvent(accountId, command.role()));
+    }
+
+    /**
+     * Called by {@link ChangingPasswords}, which writes the new hash to the credential table in the
+     * same unit of work: the event says only that and when it changed, never the hash.
+     */
+    void changePassword(Instant changedAt) {
+        apply(new PasswordChangedEvent(accountId, changedAt));
     }
 
     @EventSourcingHandler

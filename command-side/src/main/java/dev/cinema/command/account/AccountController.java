@@ -1,6 +1,7 @@
 package dev.cinema.command.account;
 
 import dev.cinema.contracts.account.AccountId;
+import dev.cinema.contracts.account.ChangePasswordCommand;
 import dev.cinema.contracts.account.GrantRoleCommand;
 import dev.cinema.contracts.account.RegisterAccountCommand;
 import dev.cinema.contracts.account.RevokeRoleCommand;
@@ -22,7 +23,9 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +34,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Accounts", description = "Registration, login and role management")
+@Tag(name = "Accounts", description = "Registration, login, password change and role management")
 class AccountController {
 
     private final CommandGateway commands;
@@ -117,7 +120,56 @@ class AccountController {
             throw new Refusal("bad-credentials", null, "E-mail or password is wrong");
         }
         throttle.succeeded(email, address);
-        return tokens.issue(credential.accountId(), credential.email(), credential.roles());
+        return tokens.issueFor(credential.accountId());
+    }
+
+    record PasswordChangeRequest(
+            @NotBlank @Size(max = 128) String currentPassword,
+            @NotNull @Size(max = 128) String newPassword) {}
+
+    /**
+     * The current password is asked for, so that a stolen token alone cannot take the account
+     * over; guesses at it are counted and locked like logins of the account's e-mail. The change
+     * revokes every token issued before it, the caller's own included (both apps refuse them with
+     * a 401 {@code token-revoked}), so the answer is a fresh token.
+     */
+    @RequestExample("""
+            {"currentPassword": "Lovelace-1815", "newPassword": "Analytical-Engine-1837"}
+            """)
+    @PostMapping("/api/me/password")
+    @ApiAnswer(status = 200, when = "Changed: every token issued before (this one too) is revoked; here is a new one")
+    @ApiAnswer(status = 403, when = "The current password is wrong (current-password-wrong)")
+    @ApiAnswer(status = 404, when = "The token's account does not exist (account-not-found)")
+    @ApiAnswer(
+            status = 429,
+            when = "Too many wrong passwords for this account or from this address (login-throttled, shared with "
+                    + "login): refused unchecked until Retry-After (also retryAfterSeconds) has passed",
+            body = LoginThrottled.class)
+    @ApiAnswer(status = 503, when = ApiAnswer.CONCURRENT_CHANGE)
+    @Operation(summary = "Change the caller's password (current one required); answers a new token")
+    TokenIssuer.IssuedToken changePassword(
+            @Valid @RequestBody PasswordChangeRequest request,
+            @AuthenticationPrincipal Jwt caller,
+            HttpServletRequest http) {
+        String accountId = caller.getSubject();
+        AccountCredential credential =
+                accountId.length() > 64 ? null : credentials.findById(accountId).orElse(null);
+        if (credential == null) {
+            throw new Refusal("account-not-found", null, "No account " + accountId);
+        }
+        PasswordPolicy.check(request.newPassword(), credential.email(), "newPassword");
+        String address = http.getRemoteAddr();
+        throttle.admit(credential.email(), address);
+        if (!passwords.matches(request.currentPassword(), credential.passwordHash())) {
+            throw new Refusal("current-password-wrong", "currentPassword", "The current password is wrong");
+        }
+        throttle.succeeded(credential.email(), address);
+        if (passwords.matches(request.newPassword(), credential.passwordHash())) {
+            throw new Refusal("weak-password", "newPassword", "newPassword must differ from the current password");
+        }
+        commands.sendAndWait(
+                new ChangePasswordCommand(AccountId.of(accountId), passwords.encode(request.newPassword())));
+        return tokens.issueFor(accountId);
     }
 
     /** The member a throttled login's problem adds. */

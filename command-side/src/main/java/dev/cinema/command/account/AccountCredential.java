@@ -67,6 +67,10 @@ class AccountCredential {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 
+    void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
     void grant(Role role) {
         Set<Role> current = roles();
         current.add(role);

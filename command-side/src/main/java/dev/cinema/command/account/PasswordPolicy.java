@@ -16,22 +16,27 @@ final class PasswordPolicy {
     private PasswordPolicy() {}
 
     static void check(String password, String email) {
+        check(password, email, "password");
+    }
+
+    /** {@code field}: the request member the password came in, named by the refusal. */
+    static void check(String password, String email, String field) {
         if (password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
-            throw violation("must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
+            throw violation(field, "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
         }
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            throw violation("must be at most 72 bytes in UTF-8");
+            throw violation(field, "must be at most 72 bytes in UTF-8");
         }
         if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            throw violation("must contain at least one letter and one digit");
+            throw violation(field, "must contain at least one letter and one digit");
         }
         if (email != null
                 && password.trim().toLowerCase(Locale.ROOT).equals(email.trim().toLowerCase(Locale.ROOT))) {
-            throw violation("must not be the e-mail address");
+            throw violation(field, "must not be the e-mail address");
         }
     }
 
-    private static Refusal violation(String message) {
-        return new Refusal("weak-password", "password", "password " + message);
+    private static Refusal violation(String field, String message) {
+        return new Refusal("weak-password", field, field + " " + message);
     }
 }

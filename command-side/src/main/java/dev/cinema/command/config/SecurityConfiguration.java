@@ -5,6 +5,7 @@ import dev.cinema.platform.security.CinemaHttpSecurity;
 import dev.cinema.platform.security.CinemaJwt;
 import dev.cinema.platform.security.CorsProperties;
 import dev.cinema.platform.security.JwtProperties;
+import dev.cinema.platform.security.TokenVersions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -41,10 +42,13 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The command side verifies with the public half of the key it signs with. */
+    /**
+     * The command side verifies with the public half of the key it signs with, and refuses tokens
+     * revoked by a later role or password change.
+     */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, JwtProperties properties) {
-        return CinemaJwt.decoder(keys.publicKey(), properties.issuer());
+    JwtDecoder jwtDecoder(SigningKeys keys, JwtProperties properties, TokenVersions versions) {
+        return CinemaJwt.decoder(keys.publicKey(), properties.issuer(), versions);
     }
 
     @Bean

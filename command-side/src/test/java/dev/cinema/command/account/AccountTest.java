@@ -1,20 +1,27 @@
 package dev.cinema.command.account;
 
 import static dev.cinema.command.Refusals.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.account.AccountRegisteredEvent;
+import dev.cinema.contracts.account.ChangePasswordCommand;
 import dev.cinema.contracts.account.GrantRoleCommand;
+import dev.cinema.contracts.account.PasswordChangedEvent;
 import dev.cinema.contracts.account.RevokeRoleCommand;
 import dev.cinema.contracts.account.Role;
 import dev.cinema.contracts.account.RoleGrantedEvent;
 import dev.cinema.contracts.account.RoleRevokedEvent;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 class AccountTest {
 
@@ -99,5 +106,22 @@ class AccountTest {
         fixture.given(REGISTERED, new RoleGrantedEvent(ACCOUNT, Role.ADMIN), new RoleRevokedEvent(ACCOUNT, Role.ADMIN))
                 .when(new GrantRoleCommand(ACCOUNT, Role.ADMIN))
                 .expectEvents(new RoleGrantedEvent(ACCOUNT, Role.ADMIN));
+    }
+
+    @Test
+    void aPasswordChangeWritesTheNewHashToTheCredentialAndOnlyTheInstantToTheEvent() {
+        String hash = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+        Instant changedAt = Instant.parse("2030-02-01T12:00:00Z");
+        AccountCredential credential = new AccountCredential(
+                ACCOUNT.value(), "ada@example.com", "old-hash", Set.of(Role.CUSTOMER), REGISTERED_AT);
+        AccountCredentialRepository credentials = Mockito.mock(AccountCredentialRepository.class);
+        Mockito.when(credentials.findById(ACCOUNT.value())).thenReturn(Optional.of(credential));
+        fixture.registerAnnotatedCommandHandler(
+                new ChangingPasswords(fixture.getRepository(), credentials, Clock.fixed(changedAt, ZoneOffset.UTC)));
+
+        fixture.given(REGISTERED)
+                .when(new ChangePasswordCommand(ACCOUNT, hash))
+                .expectEvents(new PasswordChangedEvent(ACCOUNT, changedAt));
+        assertThat(credential.passwordHash()).isEqualTo(hash);
     }
 }

@@ -149,11 +149,15 @@ public class ApiAnswersCustomizer implements GlobalOperationComponentsCustomizer
                     answers,
                     401,
                     "Only when a bearer token is sent anyway and it is not valid (expired, tampered, from "
-                            + "another issuer): this operation needs none.");
+                            + "another issuer, revoked): this operation needs none.");
             return;
         }
         operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
-        refuse(answers, 401, "The bearer token is missing, expired or not valid.");
+        refuse(
+                answers,
+                401,
+                "The bearer token is missing, expired or not valid, or was revoked (code token-revoked: the account's "
+                        + "roles or password changed after it was issued; log in again).");
         if (needed == Access.ROLE) {
             refuse(answers, 403, "The token's roles do not allow this operation.");
         }

@@ -80,13 +80,18 @@ public final class RefusalStatuses {
                     UNAUTHORIZED,
                     "bad-credentials",
                     // a public listing asked for the caller's favourites without a token
-                    "token-required"),
+                    "token-required",
+                    // a token issued before its account's latest role or password change (written by
+                    // the security layer's ProblemSecurityHandlers, listed here as every code is)
+                    "token-revoked"),
             group(PAYMENT_REQUIRED, "payment-declined"),
             group(
                     FORBIDDEN,
                     // who may review a film: a customer who saw it
                     "no-confirmed-booking",
-                    "screening-not-started"),
+                    "screening-not-started",
+                    // a password change whose current password is wrong: the token alone is not enough
+                    "current-password-wrong"),
             group(
                     NOT_FOUND,
                     "not-found",

@@ -5,6 +5,7 @@ import dev.cinema.platform.security.CinemaHttpSecurity;
 import dev.cinema.platform.security.CinemaJwt;
 import dev.cinema.platform.security.CorsProperties;
 import dev.cinema.platform.security.JwtProperties;
+import dev.cinema.platform.security.TokenVersions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -49,8 +50,9 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Refuses tokens revoked by a later role or password change, as the command side does. */
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties properties) {
-        return CinemaJwt.decoder(properties);
+    JwtDecoder jwtDecoder(JwtProperties properties, TokenVersions versions) {
+        return CinemaJwt.decoder(properties, versions);
     }
 }
