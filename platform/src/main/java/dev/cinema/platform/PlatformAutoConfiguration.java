@@ -11,6 +11,7 @@ import dev.cinema.platform.security.TokenVersionProperties;
 import dev.cinema.platform.security.TokenVersions;
 import dev.cinema.platform.web.ApiExceptionHandler;
 import dev.cinema.platform.web.ApiProperties;
+import dev.cinema.platform.web.DatabaseUnavailableFilter;
 import dev.cinema.platform.web.RequestSizeLimitFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,6 +46,15 @@ public class PlatformAutoConfiguration {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(api.maxRequestBytes(), objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Next, around security: a lost database while a token's version is read answers 503, not 500. */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(ObjectMapper objectMapper) {
+        FilterRegistrationBean<DatabaseUnavailableFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseUnavailableFilter(objectMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

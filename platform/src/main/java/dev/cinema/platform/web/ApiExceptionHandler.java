@@ -121,14 +121,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (DatabaseUnavailable.causedBy(e)) {
             // Neither our fault nor the caller's: the request's transaction is all or nothing.
             log.warn("Database unavailable: {}", e.getMessage());
-            ProblemDetail body = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "The database cannot be reached right now. Please try again shortly.");
-            body.setTitle("Service unavailable");
-            body.setType(URI.create(TYPE_BASE + "database-unavailable"));
-            body.setProperty("code", "database-unavailable");
-            body.setProperty(Refusal.RETRY_AFTER_SECONDS, DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            return respond(body);
+            return respond(DatabaseUnavailable.problem());
         }
         // The one place a 500 may come from: log it whole here, tell the caller nothing internal.
         log.error("Unexpected error", e);

@@ -1,9 +1,13 @@
 package dev.cinema.platform.web;
 
+import dev.cinema.platform.refusal.Refusal;
+import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -20,6 +24,17 @@ final class DatabaseUnavailable {
     private static final String CLOSED = "Connection is closed";
 
     private DatabaseUnavailable() {}
+
+    /** The 503 both the exception handler and {@link DatabaseUnavailableFilter} answer. */
+    static ProblemDetail problem() {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached right now. Please try again shortly.");
+        body.setTitle("Service unavailable");
+        body.setType(URI.create("https://cinema.dev/problems/database-unavailable"));
+        body.setProperty("code", "database-unavailable");
+        body.setProperty(Refusal.RETRY_AFTER_SECONDS, RETRY_AFTER_SECONDS);
+        return body;
+    }
 
     static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
