@@ -18,7 +18,7 @@ import org.springframework.core.Ordered;
  * What both apps need to be watched: the request correlation id (header, MDC, message metadata),
  * the event processors' readiness and their metrics. Before Axon's auto-configuration, so that
  * Axon sees this module's correlation data provider and keeps its own default one only where the
- * app declares none (see {@link #messageOriginProvider()}).
+ * app declares none (see {@link #platformMessageOriginProvider()}).
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 @EnableConfigurationProperties(MetricsScrapeProperties.class)
@@ -45,8 +45,8 @@ public class ObservabilityAutoConfiguration {
      * side gets it here.
      */
     @Bean
-    @ConditionalOnMissingBean(MessageOriginProvider.class)
-    CorrelationDataProvider messageOriginProvider() {
+    @ConditionalOnMissingBean(name = "messageOriginProvider")
+    CorrelationDataProvider platformMessageOriginProvider() {
         return new MessageOriginProvider();
     }
 
@@ -73,7 +73,8 @@ public class ObservabilityAutoConfiguration {
     }
 
     @Bean
-    ProcessorMetrics processorMetrics(Configuration axon, ProcessorStatuses statuses, MeterRegistry registry) {
-        return new ProcessorMetrics(axon, statuses, registry);
+    EventProcessorMetrics eventProcessorMetrics(
+            Configuration axon, ProcessorStatuses statuses, MeterRegistry registry) {
+        return new EventProcessorMetrics(axon, statuses, registry);
     }
 }

@@ -146,7 +146,7 @@ class CustomerBookingProjection {
 
     @EventHandler
     void on(BookingConfirmedEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
-        fold(event.bookingId(), sequence, booking -> booking.on(event));
+        on(event, sequence);
         if (!replay.isReplay()) {
             // The sale is now what its customer sees; one line per live sale (never in a replay),
             // by ids, with the correlation id of the payment request that made it.
@@ -154,6 +154,10 @@ class CustomerBookingProjection {
                     "Booking confirmed in customer bookings: booking {}",
                     event.bookingId().value());
         }
+    }
+
+    void on(BookingConfirmedEvent event, long sequence) {
+        fold(event.bookingId(), sequence, booking -> booking.on(event));
     }
 
     @EventHandler

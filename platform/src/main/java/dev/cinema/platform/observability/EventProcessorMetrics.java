@@ -22,7 +22,7 @@ import org.springframework.context.event.EventListener;
  * scrape reads. Axon's own {@code eventProcessor_latency} says how old the last handled event was,
  * which stops moving while a processor is stuck or idle; the lag in events does not.
  */
-public class ProcessorMetrics {
+public class EventProcessorMetrics {
 
     static final Duration REFRESH = Duration.ofSeconds(5);
 
@@ -32,7 +32,7 @@ public class ProcessorMetrics {
     private final Clock clock = Clock.systemUTC();
     private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, Map.of());
 
-    public ProcessorMetrics(Configuration axon, ProcessorStatuses statuses, MeterRegistry registry) {
+    public EventProcessorMetrics(Configuration axon, ProcessorStatuses statuses, MeterRegistry registry) {
         this.axon = axon;
         this.statuses = statuses;
         this.registry = registry;
