@@ -45,7 +45,8 @@ public class PlatformAutoConfiguration {
             ObjectMapper objectMapper, ApiProperties api) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(api.maxRequestBytes(), objectMapper));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Right after the correlation id (ObservabilityAutoConfiguration), so that a 413 names it too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

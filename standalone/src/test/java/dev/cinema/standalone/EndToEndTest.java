@@ -3,6 +3,7 @@ package dev.cinema.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.cinema.platform.observability.RequestCorrelation;
 import dev.cinema.platform.testsupport.JsonHttp;
 import dev.cinema.platform.testsupport.JsonHttp.Response;
 import java.time.Duration;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The whole system as a user meets it: both apps started as the default run starts them, talked to
@@ -23,6 +27,8 @@ import org.junit.jupiter.api.TestInstance;
  * screening, and the customer finds it in the query side's listings. Runs on H2 and PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Captures the console from before the system starts (both apps log there), for the log scan.
+@ExtendWith(OutputCaptureExtension.class)
 abstract class EndToEndTest {
 
     static final String ADMIN_EMAIL = "first-admin@cinema.test";
@@ -41,6 +47,9 @@ abstract class EndToEndTest {
         properties.put("server.port", "0");
         properties.put("cinema.bootstrap.admin.email", ADMIN_EMAIL);
         properties.put("cinema.bootstrap.admin.password", ADMIN_PASSWORD);
+        // Everything at INFO (the tests' default is WARN), so that the log scan sees what
+        // production would log.
+        properties.put("logging.level.root", "INFO");
         system = StandaloneApplication.start(properties, false);
         commands = JsonHttp.localhost(system.commandPort());
         queries = JsonHttp.localhost(system.queryPort());
@@ -64,6 +73,119 @@ abstract class EndToEndTest {
         String customer = token(email, "Popcorn-and-2-tickets");
         String admin = token(ADMIN_EMAIL, ADMIN_PASSWORD);
 
+        Scheduled scheduled = scheduleAScreening(admin);
+        String location = scheduled.location();
+        String film = scheduled.film();
+        String screening = scheduled.screening();
+        LocalDate tomorrow = scheduled.day();
+
+        Response[] listing = new Response[1];
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    listing[0] = queries.get("/api/screenings?locationId=" + location + "&date=" + tomorrow, customer);
+                    assertThat(listing[0].body().get("items")).hasSize(1);
+                });
+        assertThat(listing[0].text("items/0/id")).isEqualTo(screening);
+        assertThat(listing[0].text("items/0/filmTitle")).isEqualTo("La Sortie de l'usine");
+        assertThat(listing[0].text("items/0/cinemaName")).isEqualTo("Cinéma Lumière");
+        assertThat(listing[0].text("items/0/localStart")).isEqualTo(tomorrow + "T20:15");
+        assertThat(listing[0].text("items/0/freeSeats")).isEqualTo("5");
+        assertThat(listing[0].text("items/0/prices/PREMIUM/amountMinor")).isEqualTo("1400");
+        assertThat(queries.get("/api/locations/" + location + "/cinemas", null).text("items/0/name"))
+                .isEqualTo("Cinéma Lumière");
+        assertThat(queries.get("/api/films?availability=NOW_SHOWING&size=100", null)
+                        .raw())
+                .contains(film);
+
+        // The query side accepts the command side's token: it verifies with the public key alone.
+        Response me = queries.get("/api/me", customer);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text("accountId")).isEqualTo(registered.text("accountId"));
+        // And the customer cannot do what the admin did.
+        assertThat(commands.post("/api/admin/locations", Map.of("name", "Villeurbanne"), customer)
+                        .status())
+                .isEqualTo(403);
+    }
+
+    /**
+     * Issue 12: the log lines of a whole run (both apps starting, a customer registering, logging
+     * in, holding seats, paying and getting a refund, an admin building the catalogue) name no
+     * token, password, payment method or e-mail address; and the correlation id sent with the
+     * payment is on the command side's line about the sale and on the query side's line about the
+     * projection that shows it to the customer.
+     */
+    @Test
+    void noLogLineNamesASecretAndTheCorrelationIdFollowsAPaymentIntoTheProjection(CapturedOutput output) {
+        String email = "private-person-" + UUID.randomUUID() + "@example.org";
+        String password = "Secret-matinee-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(commands.post(
+                                "/api/accounts",
+                                Map.of("email", email, "password", password, "displayName", "Pri Vate"),
+                                null)
+                        .status())
+                .isEqualTo(201);
+        String customer = token(email, password);
+        String admin = token(ADMIN_EMAIL, ADMIN_PASSWORD);
+        Scheduled scheduled = scheduleAScreening(admin);
+
+        Response hold = commands.post(
+                "/api/bookings", Map.of("screeningId", scheduled.screening(), "seats", List.of("A2", "A3")), customer);
+        assertThat(hold.status()).as(hold.raw()).isEqualTo(201);
+        String booking = hold.text("bookingId");
+        String paymentMethod = "tok_card_" + UUID.randomUUID().toString().replace("-", "");
+        String requestId = "e2e-" + UUID.randomUUID();
+        Response paid = commands.postWithHeaders(
+                "/api/bookings/" + booking + "/payments",
+                Map.of("paymentMethod", paymentMethod),
+                customer,
+                Map.of("Idempotency-Key", "pay-" + UUID.randomUUID(), RequestCorrelation.HEADER, requestId));
+        assertThat(paid.status()).as(paid.raw()).isEqualTo(201);
+        assertThat(paid.header(RequestCorrelation.HEADER)).isEqualTo(requestId);
+        Response refunded = commands.post("/api/bookings/" + booking + "/refunds", null, customer);
+        assertThat(refunded.status()).as(refunded.raw()).isBetween(200, 202);
+
+        // The correlation id is printed by the text pattern as "[id] " before the logger's name.
+        String tagged = "[" + requestId + "]";
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(output.getAll().lines().filter(line -> line.contains(tagged)))
+                        .anySatisfy(line -> assertThat(line).contains("Booking confirmed: booking " + booking))
+                        .anySatisfy(line -> assertThat(line)
+                                .contains("Booking confirmed in customer bookings: booking " + booking)));
+
+        String logs = output.getAll();
+        assertThat(logs).contains("Payment refunded");
+        for (String secret : List.of(
+                customer,
+                admin,
+                signature(customer),
+                signature(admin),
+                password,
+                ADMIN_PASSWORD,
+                paymentMethod,
+                email,
+                ADMIN_EMAIL)) {
+            assertThat(logs).as("the logs name a secret or personal datum").doesNotContain(secret);
+        }
+    }
+
+    /** A token's signature alone is enough to replay it, so it must not appear either. */
+    private static String signature(String jwt) {
+        return jwt.substring(jwt.lastIndexOf('.') + 1);
+    }
+
+    @Test
+    void bothSidesServeTheirApiDocsAndHealthWithoutAToken() {
+        for (JsonHttp side : List.of(commands, queries)) {
+            assertThat(side.get("/v3/api-docs", null).status()).isEqualTo(200);
+            assertThat(side.get("/actuator/health", null).text("status")).isEqualTo("UP");
+        }
+    }
+
+    /** Where and when: a location, a cinema, a screen of five seats (A1 to A3, B1, B2), a film and its screening tomorrow. */
+    record Scheduled(String location, String film, String screening, LocalDate day) {}
+
+    private Scheduled scheduleAScreening(String admin) {
         String location = created(commands.post("/api/admin/locations", Map.of("name", "Lyon"), admin));
         String cinema = created(commands.post(
                 "/api/admin/cinemas",
@@ -147,42 +269,7 @@ abstract class EndToEndTest {
                                 "PREMIUM", Map.of("amountMinor", 1400, "currency", "EUR"),
                                 "WHEELCHAIR", Map.of("amountMinor", 950, "currency", "EUR"))),
                 admin));
-
-        Response[] listing = new Response[1];
-        await().atMost(Duration.ofSeconds(15))
-                .pollInterval(Duration.ofMillis(50))
-                .untilAsserted(() -> {
-                    listing[0] = queries.get("/api/screenings?locationId=" + location + "&date=" + tomorrow, customer);
-                    assertThat(listing[0].body().get("items")).hasSize(1);
-                });
-        assertThat(listing[0].text("items/0/id")).isEqualTo(screening);
-        assertThat(listing[0].text("items/0/filmTitle")).isEqualTo("La Sortie de l'usine");
-        assertThat(listing[0].text("items/0/cinemaName")).isEqualTo("Cinéma Lumière");
-        assertThat(listing[0].text("items/0/localStart")).isEqualTo(tomorrow + "T20:15");
-        assertThat(listing[0].text("items/0/freeSeats")).isEqualTo("5");
-        assertThat(listing[0].text("items/0/prices/PREMIUM/amountMinor")).isEqualTo("1400");
-        assertThat(queries.get("/api/locations/" + location + "/cinemas", null).text("items/0/name"))
-                .isEqualTo("Cinéma Lumière");
-        assertThat(queries.get("/api/films?availability=NOW_SHOWING&size=100", null)
-                        .raw())
-                .contains(film);
-
-        // The query side accepts the command side's token: it verifies with the public key alone.
-        Response me = queries.get("/api/me", customer);
-        assertThat(me.status()).isEqualTo(200);
-        assertThat(me.text("accountId")).isEqualTo(registered.text("accountId"));
-        // And the customer cannot do what the admin did.
-        assertThat(commands.post("/api/admin/locations", Map.of("name", "Villeurbanne"), customer)
-                        .status())
-                .isEqualTo(403);
-    }
-
-    @Test
-    void bothSidesServeTheirApiDocsAndHealthWithoutAToken() {
-        for (JsonHttp side : List.of(commands, queries)) {
-            assertThat(side.get("/v3/api-docs", null).status()).isEqualTo(200);
-            assertThat(side.get("/actuator/health", null).text("status")).isEqualTo("UP");
-        }
+        return new Scheduled(location, film, screening, tomorrow);
     }
 
     @Test

@@ -61,6 +61,7 @@ class AdminBootstrap implements ApplicationRunner {
         AccountId id = AccountId.random();
         commands.sendAndWait(new RegisterAccountCommand(id, email, "Administrator", passwords.encode(password)));
         commands.sendAndWait(new GrantRoleCommand(id, Role.ADMIN));
-        log.info("Bootstrap administrator {} created", email);
+        // The account id, never the e-mail: no personal data in logs.
+        log.info("Bootstrap administrator created: account {}", id.value());
     }
 }

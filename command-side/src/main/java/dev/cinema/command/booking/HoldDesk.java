@@ -2,6 +2,7 @@ package dev.cinema.command.booking;
 
 import dev.cinema.command.catalogue.screening.Screenings;
 import dev.cinema.command.config.CommandBusInterceptors;
+import dev.cinema.command.config.CommandRefusals;
 import dev.cinema.contracts.booking.PlaceBookingCommand;
 import dev.cinema.platform.refusal.Refusal;
 import java.util.ArrayList;
@@ -48,13 +49,17 @@ public class HoldDesk implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(HoldDesk.class);
 
+    private static final String PLACE_BOOKING = PlaceBookingCommand.class.getSimpleName();
+
     private final CommandGateway commands;
+    private final CommandRefusals refusals;
     private final HoldDeskProperties properties;
     private final ExecutorService writers;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
-    HoldDesk(CommandGateway commands, HoldDeskProperties properties) {
+    HoldDesk(CommandGateway commands, HoldDeskProperties properties, CommandRefusals refusals) {
         this.commands = commands;
+        this.refusals = refusals;
         this.properties = properties;
         AtomicInteger threads = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(properties.writers(), runnable -> {
@@ -73,7 +78,7 @@ public class HoldDesk implements DisposableBean {
         Waiting waiting = new Waiting(new PlaceBookingsCommand.Request(
                 IdentifierFactory.getInstance().generateIdentifier(),
                 command,
-                Map.of(CommandBusInterceptors.SENT_BY, CommandBusInterceptors.currentSender())));
+                CommandBusInterceptors.currentMetaData()));
         if (!properties.enabled()) {
             return sendAlone(waiting.request);
         }
@@ -101,6 +106,7 @@ public class HoldDesk implements DisposableBean {
     }
 
     private Refusal busy() {
+        refusals.count(PLACE_BOOKING, "hold-queue-full");
         return new Refusal(
                 "hold-queue-full",
                 null,

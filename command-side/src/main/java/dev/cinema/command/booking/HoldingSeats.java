@@ -2,6 +2,7 @@ package dev.cinema.command.booking;
 
 import dev.cinema.command.catalogue.lookup.CatalogueLookup;
 import dev.cinema.command.catalogue.screening.Screenings;
+import dev.cinema.command.config.CommandRefusals;
 import dev.cinema.contracts.booking.CancelBookingCommand;
 import dev.cinema.contracts.booking.ChangeBookingSeatsCommand;
 import dev.cinema.contracts.booking.PlaceBookingCommand;
@@ -40,6 +41,7 @@ class HoldingSeats {
     private final Duration holdDuration;
     private final Duration holdExpiringNotice;
     private final List<CorrelationDataProvider> correlation;
+    private final CommandRefusals refusals;
 
     HoldingSeats(
             Repository<Booking> bookings,
@@ -48,8 +50,10 @@ class HoldingSeats {
             DeadlineManager deadlines,
             Clock clock,
             BookingProperties properties,
-            List<CorrelationDataProvider> correlation) {
+            List<CorrelationDataProvider> correlation,
+            CommandRefusals refusals) {
         this.bookings = bookings;
+        this.refusals = refusals;
         this.correlation = List.copyOf(correlation);
         this.inventory = inventory;
         this.lookup = lookup;
@@ -94,6 +98,8 @@ class HoldingSeats {
                 try {
                     seats = hold(command, now, preventStranded);
                 } catch (Refusal refusal) {
+                    // An outcome, not an exception: the command bus's interceptor never sees it.
+                    refusals.count(PlaceBookingCommand.class.getSimpleName(), refusal.code());
                     outcomes.add(HoldOutcome.refused(refusal.asDetails()));
                     nested.commit();
                     continue;

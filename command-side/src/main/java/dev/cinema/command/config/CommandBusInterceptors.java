@@ -1,7 +1,9 @@
 package dev.cinema.command.config;
 
+import dev.cinema.platform.observability.RequestCorrelation;
 import dev.cinema.platform.refusal.Refusal;
 import dev.cinema.platform.refusal.RefusalDetails;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
@@ -28,10 +30,18 @@ public class CommandBusInterceptors {
 
     static final String SYSTEM = "system";
 
+    private final CommandRefusals refusals;
+
+    CommandBusInterceptors(CommandRefusals refusals) {
+        this.refusals = refusals;
+    }
+
     @Autowired
     void register(CommandBus commandBus) {
         commandBus.registerDispatchInterceptor(sentBy());
-        commandBus.registerHandlerInterceptor(refusalsAsDetails());
+        commandBus.registerDispatchInterceptor(requestId());
+        commandBus.registerHandlerInterceptor(RequestCorrelation.mdcInterceptor());
+        commandBus.registerHandlerInterceptor(refusalsAsDetails(refusals));
     }
 
     /**
@@ -41,6 +51,38 @@ public class CommandBusInterceptors {
     @Autowired
     void register(DeadlineManager deadlines, List<CorrelationDataProvider> providers) {
         deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
+        // What a deadline does (a hold running out) is logged with the request that started it.
+        deadlines.registerHandlerInterceptor(RequestCorrelation.mdcInterceptor());
+    }
+
+    /**
+     * The correlation id of the HTTP request this thread serves (platform's
+     * RequestCorrelationFilter) goes with the command, and from there onto everything it causes.
+     * A command sent while handling another message gets it from that message instead (Axon's
+     * correlation data, see ObservabilityAutoConfiguration).
+     */
+    private static MessageDispatchInterceptor<CommandMessage<?>> requestId() {
+        return (List<? extends CommandMessage<?>> messages) -> (index, command) -> {
+            if (command.getMetaData().containsKey(RequestCorrelation.METADATA_KEY)) {
+                return command;
+            }
+            Map<String, Object> requestId = RequestCorrelation.currentAsMetaData();
+            return requestId.isEmpty() ? command : command.andMetaData(requestId);
+        };
+    }
+
+    /**
+     * What the current thread puts on a command it hands over to another thread to send (the hold
+     * desk): its sender and its request's correlation id.
+     */
+    public static Map<String, String> currentMetaData() {
+        Map<String, String> metaData = new HashMap<>();
+        metaData.put(SENT_BY, currentSender());
+        String requestId = RequestCorrelation.current();
+        if (requestId != null) {
+            metaData.put(RequestCorrelation.METADATA_KEY, requestId);
+        }
+        return Map.copyOf(metaData);
     }
 
     /**
@@ -70,13 +112,17 @@ public class CommandBusInterceptors {
      * Refusals travel back as the details of a CommandExecutionException: that form also crosses
      * Axon Server, where the exception class itself does not.
      */
-    private static MessageHandlerInterceptor<CommandMessage<?>> refusalsAsDetails() {
+    private static MessageHandlerInterceptor<CommandMessage<?>> refusalsAsDetails(CommandRefusals refusals) {
         return (unitOfWork, chain) -> {
             try {
                 return chain.proceed();
             } catch (Refusal e) {
+                refusals.count(
+                        CommandRefusals.simpleName(unitOfWork.getMessage().getCommandName()), e.code());
                 throw new CommandExecutionException(e.getMessage(), e, e.asDetails());
             } catch (AggregateNotFoundException e) {
+                refusals.count(
+                        CommandRefusals.simpleName(unitOfWork.getMessage().getCommandName()), "not-found");
                 throw new CommandExecutionException(
                         e.getMessage(), e, new RefusalDetails("not-found", null, "No such item", Map.of()));
             }

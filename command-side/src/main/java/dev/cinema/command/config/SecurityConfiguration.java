@@ -24,7 +24,9 @@ class SecurityConfiguration {
     SecurityFilterChain commandApiSecurity(HttpSecurity http, ObjectMapper objectMapper, CorsProperties cors)
             throws Exception {
         return CinemaHttpSecurity.statelessBearer(http, objectMapper, cors)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(CinemaHttpSecurity.METRICS)
+                        .access(CinemaHttpSecurity.metricsReaders())
+                        .requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE)
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/auth/login")
                         .permitAll()

@@ -3,6 +3,7 @@ package dev.cinema.command.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cinema.command.CommandSideApplication;
+import dev.cinema.platform.observability.RequestCorrelation;
 import dev.cinema.platform.testsupport.JsonHttp;
 import dev.cinema.platform.testsupport.JsonHttp.Response;
 import dev.cinema.platform.testsupport.TestKeys;
@@ -19,6 +20,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +39,8 @@ import org.springframework.test.context.ContextConfiguration;
             "cinema.bootstrap.admin.password=" + CommandApiIntegrationTest.ADMIN_PASSWORD
         })
 @ContextConfiguration(initializers = TestKeys.class)
+// Spring Boot's tests switch metrics export (the Prometheus endpoint) off unless asked.
+@AutoConfigureObservability(tracing = false)
 abstract class CommandApiIntegrationTest {
 
     static final String ADMIN_EMAIL = "root@cinema.test";
@@ -147,7 +151,7 @@ abstract class CommandApiIntegrationTest {
                 .isEqualTo(lockedAccount.headers().map().keySet());
     }
 
-    /** Everything but the date: status, headers (names and values) and body. */
+    /** Everything but the date and the correlation id (one per request): status, headers and body. */
     private static void assertSameAnswer(Response one, Response other) {
         assertThat(other.status()).isEqualTo(one.status());
         assertThat(other.raw()).isEqualTo(one.raw());
@@ -157,6 +161,8 @@ abstract class CommandApiIntegrationTest {
                 new java.util.TreeMap<>(other.headers().map());
         oneHeaders.remove("date");
         otherHeaders.remove("date");
+        oneHeaders.remove("x-correlation-id");
+        otherHeaders.remove("x-correlation-id");
         assertThat(otherHeaders).isEqualTo(oneHeaders);
     }
 
@@ -290,6 +296,113 @@ abstract class CommandApiIntegrationTest {
                 (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8),
                 created.text("id"));
         assertThat(metaData).contains("sentBy").contains(adminId);
+    }
+
+    // ---------------------------------------------------------------- observability (issue 12)
+
+    @Test
+    void theCorrelationIdOfARequestIsAnsweredAndRecordedOnItsEvents() {
+        String admin = TestTokens.valid(UUID.randomUUID().toString(), "ADMIN");
+        Response created = http.postWithHeaders(
+                "/api/admin/locations",
+                Map.of("name", "Hove"),
+                admin,
+                Map.of(RequestCorrelation.HEADER, "support-call-4711"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header(RequestCorrelation.HEADER)).isEqualTo("support-call-4711");
+        String metaData = jdbc.queryForObject(
+                "select meta_data from domain_event_entry where aggregate_identifier = ?",
+                (row, i) -> new String(row.getBytes(1), StandardCharsets.UTF_8),
+                created.text("id"));
+        assertThat(metaData).contains("\"requestId\":\"support-call-4711\"");
+
+        // Absent or malformed (a forged log line, too long): a fresh UUID is answered instead.
+        for (Map<String, String> headers : List.of(
+                Map.<String, String>of(),
+                Map.of(RequestCorrelation.HEADER, "a b"),
+                Map.of(RequestCorrelation.HEADER, "x".repeat(65)))) {
+            Response answered = http.request("GET", "/api/ops/processors", headers);
+            assertThat(answered.status()).isEqualTo(401);
+            assertThat(UUID.fromString(answered.header(RequestCorrelation.HEADER)))
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void prometheusNeedsAnAnalystOrAdminAndCountsCommandsRefusalsAndThePool() {
+        String admin = TestTokens.valid(UUID.randomUUID().toString(), "ADMIN");
+        assertThat(http.post("/api/admin/locations", Map.of("name", "Worthing"), admin)
+                        .status())
+                .isEqualTo(201);
+        // Refused by the command's handler: no such location.
+        Map<String, Object> cinema = Map.of(
+                "locationId",
+                UUID.randomUUID().toString(),
+                "name",
+                "Nowhere Odeon",
+                "timeZone",
+                "Europe/London",
+                "address",
+                Map.of("street", "1 Nowhere Lane", "city", "Nowhere", "postalCode", "BN1 1AA", "country", "GB"));
+        assertThat(http.post("/api/admin/cinemas", cinema, admin).status()).isBetween(400, 499);
+
+        assertThat(scrape(null).status()).isEqualTo(401);
+        assertThat(scrape(TestTokens.customer()).status()).isEqualTo(403);
+        assertThat(scrape(TestTokens.valid(UUID.randomUUID().toString(), "AUDITOR"))
+                        .status())
+                .isEqualTo(403);
+        Response metrics = scrape(TestTokens.valid(UUID.randomUUID().toString(), "ANALYST"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw())
+                .contains("commandBus_allTimer_seconds_count{")
+                .contains("payloadType=\"CreateLocationCommand\"")
+                .contains("cinema_commands_refused_total{")
+                .contains("code=\"unknown-location\",command=\"CreateCinemaCommand\"")
+                .contains("cinema_holds_placed_total")
+                .contains("cinema_bookings_confirmed_total")
+                .contains("cinema_processor_lag{")
+                .contains("processor=\"command-screening-cancellation\"")
+                .contains("cinema_processor_dead_letters{")
+                .contains("eventProcessor_")
+                .contains("hikaricp_connections_active")
+                .contains("jvm_memory_used_bytes")
+                .contains("application=\"command-side\"");
+        assertThat(scrape(TestTokens.valid(UUID.randomUUID().toString(), "ADMIN"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void livenessAndReadinessArePublicAndOnlyAnAnalystSeesWhatReadinessIsMadeOf() {
+        Response liveness = http.get("/actuator/health/liveness", null);
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.text("status")).isEqualTo("UP");
+        Response anonymous = http.get("/actuator/health/readiness", null);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.text("status")).isEqualTo("UP");
+        assertThat(anonymous.body().has("components")).isFalse();
+        assertThat(http.get("/actuator/health/readiness", TestTokens.customer())
+                        .body()
+                        .has("components"))
+                .isFalse();
+
+        Response detailed = http.get(
+                "/actuator/health/readiness", TestTokens.valid(UUID.randomUUID().toString(), "ANALYST"));
+        assertThat(detailed.text("components/db/status")).isEqualTo("UP");
+        assertThat(detailed.text("components/readinessState/status")).isEqualTo("UP");
+        assertThat(detailed.text("components/eventProcessors/status")).isEqualTo("UP");
+        assertThat(detailed.text("components/eventProcessors/details/processors/command-booking-policy"))
+                .isEqualTo("running");
+        assertThat(detailed.text("components/eventProcessors/details/processors/command-business-metrics"))
+                .isEqualTo("running");
+    }
+
+    private Response scrape(String token) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Accept", "text/plain"));
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
+        }
+        return http.request("GET", "/actuator/prometheus", headers);
     }
 
     @Test

@@ -8,12 +8,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.cinema.command.catalogue.screening.Screenings;
+import dev.cinema.command.config.CommandRefusals;
 import dev.cinema.contracts.account.AccountId;
 import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.PlaceBookingCommand;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.platform.refusal.Refusal;
 import dev.cinema.platform.refusal.RefusalDetails;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,7 +190,7 @@ class HoldDeskTest {
 
     @Test
     void switchedOffEveryHoldIsSentAloneOnTheCallersThread() {
-        desk = new HoldDesk(gateway, new HoldDeskProperties(false, 16, 128, 2, Duration.ofSeconds(5)));
+        desk = new HoldDesk(gateway, new HoldDeskProperties(false, 16, 128, 2, Duration.ofSeconds(5)), refusals());
         when(gateway.sendAndWait(any())).thenAnswer(invocation -> {
             sent.add(Thread.currentThread().getName());
             return hold((PlaceBookingCommand) ((CommandMessage<?>) invocation.getArgument(0)).getPayload());
@@ -198,7 +200,8 @@ class HoldDeskTest {
     }
 
     private HoldDesk desk(int capacity, int maxBatch) {
-        return new HoldDesk(gateway, new HoldDeskProperties(true, capacity, maxBatch, 2, Duration.ofSeconds(5)));
+        return new HoldDesk(
+                gateway, new HoldDeskProperties(true, capacity, maxBatch, 2, Duration.ofSeconds(5)), refusals());
     }
 
     private int queued() {
@@ -217,5 +220,9 @@ class HoldDeskTest {
                                 seat, dev.cinema.contracts.catalogue.screen.SeatType.STANDARD, null))
                         .toList(),
                 Instant.parse("2026-12-01T10:00:00Z"));
+    }
+
+    private static CommandRefusals refusals() {
+        return new CommandRefusals(new SimpleMeterRegistry());
     }
 }

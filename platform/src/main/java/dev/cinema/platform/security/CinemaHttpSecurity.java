@@ -1,9 +1,26 @@
 package dev.cinema.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cinema.platform.observability.MetricsScrapeProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -11,6 +28,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The parts of the HTTP security setup both apps share: stateless bearer tokens, problem+json
@@ -38,6 +56,14 @@ public final class CinemaHttpSecurity {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /** The Prometheus endpoint: ANALYST or ADMIN, or the scrape token if one is configured. */
+    public static final String METRICS = "/actuator/prometheus";
+
+    private static final String SCRAPER_AUTHORITY = "METRICS_SCRAPE";
+
+    private static final RequestMatcher METRICS_PATH =
+            PathPatternRequestMatcher.withDefaults().matcher(METRICS);
+
     private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
@@ -46,6 +72,11 @@ public final class CinemaHttpSecurity {
 
     public static HttpSecurity statelessBearer(HttpSecurity http, ObjectMapper objectMapper, CorsProperties cors)
             throws Exception {
+        MetricsScrapeProperties scrape = http.getSharedObject(ApplicationContext.class)
+                .getBeanProvider(MetricsScrapeProperties.class)
+                .getIfAvailable(() -> new MetricsScrapeProperties(null));
+        DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+        http.addFilterBefore(new ScrapeTokenFilter(scrape, bearer), BearerTokenAuthenticationFilter.class);
         if (cors.enabled()) {
             http.cors(configurer -> configurer.configurationSource(cors.source()));
         } else {
@@ -66,12 +97,62 @@ public final class CinemaHttpSecurity {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(SWAGGER_UI),
                                 new StaticHeadersWriter("Content-Security-Policy", API_CONTENT_SECURITY_POLICY))))
-                .oauth2ResourceServer(oauth -> oauth.jwt(
-                                jwt -> jwt.jwtAuthenticationConverter(CinemaJwt.authenticationConverter()))
+                .oauth2ResourceServer(oauth -> oauth.bearerTokenResolver(request ->
+                                request.getAttribute(SCRAPER_AUTHORITY) != null ? null : bearer.resolve(request))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(CinemaJwt.authenticationConverter()))
                         .authenticationEntryPoint(ProblemSecurityHandlers.authenticationEntryPoint(objectMapper))
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler(objectMapper)))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 ProblemSecurityHandlers.authenticationEntryPoint(objectMapper))
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler(objectMapper)));
+    }
+
+    /**
+     * Who may read {@link #METRICS}: an ANALYST or ADMIN token (people looking), or the scrape
+     * token (Prometheus). Apps put this rule ahead of their others.
+     */
+    public static AuthorizationManager<RequestAuthorizationContext> metricsReaders() {
+        return AuthorizationManagers.anyOf(
+                AuthorityAuthorizationManager.hasAnyRole("ANALYST", "ADMIN"),
+                AuthorityAuthorizationManager.hasAuthority(SCRAPER_AUTHORITY));
+    }
+
+    /**
+     * On {@link #METRICS} only: a bearer token equal to the configured scrape token authenticates
+     * the scraper (and is then not read as a JWT). Any other token goes on to JWT verification.
+     */
+    private static final class ScrapeTokenFilter extends OncePerRequestFilter {
+
+        private final MetricsScrapeProperties scrape;
+        private final DefaultBearerTokenResolver bearer;
+
+        ScrapeTokenFilter(MetricsScrapeProperties scrape, DefaultBearerTokenResolver bearer) {
+            this.scrape = scrape;
+            this.bearer = bearer;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return scrape.scrapeToken() == null || !METRICS_PATH.matches(request);
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String token;
+            try {
+                token = bearer.resolve(request);
+            } catch (RuntimeException malformed) {
+                token = null;
+            }
+            if (scrape.matches(token)) {
+                request.setAttribute(SCRAPER_AUTHORITY, Boolean.TRUE);
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "metrics-scraper", null, AuthorityUtils.createAuthorityList(SCRAPER_AUTHORITY)));
+                SecurityContextHolder.setContext(context);
+            }
+            chain.doFilter(request, response);
+        }
     }
 }

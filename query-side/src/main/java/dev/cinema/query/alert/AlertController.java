@@ -89,6 +89,7 @@ class AlertController {
             throw e;
         }
         return streams.open(
+                LiveStreams.INBOXES,
                 subscription,
                 initial,
                 AlertController::send,

@@ -22,10 +22,13 @@ import java.time.ZoneId;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +60,8 @@ import org.springframework.stereotype.Component;
 class CustomerBookingProjection {
 
     static final String NAME = "query-customer-bookings";
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerBookingProjection.class);
 
     private final BookingFilmRows films;
     private final BookingCinemaRows cinemas;
@@ -140,7 +145,18 @@ class CustomerBookingProjection {
     }
 
     @EventHandler
-    void on(BookingConfirmedEvent event, @SequenceNumber long sequence) {
+    void on(BookingConfirmedEvent event, @SequenceNumber long sequence, ReplayStatus replay) {
+        on(event, sequence);
+        if (!replay.isReplay()) {
+            // The sale is now what its customer sees; one line per live sale (never in a replay),
+            // by ids, with the correlation id of the payment request that made it.
+            log.info(
+                    "Booking confirmed in customer bookings: booking {}",
+                    event.bookingId().value());
+        }
+    }
+
+    void on(BookingConfirmedEvent event, long sequence) {
         fold(event.bookingId(), sequence, booking -> booking.on(event));
     }
 

@@ -35,7 +35,9 @@ class SecurityConfiguration {
     SecurityFilterChain queryApiSecurity(HttpSecurity http, ObjectMapper objectMapper, CorsProperties cors)
             throws Exception {
         return CinemaHttpSecurity.statelessBearer(http, objectMapper, cors)
-                .authorizeHttpRequests(auth -> auth.requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(CinemaHttpSecurity.METRICS)
+                        .access(CinemaHttpSecurity.metricsReaders())
+                        .requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_LISTINGS)
                         .permitAll()

@@ -1,5 +1,7 @@
 package dev.cinema.query.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +47,28 @@ public class LiveStreams implements SmartLifecycle {
     }
 
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    private final MeterRegistry registry;
     private volatile boolean running;
+
+    /** The kinds of stream, the {@code kind} tag of {@code cinema_sse_streams}. */
+    public static final String SEAT_MAPS = "seat-map";
+
+    public static final String INBOXES = "alerts";
+
+    LiveStreams(MeterRegistry registry) {
+        this.registry = registry;
+        // Shown as 0 before the first stream opens.
+        gauge(SEAT_MAPS);
+        gauge(INBOXES);
+    }
+
+    private void gauge(String kind) {
+        // Registered once per kind (Micrometer answers the existing gauge after that).
+        Gauge.builder("cinema.sse.streams", this, streams -> streams.openStreams(kind))
+                .description("Server-Sent Event streams open now (live seat maps, live inboxes)")
+                .tag("kind", kind)
+                .register(registry);
+    }
 
     /**
      * Opens a stream for {@code subscription}, whose {@code initial} result the caller has
@@ -53,6 +76,7 @@ public class LiveStreams implements SmartLifecycle {
      * client gets of the updates ({@code Flux::onBackpressureLatest}, a bounded buffer...).
      */
     public <U> SseEmitter open(
+            String kind,
             SubscriptionQueryResult<?, U> subscription,
             U initial,
             Writer<U> writer,
@@ -60,7 +84,8 @@ public class LiveStreams implements SmartLifecycle {
             Duration timeout,
             Duration keepAlive) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Stream stream = new Stream(emitter, subscription);
+        gauge(kind);
+        Stream stream = new Stream(kind, emitter, subscription);
         open.add(stream);
         emitter.onCompletion(stream::close);
         emitter.onError(error -> stream.close());
@@ -99,6 +124,11 @@ public class LiveStreams implements SmartLifecycle {
         return open.size();
     }
 
+    /** How many streams of one kind are open. */
+    public int openStreams(String kind) {
+        return (int) open.stream().filter(stream -> stream.kind.equals(kind)).count();
+    }
+
     @Override
     public void start() {
         running = true;
@@ -118,13 +148,15 @@ public class LiveStreams implements SmartLifecycle {
     /** One open stream: its emitter, its subscription and what feeds it. */
     private final class Stream {
 
+        final String kind;
         final SseEmitter emitter;
         final SubscriptionQueryResult<?, ?> subscription;
         final Set<Disposable> tasks = ConcurrentHashMap.newKeySet();
         final AtomicBoolean closed = new AtomicBoolean();
         final AtomicBoolean cancelled = new AtomicBoolean();
 
-        Stream(SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription) {
+        Stream(String kind, SseEmitter emitter, SubscriptionQueryResult<?, ?> subscription) {
+            this.kind = kind;
             this.emitter = emitter;
             this.subscription = subscription;
         }

@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -78,6 +80,7 @@ public class ProjectionRebuilds {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ProjectionSlotProperties properties;
+    private volatile Set<String> slotsMeantToRun = Set.of();
     private final Clock clock;
     private final ObjectMapper json;
     private final String node = nodeName();
@@ -157,18 +160,30 @@ public class ProjectionRebuilds {
         }
     }
 
+    /**
+     * The slot processors the slot table says run now (LIVE), as of the last {@link #follow()}:
+     * readiness expects exactly these to run. Paused or resetting slots are stopped on purpose.
+     */
+    boolean meantToRun(String processingGroup) {
+        return slotsMeantToRun.contains(processingGroup);
+    }
+
     /** Routes queries to the active slots and runs exactly the slot processors the table says. */
     void follow() {
         synchronized (following) {
             List<SlotTable.SlotRow> rows = slots.all();
             routing.activate(
                     rows.stream().collect(Collectors.toMap(SlotTable.SlotRow::projection, SlotTable.SlotRow::active)));
+            Set<String> meantToRun = new HashSet<>();
             for (SlotTable.SlotRow row : rows) {
                 Optional<RebuildableProjection> projection = projections.named(row.projection());
                 if (projection.isEmpty() || closing) {
                     continue;
                 }
                 for (Slot slot : Slot.values()) {
+                    if (row.state(slot).runs()) {
+                        meantToRun.add(projection.get().processingGroup(slot));
+                    }
                     processor(projection.get(), slot).ifPresent(processor -> {
                         boolean runs = row.state(slot).runs();
                         if (runs && !processor.isRunning() && !closing) {
@@ -179,6 +194,7 @@ public class ProjectionRebuilds {
                     });
                 }
             }
+            slotsMeantToRun = Set.copyOf(meantToRun);
         }
     }
 

@@ -116,6 +116,7 @@ class SeatMapController {
         // Each update is a whole map, so a slow client only ever needs the latest one.
         AtomicLong lastSent = new AtomicLong(Long.MIN_VALUE);
         return streams.open(
+                LiveStreams.SEAT_MAPS,
                 subscription,
                 initial,
                 (emitter, map) -> send(emitter, map, lastSent),
