@@ -55,7 +55,7 @@ public class PlatformAutoConfiguration {
     FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(ObjectMapper objectMapper) {
         FilterRegistrationBean<DatabaseUnavailableFilter> registration =
                 new FilterRegistrationBean<>(new DatabaseUnavailableFilter(objectMapper));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }
