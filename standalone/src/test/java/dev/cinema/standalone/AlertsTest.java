@@ -244,15 +244,22 @@ abstract class AlertsTest {
         assertThat(commands.post("/api/me/alerts/" + read + "/read", null, token)
                         .status())
                 .isEqualTo(204);
+        // Found by its id, not its place: on a loaded machine the hold reminder (3 s after placing)
+        // may come before a payment and join the inbox, which moves the others down.
         Response afterRead = await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> queries.get("/api/me/alerts", token), page -> "2".equals(page.text("unreadCount")));
-        assertThat(afterRead.text("items/1/read")).isEqualTo("true");
-        assertThat(afterRead.text("items/0/read")).isEqualTo("false");
-        assertThat(queries.get("/api/me/alerts?unread=true", token).body().get("items"))
+                .until(() -> queries.get("/api/me/alerts?size=100", token), page -> readFlag(page, read));
+        int unread = afterRead.body().get("items").size() - 1;
+        assertThat(afterRead.text("unreadCount")).isEqualTo(String.valueOf(unread));
+        assertThat(afterRead.body().get("items"))
+                .filteredOn(item -> !item.get("alertId").asText().equals(read))
+                .allMatch(item -> !item.get("read").asBoolean());
+        assertThat(queries.get("/api/me/alerts?unread=true&size=100", token)
+                        .body()
+                        .get("items"))
                 .extracting(item -> item.get("alertId").asText())
                 .doesNotContain(read)
-                .hasSize(2);
+                .hasSize(unread);
 
         try (LiveInbox live = LiveInbox.open(system.queryPort(), token)) {
             // Rebuilt from the first event into the other slot, and switched to: the read flags are
@@ -266,7 +273,7 @@ abstract class AlertsTest {
                                     queries.get("/api/ops/projections/alerts/rebuilds/" + started.text("id"), analyst)
                                             .text("phase"))
                             .isEqualTo("SWITCHED"));
-            Response rebuilt = queries.get("/api/me/alerts", token);
+            Response rebuilt = queries.get("/api/me/alerts?size=100", token);
             assertThat(rebuilt.body()).isEqualTo(afterRead.body());
 
             assertThat(commands.post("/api/me/alerts/read-all", null, token).status())
@@ -278,7 +285,7 @@ abstract class AlertsTest {
             assertThat(live.names())
                     .as("the live inbox heard its unread count, nothing of the rebuild, then the reads")
                     .containsOnly("unread-count");
-            assertThat(live.heard().get(0).data().path("unreadCount").asLong()).isEqualTo(2);
+            assertThat(live.heard().get(0).data().path("unreadCount").asLong()).isEqualTo(unread);
             assertThat(live.heard()
                             .get(live.heard().size() - 1)
                             .data()
@@ -419,6 +426,15 @@ abstract class AlertsTest {
 
     private static void expect(Map<String, Integer> expected, String type, String booking) {
         expected.merge(type + " " + booking, 1, Integer::sum);
+    }
+
+    private static boolean readFlag(Response page, String alertId) {
+        for (JsonNode item : page.body().path("items")) {
+            if (item.path("alertId").asText().equals(alertId)) {
+                return item.path("read").asBoolean();
+            }
+        }
+        return false;
     }
 
     private Response awaitInbox(String token, int alerts) {

@@ -1,8 +1,8 @@
 package dev.cinema.standalone.bench.harness;
 
 import dev.cinema.platform.testsupport.EmbeddedPostgres;
+import dev.cinema.platform.testsupport.process.JdbcDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,28 +19,20 @@ import java.util.regex.Pattern;
  * when its role may create databases and drops them at the end, and otherwise shares the one
  * database given, and says so.
  */
-public final class Databases implements AutoCloseable {
-
-    /** How to reach one database. */
-    public record Jdbc(String url, String user, String password) {
-
-        public Connection connect() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
-        }
-    }
+final class Databases implements AutoCloseable {
 
     private static final Pattern DATABASE_NAME = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$");
 
     /** PostgreSQL's SQLSTATE for a database that already exists. */
     private static final String DUPLICATE_DATABASE = "42P04";
 
-    private final Jdbc given;
+    private final JdbcDatabase given;
     private final boolean embedded;
     private final boolean canCreate;
     private final List<String> created = new ArrayList<>();
     private final ServerSettings settings;
 
-    private Databases(Jdbc given, boolean embedded, boolean canCreate) throws SQLException {
+    private Databases(JdbcDatabase given, boolean embedded, boolean canCreate) throws SQLException {
         this.given = given;
         this.embedded = embedded;
         this.canCreate = canCreate;
@@ -51,14 +43,14 @@ public final class Databases implements AutoCloseable {
 
     /** The embedded PostgreSQL of the tests (zonky), started on first use. */
     static Databases onEmbeddedServer() throws SQLException {
-        return new Databases(new Jdbc(EmbeddedPostgres.newDatabase(), "postgres", "postgres"), true, false);
+        return new Databases(new JdbcDatabase(EmbeddedPostgres.newDatabase(), "postgres", "postgres"), true, false);
     }
 
     static Databases onServer(String url, String user, String password) throws SQLException {
         if (!DATABASE_NAME.matcher(url).matches()) {
             throw new IllegalArgumentException("Expected jdbc:postgresql://host[:port]/database, got " + url);
         }
-        Jdbc given = new Jdbc(url, user, password);
+        JdbcDatabase given = new JdbcDatabase(url, user, password);
         try (Connection connection = given.connect();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
@@ -77,9 +69,9 @@ public final class Databases implements AutoCloseable {
     }
 
     /** A database no scenario has used yet, when the server allows it; else the one given. */
-    synchronized Jdbc fresh() throws SQLException {
+    synchronized JdbcDatabase fresh() throws SQLException {
         if (embedded) {
-            return new Jdbc(EmbeddedPostgres.newDatabase(), "postgres", "postgres");
+            return new JdbcDatabase(EmbeddedPostgres.newDatabase(), "postgres", "postgres");
         }
         if (!canCreate) {
             return given;
@@ -104,7 +96,7 @@ public final class Databases implements AutoCloseable {
             }
         }
         created.add(name);
-        return new Jdbc(parts.group(1) + name + parts.group(3), given.user(), given.password());
+        return new JdbcDatabase(parts.group(1) + name + parts.group(3), given.user(), given.password());
     }
 
     /** Drops the databases this run created; the processes using them must be stopped first. */

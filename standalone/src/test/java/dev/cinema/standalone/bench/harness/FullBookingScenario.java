@@ -1,6 +1,9 @@
 package dev.cinema.standalone.bench.harness;
 
 import dev.cinema.platform.testsupport.TestTokens;
+import dev.cinema.platform.testsupport.process.AppProcess;
+import dev.cinema.platform.testsupport.process.Catalogue;
+import dev.cinema.platform.testsupport.process.JdbcDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -33,7 +36,7 @@ final class FullBookingScenario implements Scenario {
 
     @Override
     public ScenarioResult run(RunContext run) throws Exception {
-        Databases.Jdbc database = run.databases().fresh();
+        JdbcDatabase database = run.databases().fresh();
         int bookings = run.pick(3000, 100);
         long limitSeconds = run.pick(120, 30);
         List<String> providerAtZeroLatency =

@@ -1,5 +1,6 @@
 package dev.cinema.standalone.bench.harness;
 
+import dev.cinema.platform.testsupport.process.AppProcess;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,6 +2,9 @@ package dev.cinema.standalone.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cinema.platform.testsupport.TestTokens;
+import dev.cinema.platform.testsupport.process.AppProcess;
+import dev.cinema.platform.testsupport.process.Catalogue;
+import dev.cinema.platform.testsupport.process.JdbcDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -29,7 +32,7 @@ final class HotHttpScenario implements Scenario {
 
     @Override
     public ScenarioResult run(RunContext run) throws Exception {
-        Databases.Jdbc database = run.databases().fresh();
+        JdbcDatabase database = run.databases().fresh();
         int rows = run.pick(30, 5);
         long limitSeconds = run.pick(120, 60);
         // One after the other: the second finds the schema the first one's Flyway made.

@@ -3,6 +3,7 @@ package dev.cinema.standalone.bench.harness;
 import dev.cinema.command.CommandSideApplication;
 import dev.cinema.platform.testsupport.JsonHttp;
 import dev.cinema.platform.testsupport.TestTokens;
+import dev.cinema.platform.testsupport.process.JdbcDatabase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ final class InProcessCommandSide implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
-    InProcessCommandSide(Databases.Jdbc database, Map<String, String> settings) {
+    InProcessCommandSide(JdbcDatabase database, Map<String, String> settings) {
         Map<String, Object> properties = new HashMap<>(TestTokens.keyProperties());
         properties.put("spring.datasource.url", database.url());
         properties.put("spring.datasource.username", database.user());

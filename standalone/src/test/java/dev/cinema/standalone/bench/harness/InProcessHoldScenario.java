@@ -6,6 +6,7 @@ import dev.cinema.contracts.booking.BookingId;
 import dev.cinema.contracts.booking.PlaceBookingCommand;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.platform.refusal.Refusal;
+import dev.cinema.platform.testsupport.process.Catalogue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

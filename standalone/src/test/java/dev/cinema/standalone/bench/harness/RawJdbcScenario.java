@@ -1,5 +1,6 @@
 package dev.cinema.standalone.bench.harness;
 
+import dev.cinema.platform.testsupport.process.JdbcDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -45,7 +46,7 @@ final class RawJdbcScenario implements Scenario {
 
     @Override
     public ScenarioResult run(RunContext run) throws Exception {
-        Databases.Jdbc database = run.databases().fresh();
+        JdbcDatabase database = run.databases().fresh();
         try (Connection connection = database.connect();
                 Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists bench_event_entry");
@@ -72,7 +73,7 @@ final class RawJdbcScenario implements Scenario {
                 List.of());
     }
 
-    private static double insertFor(Databases.Jdbc database, long seconds, Tally tally) throws InterruptedException {
+    private static double insertFor(JdbcDatabase database, long seconds, Tally tally) throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         return Callers.run(CALLERS, () -> {
             byte[] payload = new byte[400];

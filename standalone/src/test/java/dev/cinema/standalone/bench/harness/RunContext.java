@@ -1,5 +1,7 @@
 package dev.cinema.standalone.bench.harness;
 
+import dev.cinema.platform.testsupport.process.AppProcess;
+import dev.cinema.platform.testsupport.process.JdbcDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,13 +45,13 @@ record RunContext(
      * Starts a command-side process {@code app} for {@code scenario}, its log (and recording) in the
      * scenario's directory, with {@code settings} as {@code --name=value} arguments.
      */
-    AppProcess commandSide(String scenario, String app, Databases.Jdbc database, List<String> settings)
+    AppProcess commandSide(String scenario, String app, JdbcDatabase database, List<String> settings)
             throws IOException, InterruptedException {
         return AppProcess.start(app, commandJar(), database, logs(scenario), jvmOptions(scenario, app), settings);
     }
 
     /** Starts the query side, as {@code query}, for {@code scenario}. */
-    AppProcess querySide(String scenario, Databases.Jdbc database) throws IOException, InterruptedException {
+    AppProcess querySide(String scenario, JdbcDatabase database) throws IOException, InterruptedException {
         return AppProcess.start(
                 "query", queryJar(), database, logs(scenario), jvmOptions(scenario, "query"), List.of());
     }

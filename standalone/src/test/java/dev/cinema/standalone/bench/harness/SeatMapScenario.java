@@ -1,5 +1,8 @@
 package dev.cinema.standalone.bench.harness;
 
+import dev.cinema.platform.testsupport.process.AppProcess;
+import dev.cinema.platform.testsupport.process.Catalogue;
+import dev.cinema.platform.testsupport.process.JdbcDatabase;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,7 +27,7 @@ final class SeatMapScenario implements Scenario {
 
     @Override
     public ScenarioResult run(RunContext run) throws Exception {
-        Databases.Jdbc database = run.databases().fresh();
+        JdbcDatabase database = run.databases().fresh();
         int seconds = run.pick(20, 3);
         try (AppProcess command = run.commandSide(NAME, "command", database, List.of());
                 AppProcess query = run.querySide(NAME, database)) {

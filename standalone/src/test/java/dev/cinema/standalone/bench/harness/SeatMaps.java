@@ -3,6 +3,7 @@ package dev.cinema.standalone.bench.harness;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cinema.platform.testsupport.JsonHttp;
+import dev.cinema.platform.testsupport.process.AppProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

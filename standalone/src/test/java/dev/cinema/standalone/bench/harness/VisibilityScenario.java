@@ -1,6 +1,9 @@
 package dev.cinema.standalone.bench.harness;
 
 import dev.cinema.platform.testsupport.TestTokens;
+import dev.cinema.platform.testsupport.process.AppProcess;
+import dev.cinema.platform.testsupport.process.Catalogue;
+import dev.cinema.platform.testsupport.process.JdbcDatabase;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +42,7 @@ final class VisibilityScenario implements Scenario {
 
     @Override
     public ScenarioResult run(RunContext run) throws Exception {
-        Databases.Jdbc database = run.databases().fresh();
+        JdbcDatabase database = run.databases().fresh();
         int seconds = run.pick(5, 1);
         try (AppProcess command = run.commandSide(NAME, "command", database, List.of());
                 AppProcess query = run.querySide(NAME, database)) {

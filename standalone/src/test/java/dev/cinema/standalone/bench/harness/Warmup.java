@@ -1,6 +1,7 @@
 package dev.cinema.standalone.bench.harness;
 
 import dev.cinema.platform.testsupport.TestTokens;
+import dev.cinema.platform.testsupport.process.AppProcess;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;

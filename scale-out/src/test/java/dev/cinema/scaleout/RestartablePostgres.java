@@ -1,6 +1,6 @@
-package dev.cinema.standalone.scaleout;
+package dev.cinema.scaleout;
 
-import dev.cinema.standalone.bench.harness.Databases;
+import dev.cinema.platform.testsupport.process.JdbcDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,8 +42,8 @@ final class RestartablePostgres implements AutoCloseable {
         return postgres;
     }
 
-    Databases.Jdbc jdbc() {
-        return new Databases.Jdbc("jdbc:postgresql://localhost:" + port + "/" + DATABASE, "postgres", "postgres");
+    JdbcDatabase jdbc() {
+        return new JdbcDatabase("jdbc:postgresql://localhost:" + port + "/" + DATABASE, "postgres", "postgres");
     }
 
     /** Stops the server as an operator's restart does: a fast shutdown, sessions terminated. */

@@ -1,6 +1,6 @@
-package dev.cinema.standalone.scaleout;
+package dev.cinema.scaleout;
 
-import dev.cinema.standalone.bench.harness.Databases;
+import dev.cinema.platform.testsupport.process.JdbcDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,9 +17,9 @@ final class EventStore {
 
     private static final String BOOKING = "dev.cinema.contracts.booking.";
 
-    private final Databases.Jdbc database;
+    private final JdbcDatabase database;
 
-    EventStore(Databases.Jdbc database) {
+    EventStore(JdbcDatabase database) {
         this.database = database;
     }
 

@@ -1,8 +1,8 @@
-package dev.cinema.standalone.scaleout;
+package dev.cinema.scaleout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cinema.platform.testsupport.JsonHttp;
-import dev.cinema.standalone.bench.harness.AppProcess;
+import dev.cinema.platform.testsupport.process.AppProcess;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

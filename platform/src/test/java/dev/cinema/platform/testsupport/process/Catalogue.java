@@ -1,4 +1,4 @@
-package dev.cinema.standalone.bench.harness;
+package dev.cinema.platform.testsupport.process;
 
 import dev.cinema.platform.testsupport.JsonHttp;
 import dev.cinema.platform.testsupport.TestTokens;

@@ -1,4 +1,4 @@
-package dev.cinema.standalone.bench.harness;
+package dev.cinema.platform.testsupport.process;
 
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
@@ -34,7 +34,7 @@ import javax.management.remote.JMXServiceURL;
  */
 public final class AppProcess implements AutoCloseable {
 
-    static final String HEAP_LIMIT = "-Xmx512m";
+    public static final String HEAP_LIMIT = "-Xmx512m";
 
     private static final Set<AppProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -66,7 +66,7 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess start(
             String name,
             Path jar,
-            Databases.Jdbc database,
+            JdbcDatabase database,
             Path logDirectory,
             List<String> jvmOptions,
             List<String> settings)
@@ -156,7 +156,7 @@ public final class AppProcess implements AutoCloseable {
      * app's local management agent), not over HTTP: an app saturated with requests answers its
      * metrics endpoint late or never, and that is exactly when its heap matters.
      */
-    synchronized long heapUsed() {
+    public synchronized long heapUsed() {
         try {
             if (memory == null) {
                 VirtualMachine vm = VirtualMachine.attach(String.valueOf(process.pid()));
@@ -177,7 +177,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** Whether the app ran out of heap at any point (its log says so). */
-    boolean ranOutOfMemory() {
+    public boolean ranOutOfMemory() {
         try {
             return Files.readString(log).contains("OutOfMemoryError");
         } catch (IOException e) {
@@ -226,7 +226,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** The heap limit, and whether any of the apps ran out of it (or ended by itself). */
-    static String heapNote(AppProcess... apps) {
+    public static String heapNote(AppProcess... apps) {
         List<String> failed = new ArrayList<>();
         for (AppProcess app : apps) {
             if (app.ranOutOfMemory() || !app.alive()) {
