@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The default run: command side and query side in one JVM, two independent Spring contexts on
@@ -20,6 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class StandaloneApplication {
 
     static final String DEFAULT_DB_URL = "jdbc:h2:mem:cinema;DB_CLOSE_DELAY=-1;MODE=PostgreSQL";
+
+    /** Where the browser app finds the query API (command side, {@code WebAppConfiguration}). */
+    static final String WEB_QUERY_API = "cinema.web.query-api";
 
     private StandaloneApplication() {}
 
@@ -53,7 +57,19 @@ public final class StandaloneApplication {
         ConfigurableApplicationContext command = CommandSideApplication.builder()
                 .profiles(demo ? new String[] {"demo"} : new String[0])
                 .run(asArguments(shared, args));
+        // The browser app is served by the command side and calls the query side: in this run (and
+        // only here) the query side lets the command side's origin in, unless the caller says otherwise.
+        String pages = "localhost:" + port(command, 8080);
+        querySide.putIfAbsent(
+                "cinema.security.cors.allowed-origins", "http://" + pages + ",http://127.0.0.1:" + port(command, 8080));
         ConfigurableApplicationContext query = QuerySideApplication.builder().run(asArguments(querySide, args));
+        // ... and the pages learn the query side's address, known only now when its port was 0.
+        if (!shared.containsKey(WEB_QUERY_API)) {
+            command.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "standalone-web-app", Map.of(WEB_QUERY_API, "http://localhost:" + port(query, 8081))));
+        }
         return new Running(command, query);
     }
 
@@ -66,6 +82,10 @@ public final class StandaloneApplication {
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         arguments.addAll(List.of(args));
         return arguments.toArray(String[]::new);
+    }
+
+    private static int port(ConfigurableApplicationContext context, int fallback) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", Integer.toString(fallback)));
     }
 
     private static String env(String name, String fallback) {
@@ -99,6 +119,7 @@ public final class StandaloneApplication {
                     " Cinema ticketing is running (standalone, in-memory H2, demo data)",
                     "  command API  " + c + "/api        Swagger UI " + c + "/swagger-ui.html",
                     "  query API    " + q + "/api        Swagger UI " + q + "/swagger-ui.html",
+                    "  web app      " + c + "/app/",
                     "  demo logins (dev only): customer@cinema.dev / customer-pass-2026",
                     "                          admin@cinema.dev    / admin-pass-2026",
                     "                          auditor@cinema.dev  / auditor-pass-2026",

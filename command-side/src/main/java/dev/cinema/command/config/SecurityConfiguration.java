@@ -28,6 +28,9 @@ class SecurityConfiguration {
                         .access(CinemaHttpSecurity.metricsReaders())
                         .requestMatchers(CinemaHttpSecurity.PUBLIC_INFRASTRUCTURE)
                         .permitAll()
+                        // The browser app's pages and scripts; what they call carries the token.
+                        .requestMatchers(HttpMethod.GET, CinemaHttpSecurity.WEB_APP)
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/auth/login")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")

@@ -190,6 +190,33 @@ abstract class CommandApiIntegrationTest {
     }
 
     @Test
+    void theBrowserAppsPagesArePublicWithTheirOwnPolicyNamingTheQueryApi() {
+        Response page = http.request("GET", "/app/", Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.raw()).contains("<script type=\"module\" src=\"js/app.js\">");
+        // Own scripts and styles only, and calls to this origin and the query API's.
+        assertThat(page.header("Content-Security-Policy"))
+                .isEqualTo("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                        + "connect-src 'self' http://localhost:8081; manifest-src 'self'; frame-ancestors 'none'; "
+                        + "base-uri 'self'; form-action 'self'");
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+
+        Response script = http.request("GET", "/app/js/core/api.js", Map.of());
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.contentType()).contains("javascript");
+        Response config = http.request("GET", "/app/config.json", Map.of());
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.text("queryApi")).isEqualTo("http://localhost:8081");
+
+        // The API keeps its own policy, and its doors their tokens.
+        Response api = http.request("GET", "/api/ops/processors", Map.of());
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.header("Content-Security-Policy")).startsWith("default-src 'none'; frame-ancestors");
+        assertThat(http.request("POST", "/app/config.json", Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
     void theStoredPasswordIsABcryptHashAndNoEventMentionsIt() {
         String email = uniqueEmail();
         register(email, "Sunday-matinee-7");

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -56,6 +58,12 @@ public final class CinemaHttpSecurity {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * The browser app (issue 13), served by the command side under {@code /app/}: public pages (the
+     * API calls carry the token), so that loading the HTML, CSS and scripts needs no JWT.
+     */
+    public static final String[] WEB_APP = {"/app", "/app/", "/app/**"};
+
     /** The Prometheus endpoint: ANALYST or ADMIN, or the scrape token if one is configured. */
     public static final String METRICS = "/actuator/prometheus";
 
@@ -68,13 +76,36 @@ public final class CinemaHttpSecurity {
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 
+    private static final RequestMatcher WEB_APP_PATHS = new OrRequestMatcher(Arrays.stream(WEB_APP)
+            .map(path ->
+                    (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+            .toList());
+
     private CinemaHttpSecurity() {}
+
+    /**
+     * The browser app's pages: their own scripts and style sheets only (no inline script or style,
+     * no eval), {@code data:} images (the seat icons), and calls to their own origin and to the
+     * other API's. Never framed; forms post nowhere but here (they are sent by scripts anyway).
+     */
+    public static String webAppContentSecurityPolicy(List<String> apiOrigins) {
+        String connect = String.join(" ", apiOrigins).trim();
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'" + (connect.isEmpty() ? "" : " " + connect) + "; manifest-src 'self'; "
+                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    }
 
     public static HttpSecurity statelessBearer(HttpSecurity http, ObjectMapper objectMapper, CorsProperties cors)
             throws Exception {
         MetricsScrapeProperties scrape = http.getSharedObject(ApplicationContext.class)
                 .getBeanProvider(MetricsScrapeProperties.class)
                 .getIfAvailable(() -> new MetricsScrapeProperties(null));
+        WebAppOrigins webApp = http.getSharedObject(ApplicationContext.class)
+                .getBeanProvider(WebAppOrigins.class)
+                .getIfAvailable();
+        // Only an app that serves the browser app gives its pages their own policy; elsewhere the
+        // paths are the API's (and answer 404 under its policy).
+        RequestMatcher pages = webApp == null ? request -> false : WEB_APP_PATHS;
         DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
         http.addFilterBefore(new ScrapeTokenFilter(scrape, bearer), BearerTokenAuthenticationFilter.class);
         if (cors.enabled()) {
@@ -95,7 +126,11 @@ public final class CinemaHttpSecurity {
                                 SWAGGER_UI,
                                 new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_CONTENT_SECURITY_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(SWAGGER_UI),
+                                pages,
+                                (request, response) -> response.setHeader(
+                                        "Content-Security-Policy", webAppContentSecurityPolicy(webApp.apiOrigins()))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(SWAGGER_UI, pages)),
                                 new StaticHeadersWriter("Content-Security-Policy", API_CONTENT_SECURITY_POLICY))))
                 .oauth2ResourceServer(oauth -> oauth.bearerTokenResolver(request ->
                                 request.getAttribute(SCRAPER_AUTHORITY) != null ? null : bearer.resolve(request))
