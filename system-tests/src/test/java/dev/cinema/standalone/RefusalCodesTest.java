@@ -37,7 +37,7 @@ class RefusalCodesTest {
         for (String module : MODULES) {
             Path sources = Path.of("..", module, "src", "main", "java");
             assertThat(sources)
-                    .as("sources of %s (the test runs in the standalone module)", module)
+                    .as("sources of %s (the test runs in the system-tests module)", module)
                     .isDirectory();
             try (Stream<Path> files = Files.walk(sources)) {
                 files.filter(file -> file.toString().endsWith(".java")).forEach(RefusalCodesTest::read);

@@ -37,9 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * expire ten minutes later and would compete with the holds measured. Run it with
  *
  * <pre>
- * mvn -B -ntp -q -pl standalone -am test-compile dependency:build-classpath \
+ * mvn -B -ntp -q -pl system-tests -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test -Dspotless.check.skip=true
- * java -cp standalone/target/test-classes:standalone/target/classes:$(cat /tmp/cp.txt) \
+ * java -cp system-tests/target/test-classes:$(cat /tmp/cp.txt) \
  *     dev.cinema.standalone.bench.HoldBenchmark
  * </pre>
  *

@@ -45,16 +45,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <pre>
  * cp -r ~/.m2/repository /tmp/m2-bench     # once: never install into the shared ~/.m2
  * mvn -B -ntp -Dmaven.repo.local=/tmp/m2-bench -DskipTests install
- * mvn -B -ntp -Dmaven.repo.local=/tmp/m2-bench -pl standalone exec:java -Dexec.classpathScope=test \
+ * mvn -B -ntp -Dmaven.repo.local=/tmp/m2-bench -pl system-tests exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.cinema.standalone.bench.ReplayBenchmark [-Dbench.events=1000000]
  * </pre>
  *
  * or, without installing anything, with the class path Maven computes for the reactor:
  *
  * <pre>
- * mvn -B -ntp -q -pl standalone -am test-compile dependency:build-classpath \
+ * mvn -B -ntp -q -pl system-tests -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=/tmp/replay-cp.txt -Dmdep.includeScope=test -Dspotless.check.skip=true
- * java -cp standalone/target/test-classes:standalone/target/classes:$(cat /tmp/replay-cp.txt) \
+ * java -cp system-tests/target/test-classes:$(cat /tmp/replay-cp.txt) \
  *     dev.cinema.standalone.bench.ReplayBenchmark
  * </pre>
  *
