@@ -39,11 +39,12 @@ const routes = [
 let cleanup = null;
 
 async function route() {
+  const path = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
+  // The skip link: the page stays as it is (still loading or not, its streams running).
+  if (path === 'main') return;
   const mine = nextRender();
   if (typeof cleanup === 'function') cleanup();
   cleanup = null;
-  const path = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
-  if (path === 'main') return; // the skip link
   for (const [pattern, render, roles] of routes) {
     const match = path.match(pattern);
     if (!match) continue;
