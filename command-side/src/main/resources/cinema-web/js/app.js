@@ -1,8 +1,10 @@
 // The router: hash routes (#/films/…), so that the server serves one page and a reload stays on
 // the same view. A page's render may return a function that stops what it started (streams, timers).
+// Every route starts a new render generation (core/dom.js): a page left while it was still loading
+// draws nothing when its data arrives, and what it started is stopped at once.
 import { loadConfig } from './core/api.js';
 import { auth } from './core/auth.js';
-import { h, show, errorBox } from './core/dom.js';
+import { h, show, errorBox, nextRender, isCurrentRender } from './core/dom.js';
 import { subscribe } from './core/sse.js';
 import { queryApi } from './core/api.js';
 import * as login from './customer/login.js';
@@ -37,10 +39,12 @@ const routes = [
 let cleanup = null;
 
 async function route() {
+  const path = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
+  // The skip link: the page stays as it is (still loading or not, its streams running).
+  if (path === 'main') return;
+  const mine = nextRender();
   if (typeof cleanup === 'function') cleanup();
   cleanup = null;
-  const path = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
-  if (path === 'main') return; // the skip link
   for (const [pattern, render, roles] of routes) {
     const match = path.match(pattern);
     if (!match) continue;
@@ -54,11 +58,20 @@ async function route() {
         h('p', { class: 'error', role: 'alert' }, `This page needs the role ${roles.join(' or ')}, which your account does not have.`));
       return;
     }
+    let stop = null;
+    let failure = null;
     try {
-      cleanup = await render(...match.slice(1));
+      stop = await render(...match.slice(1));
     } catch (e) {
-      show(h('h1', {}, 'Something went wrong'), errorBox(e));
+      failure = e;
     }
+    if (!isCurrentRender(mine)) {
+      // Another page was routed to meanwhile: it owns the view and the menu.
+      if (typeof stop === 'function') stop();
+      return;
+    }
+    cleanup = stop;
+    if (failure) show(h('h1', {}, 'Something went wrong'), errorBox(failure));
     markCurrent(path);
     return;
   }

@@ -1,7 +1,7 @@
 // Analysts: sales and occupancy by day, as bar charts drawn in inline SVG (no library), each with
 // its table (the numbers, for screen readers and for copying).
 import { queries } from '../core/api.js';
-import { h, show, field, errorBox } from '../core/dom.js';
+import { h, pageShow, field, errorBox } from '../core/dom.js';
 import { money } from '../core/format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -38,6 +38,7 @@ function table(caption, head, rows) {
 }
 
 export async function render() {
+  const show = pageShow();
   const today = new Date();
   const iso = (d) => d.toISOString().slice(0, 10);
   const from = h('input', { type: 'date', name: 'from', value: iso(new Date(today - 7 * 86400000)) });

@@ -1,10 +1,11 @@
 // Analysts: every processor of both apps with its lag, and the projections with a rebuild button,
 // a live progress bar and the switch (and switch back).
 import { commands, queries } from '../core/api.js';
-import { h, show, errorBox, announce } from '../core/dom.js';
+import { h, pageShow, errorBox, announce } from '../core/dom.js';
 import { dateTime, words } from '../core/format.js';
 
 export async function render() {
+  const show = pageShow();
   const [queryProcessors, commandProcessors, projections] = await Promise.all([
     queries.get('/api/ops/processors'), commands.get('/api/ops/processors'), queries.get('/api/ops/projections'),
   ]);

@@ -29,6 +29,30 @@ function append(el, children) {
   }
 }
 
+// Which page render is the latest: the router starts a new one on every route. A page's data
+// comes over the network, so a page the user has already left can finish after the one they went
+// to; its drawing must then be dropped, not laid over the new page.
+let generation = 0;
+
+/** The router starts rendering a page; answers the render's generation. */
+export function nextRender() {
+  return ++generation;
+}
+
+/** Whether no later render has started since the one of this generation. */
+export function isCurrentRender(mine) {
+  return mine === generation;
+}
+
+/**
+ * A show() for the page being rendered, to be taken at the start of a page's render (before its
+ * first await): it draws only while that render is still the latest, and is a no-op afterwards.
+ */
+export function pageShow() {
+  const mine = generation;
+  return (...children) => (isCurrentRender(mine) ? show(...children) : null);
+}
+
 /** Replaces the content of the page's main region and moves focus there (for screen readers). */
 export function show(...children) {
   const main = document.getElementById('main');

@@ -1,8 +1,9 @@
 import { queries, commands } from '../core/api.js';
-import { h, show, announce } from '../core/dom.js';
+import { h, pageShow, announce } from '../core/dom.js';
 import { dateTime, words } from '../core/format.js';
 
 export async function render() {
+  const show = pageShow();
   const list = h('ul', { class: 'alerts', 'aria-live': 'polite' });
   const draw = (a) => h('li', { class: `card alert ${a.read ? 'read' : 'unread'}` },
     h('div', { class: 'muted small' }, `${words(a.type)} · ${dateTime(a.occurredAt)}${a.read ? '' : ' · new'}`),

@@ -1,8 +1,9 @@
 import { queries, commands } from '../core/api.js';
-import { h, show, errorBox, announce } from '../core/dom.js';
+import { h, pageShow, errorBox, announce } from '../core/dom.js';
 import { money, localStart, dateTime, words } from '../core/format.js';
 
 export async function render() {
+  const show = pageShow();
   const page = await queries.get('/api/me/bookings?size=50');
   show(h('h1', {}, 'My bookings'),
     page.items.length
@@ -20,6 +21,7 @@ export async function render() {
 }
 
 export async function renderOne(bookingId, waitForChangeFrom) {
+  const show = pageShow();
   let b = await queries.get(`/api/me/bookings/${encodeURIComponent(bookingId)}`);
   // After a refund the query side follows a moment later: read again until the booking changed.
   for (let i = 0; waitForChangeFrom && i < 20 && JSON.stringify(b) === waitForChangeFrom; i++) {

@@ -1,9 +1,10 @@
 import { queries, commands } from '../core/api.js';
-import { h, show, announce } from '../core/dom.js';
+import { h, pageShow, announce } from '../core/dom.js';
 
 const KINDS = [['films', 'Films', '#/films/'], ['cinemas', 'Cinemas', null], ['locations', 'Locations', null]];
 
 export async function render() {
+  const show = pageShow();
   const [mine, cinemas, locations] = await Promise.all([
     queries.get('/api/me/favourites'),
     queries.get('/api/cinemas?size=100&sort=name,asc'),

@@ -1,10 +1,11 @@
 import { queries, commands } from '../core/api.js';
 import { auth } from '../core/auth.js';
-import { h, show, field, errorBox, announce } from '../core/dom.js';
+import { h, pageShow, field, errorBox, announce } from '../core/dom.js';
 import { localStart, dateTime, words } from '../core/format.js';
 import { stars } from './listings.js';
 
 export async function render(filmId) {
+  const show = pageShow();
   const [film, reviews, screenings] = await Promise.all([
     queries.get(`/api/films/${encodeURIComponent(filmId)}`),
     queries.get(`/api/films/${encodeURIComponent(filmId)}/reviews?size=20`),

@@ -1,5 +1,5 @@
 import { queries } from '../core/api.js';
-import { h, show, field, select, errorBox } from '../core/dom.js';
+import { h, pageShow, field, select, errorBox } from '../core/dom.js';
 import { days, localStart, words } from '../core/format.js';
 
 const state = { locationId: '', cinemaId: '', day: '' };
@@ -12,6 +12,7 @@ export function stars(average, count) {
 }
 
 export async function render() {
+  const show = pageShow();
   const [locations, nowShowing, comingSoon] = await Promise.all([
     queries.get('/api/locations?size=100&sort=name,asc'),
     queries.get('/api/films?availability=NOW_SHOWING&sort=title&size=100'),

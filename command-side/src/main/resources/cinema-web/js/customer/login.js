@@ -1,8 +1,9 @@
 import { commands } from '../core/api.js';
 import { auth } from '../core/auth.js';
-import { h, show, field, errorBox, announce } from '../core/dom.js';
+import { h, pageShow, field, errorBox, announce } from '../core/dom.js';
 
 export function render() {
+  const show = pageShow();
   const next = new URLSearchParams(location.hash.split('?')[1] || '').get('next') || '/';
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });

@@ -1,8 +1,9 @@
 import { queries } from '../core/api.js';
-import { h, show } from '../core/dom.js';
+import { h, pageShow } from '../core/dom.js';
 import { money, dateTime, words } from '../core/format.js';
 
 export async function render() {
+  const show = pageShow();
   const page = await queries.get('/api/me/payments?size=50');
   show(h('h1', {}, 'Payment history'),
     page.totals?.length ? h('ul', { class: 'totals' }, page.totals.map((t) => h('li', { class: 'card' },

@@ -3,7 +3,7 @@
 // hold, a countdown, payment with the simulated provider's test tokens, and the confirmation.
 import { queries, commands, queryApi } from '../core/api.js';
 import { auth } from '../core/auth.js';
-import { h, show, field, errorBox, announce } from '../core/dom.js';
+import { h, pageShow, field, errorBox, announce } from '../core/dom.js';
 import { money, localStart, time, words } from '../core/format.js';
 import { subscribe } from '../core/sse.js';
 
@@ -16,6 +16,7 @@ const TEST_TOKENS = [
 ];
 
 export async function render(screeningId) {
+  const show = pageShow();
   const screening = await queries.get(`/api/screenings/${encodeURIComponent(screeningId)}`);
   const s = {
     map: null,

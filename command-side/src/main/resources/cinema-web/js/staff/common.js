@@ -1,32 +1,22 @@
-// What the staff pages share: the catalogue as the public listings show it, and instants from a
-// local date and time in a cinema's zone.
+// What the staff pages share: the catalogue as the public listings show it (screens with their
+// layouts included), and instants from a local date and time in a cinema's zone.
 import { queries } from '../core/api.js';
 
 export async function catalogue() {
-  const [locations, cinemas, films, screenings] = await Promise.all([
+  const [locations, cinemas, films] = await Promise.all([
     queries.get('/api/locations?size=100&sort=name,asc'),
     queries.get('/api/cinemas?size=100&sort=name,asc'),
     queries.get('/api/films?size=100&sort=title'),
-    queries.get('/api/screenings?size=100&sort=startsAt,asc'),
   ]);
-  return { locations: locations.items, cinemas: cinemas.items, films: films.items, screens: screensOf(screenings.items) };
+  return { locations: locations.items, cinemas: cinemas.items, films: films.items, screens: await screensOf(cinemas.items) };
 }
 
-// The query API lists no screens of their own: they are known from their screenings, and from the
-// screens created in this tab (remembered in sessionStorage).
-function screensOf(screenings) {
-  const screens = new Map(JSON.parse(sessionStorage.getItem('cinema.screens') || '[]').map((s) => [s.id, s]));
-  screenings.forEach((s) => {
-    if (!screens.has(s.screenId)) screens.set(s.screenId, { id: s.screenId, name: s.screenName, cinemaId: s.cinemaId, format: s.format, screeningId: s.id });
-    else if (!screens.get(s.screenId).screeningId) screens.get(s.screenId).screeningId = s.id;
-  });
-  return [...screens.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-export function rememberScreen(screen) {
-  const known = JSON.parse(sessionStorage.getItem('cinema.screens') || '[]').filter((s) => s.id !== screen.id);
-  known.push(screen);
-  sessionStorage.setItem('cinema.screens', JSON.stringify(known));
+// Every active screen of every cinema, with its layout, from the query API's screens listing.
+async function screensOf(cinemas) {
+  // A cinema retired between the two reads has no listing any more (404): it has no screens to offer.
+  const pages = await Promise.all(cinemas.map((c) => queries.get(`/api/cinemas/${encodeURIComponent(c.id)}/screens?size=100&sort=name,asc`)
+    .catch((e) => { if (e.status === 404) return { items: [] }; throw e; })));
+  return pages.flatMap((page) => page.items).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function offsetMinutes(zone, utcMillis) {

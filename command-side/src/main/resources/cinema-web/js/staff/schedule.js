@@ -1,13 +1,14 @@
 // Staff: schedule a screening (overlaps are refused by the command side and shown in words), and
 // cancel one (every hold released, every paid booking refunded).
 import { commands, queries } from '../core/api.js';
-import { h, show, field, select, errorBox, announce } from '../core/dom.js';
+import { h, pageShow, field, select, errorBox, announce } from '../core/dom.js';
 import { localStart, words } from '../core/format.js';
 import { catalogue, instantOf } from './common.js';
 
 const TYPES = [['STANDARD', 1100], ['PREMIUM', 1500], ['COUPLE', 2600], ['WHEELCHAIR', 1100]];
 
 export async function render() {
+  const show = pageShow();
   const cat = await catalogue();
   const film = select('filmId', cat.films.map((f) => [f.id, `${f.title} (${f.runtimeMinutes} min)`]));
   const cinema = select('cinemaId', cat.cinemas.map((c) => [c.id, c.name]));

@@ -178,7 +178,7 @@ abstract class OpenApiContractTest {
     private static boolean isPublic(String operation) {
         return Set.of("POST /api/accounts", "POST /api/auth/login", "GET /.well-known/jwks.json")
                         .contains(operation)
-                || operation.matches("GET /api/(locations|cinemas|films|screenings)(/.*)?");
+                || operation.matches("GET /api/(locations|cinemas|screens|films|screenings)(/.*)?");
     }
 
     private static boolean isSecured(JsonNode spec) {
@@ -746,6 +746,21 @@ abstract class OpenApiContractTest {
                     .query("locationId", location)
                     .query("page", 0)
                     .expect(200);
+            Answer screens = eventually(
+                    () -> queries.call("GET", "/api/cinemas/{cinemaId}/screens", cinema),
+                    200,
+                    answer -> answer.json().path("items").size() > 0);
+            assertThat(screens.json().at("/items/0/layout/rows/1/cells/4/kind").asText())
+                    .isEqualTo("GAP");
+            queries.call("GET", "/api/cinemas/{cinemaId}/screens", cinema)
+                    .query("includeRetired", true)
+                    .query("sort", "name,desc")
+                    .query("size", 1)
+                    .expect(200);
+            queries.call("GET", "/api/cinemas/{cinemaId}/screens", cinema)
+                    .query("sort", "seats")
+                    .expect(400);
+            queries.call("GET", "/api/screens/{screenId}", screen).expect(200);
             eventually(() -> queries.call("GET", "/api/films/{filmId}", film), 200);
             queries.call("GET", "/api/films")
                     .query("availability", "NOW_SHOWING")

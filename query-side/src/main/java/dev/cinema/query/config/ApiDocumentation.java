@@ -3,7 +3,9 @@ package dev.cinema.query.config;
 import dev.cinema.contracts.alert.AlertView;
 import dev.cinema.contracts.analytics.OccupancyRow;
 import dev.cinema.contracts.booking.BookingView;
+import dev.cinema.contracts.catalogue.screen.LayoutCell;
 import dev.cinema.contracts.listing.FilmView;
+import dev.cinema.contracts.listing.ScreenView;
 import dev.cinema.contracts.payment.PaymentHistoryEntry;
 import dev.cinema.contracts.review.FilmReviewPage;
 import dev.cinema.contracts.review.FilmReviewView;
@@ -90,5 +92,17 @@ class ApiDocumentation {
     @Bean
     NullableProperties seatMapCellNullables() {
         return NullableProperties.of(SeatMapCell.class, "label", "number", "type", "price", "state");
+    }
+
+    /** A screen folded before the listings kept layouts has none until the listings are rebuilt. */
+    @Bean
+    NullableProperties screenViewNullables() {
+        return NullableProperties.of(ScreenView.class, "layout");
+    }
+
+    /** A gap in a layout's row (an aisle) has no number and no type. */
+    @Bean
+    NullableProperties layoutCellNullables() {
+        return NullableProperties.of(LayoutCell.class, "number", "type");
     }
 }

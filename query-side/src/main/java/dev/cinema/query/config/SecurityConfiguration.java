@@ -19,12 +19,16 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** Public listings: what is showing where and when. Everything else needs a token. */
+    /**
+     * Public listings: what is showing where and when, and the screens' layouts (which every seat
+     * map shows anyway). Everything else needs a token.
+     */
     static final String[] PUBLIC_LISTINGS = {
         "/api/locations",
         "/api/locations/**",
         "/api/cinemas",
         "/api/cinemas/**",
+        "/api/screens/**",
         "/api/films",
         "/api/films/**",
         "/api/screenings",

@@ -20,6 +20,7 @@ import dev.cinema.contracts.catalogue.location.LocationRetiredEvent;
 import dev.cinema.contracts.catalogue.screen.ScreenCreatedEvent;
 import dev.cinema.contracts.catalogue.screen.ScreenRetiredEvent;
 import dev.cinema.contracts.catalogue.screen.ScreenUpdatedEvent;
+import dev.cinema.contracts.catalogue.screen.SeatLayout;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningPricesChangedEvent;
@@ -145,6 +146,7 @@ class CatalogueListingProjection {
         row.name = event.name();
         row.format = event.format();
         row.seatCount = event.layout().seats().size();
+        row.layoutJson = json(event.layout());
         screens.save(row);
     }
 
@@ -154,6 +156,7 @@ class CatalogueListingProjection {
             row.name = event.name();
             row.format = event.format();
             row.seatCount = event.layout().seats().size();
+            row.layoutJson = json(event.layout());
         });
         // Scheduled screenings keep their layout; only the name people look for changes.
         screenings.findByScreenId(event.screenId().value()).forEach(row -> row.screenName = event.name());
@@ -334,6 +337,14 @@ class CatalogueListingProjection {
             return objectMapper.writeValueAsString(prices);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise prices", e);
+        }
+    }
+
+    private String json(SeatLayout layout) {
+        try {
+            return objectMapper.writeValueAsString(layout);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a seat layout", e);
         }
     }
 }

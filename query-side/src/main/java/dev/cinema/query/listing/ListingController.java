@@ -15,10 +15,14 @@ import dev.cinema.contracts.listing.FindFilmQuery;
 import dev.cinema.contracts.listing.FindFilmsQuery;
 import dev.cinema.contracts.listing.FindLocationQuery;
 import dev.cinema.contracts.listing.FindLocationsQuery;
+import dev.cinema.contracts.listing.FindScreenQuery;
 import dev.cinema.contracts.listing.FindScreeningQuery;
 import dev.cinema.contracts.listing.FindScreeningsQuery;
+import dev.cinema.contracts.listing.FindScreensQuery;
 import dev.cinema.contracts.listing.LocationPage;
 import dev.cinema.contracts.listing.LocationView;
+import dev.cinema.contracts.listing.ScreenPage;
+import dev.cinema.contracts.listing.ScreenView;
 import dev.cinema.contracts.listing.ScreeningPage;
 import dev.cinema.contracts.listing.ScreeningView;
 import dev.cinema.platform.openapi.ApiAnswer;
@@ -51,8 +55,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Public listings: locations, cinemas, films and screenings. No token needed, except to narrow
- * films and screenings to the caller's favourites.
+ * Public listings: locations, cinemas, screens with their layouts, films and screenings. No token
+ * needed, except to narrow films and screenings to the caller's favourites. Layouts are public:
+ * every customer sees them on the seat maps anyway.
  */
 @RestController
 @RequestMapping("/api")
@@ -125,6 +130,35 @@ class ListingController {
                 queries.query(new FindCinemaQuery(cinemaId), ResponseTypes.optionalInstanceOf(CinemaView.class))
                         .join(),
                 () -> new Refusal("cinema-not-found", null, "No cinema " + cinemaId));
+    }
+
+    @GetMapping("/cinemas/{cinemaId}/screens")
+    @Operation(
+            summary = "Screens of a cinema, with their seat layouts",
+            description = "Each screen's layout is in the shape the catalogue commands take it (rows front to "
+                    + "back, each cell a SEAT with number and type or a GAP). Retired screens only with "
+                    + "includeRetired=true. Sort by name (default name,asc).")
+    ScreenPage screensOfCinema(
+            @PathVariable @Size(max = 64) String cinemaId,
+            @RequestParam(defaultValue = "false") boolean includeRetired,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PagingParameters.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(PagingParameters.MAX_SIZE) int size,
+            @RequestParam(required = false) @Size(max = 40) String sort) {
+        cinema(cinemaId);
+        return queries.query(
+                        new FindScreensQuery(
+                                cinemaId, includeRetired, PagingParameters.of(page, size, sort, "name", BY_NAME)),
+                        ResponseTypes.instanceOf(ScreenPage.class))
+                .join();
+    }
+
+    @GetMapping("/screens/{screenId}")
+    @Operation(summary = "One screen with its seat layout (also a retired one)")
+    ScreenView screen(@PathVariable @Size(max = 64) String screenId) {
+        return found(
+                queries.query(new FindScreenQuery(screenId), ResponseTypes.optionalInstanceOf(ScreenView.class))
+                        .join(),
+                () -> new Refusal("screen-not-found", null, "No screen " + screenId));
     }
 
     @GetMapping("/films")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cinema.contracts.catalogue.cinema.Address;
 import dev.cinema.contracts.catalogue.film.Genre;
+import dev.cinema.contracts.catalogue.screen.SeatLayout;
 import dev.cinema.contracts.catalogue.screen.SeatType;
 import dev.cinema.contracts.common.Money;
 import dev.cinema.contracts.listing.CinemaPage;
@@ -18,12 +19,16 @@ import dev.cinema.contracts.listing.FindFilmQuery;
 import dev.cinema.contracts.listing.FindFilmsQuery;
 import dev.cinema.contracts.listing.FindLocationQuery;
 import dev.cinema.contracts.listing.FindLocationsQuery;
+import dev.cinema.contracts.listing.FindScreenQuery;
 import dev.cinema.contracts.listing.FindScreeningQuery;
 import dev.cinema.contracts.listing.FindScreeningsQuery;
+import dev.cinema.contracts.listing.FindScreensQuery;
 import dev.cinema.contracts.listing.LocationPage;
 import dev.cinema.contracts.listing.LocationView;
 import dev.cinema.contracts.listing.PageInfo;
 import dev.cinema.contracts.listing.Paging;
+import dev.cinema.contracts.listing.ScreenPage;
+import dev.cinema.contracts.listing.ScreenView;
 import dev.cinema.contracts.listing.ScreeningPage;
 import dev.cinema.contracts.listing.ScreeningStatus;
 import dev.cinema.contracts.listing.ScreeningView;
@@ -66,6 +71,7 @@ class ListingQueries {
 
     private final LocationRows locations;
     private final CinemaRows cinemas;
+    private final ScreenRows screens;
     private final FilmRows films;
     private final ScreeningRows screenings;
     private final FilmRatings ratings;
@@ -75,6 +81,7 @@ class ListingQueries {
     ListingQueries(
             LocationRows locations,
             CinemaRows cinemas,
+            ScreenRows screens,
             FilmRows films,
             ScreeningRows screenings,
             FilmRatings ratings,
@@ -82,6 +89,7 @@ class ListingQueries {
             Clock clock) {
         this.locations = locations;
         this.cinemas = cinemas;
+        this.screens = screens;
         this.films = films;
         this.screenings = screenings;
         this.ratings = ratings;
@@ -119,6 +127,20 @@ class ListingQueries {
         return cinemas.findById(query.cinemaId())
                 .filter(row -> !row.retired)
                 .map(row -> cinemaViews(List.of(row)).get(0));
+    }
+
+    @QueryHandler
+    ScreenPage handle(FindScreensQuery query) {
+        Pageable pageable = pageable(query.paging());
+        Page<ScreenRow> page = query.includeRetired()
+                ? screens.findByCinemaId(query.cinemaId(), pageable)
+                : screens.findByCinemaIdAndRetiredFalse(query.cinemaId(), pageable);
+        return new ScreenPage(page.map(this::screen).getContent(), info(page));
+    }
+
+    @QueryHandler
+    Optional<ScreenView> handle(FindScreenQuery query) {
+        return screens.findById(query.screenId()).map(this::screen);
     }
 
     @QueryHandler
@@ -271,6 +293,22 @@ class ListingQueries {
                 row.status,
                 row.totalSeats,
                 row.freeSeats);
+    }
+
+    private ScreenView screen(ScreenRow row) {
+        return new ScreenView(
+                row.id, row.cinemaId, row.name, row.format, row.seatCount, row.retired, layout(row.layoutJson));
+    }
+
+    private SeatLayout layout(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readValue(json, SeatLayout.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable seat layout", e);
+        }
     }
 
     private Map<SeatType, Money> prices(String json) {

@@ -35,6 +35,10 @@ class ScreenRow {
     @Column(name = "retired", nullable = false)
     boolean retired;
 
+    /** The seat layout as JSON; null for a screen folded before the listings kept layouts (V180). */
+    @Column(name = "layout_json", length = 262144)
+    String layoutJson;
+
     protected ScreenRow() {}
 
     ScreenRow(String id) {

@@ -25,6 +25,8 @@ import dev.cinema.contracts.catalogue.screen.LayoutCell;
 import dev.cinema.contracts.catalogue.screen.ScreenCreatedEvent;
 import dev.cinema.contracts.catalogue.screen.ScreenFormat;
 import dev.cinema.contracts.catalogue.screen.ScreenId;
+import dev.cinema.contracts.catalogue.screen.ScreenRetiredEvent;
+import dev.cinema.contracts.catalogue.screen.ScreenUpdatedEvent;
 import dev.cinema.contracts.catalogue.screen.SeatLayout;
 import dev.cinema.contracts.catalogue.screen.SeatRow;
 import dev.cinema.contracts.catalogue.screen.SeatType;
@@ -32,7 +34,9 @@ import dev.cinema.contracts.catalogue.screening.ScreeningCancelledEvent;
 import dev.cinema.contracts.catalogue.screening.ScreeningId;
 import dev.cinema.contracts.catalogue.screening.ScreeningScheduledEvent;
 import dev.cinema.contracts.common.Money;
+import dev.cinema.contracts.listing.FindScreenQuery;
 import dev.cinema.contracts.listing.FindScreeningQuery;
+import dev.cinema.contracts.listing.ScreenView;
 import dev.cinema.contracts.listing.ScreeningView;
 import dev.cinema.platform.testsupport.JsonHttp;
 import dev.cinema.platform.testsupport.JsonHttp.Response;
@@ -308,6 +312,107 @@ abstract class ListingApiIntegrationTest {
         assertThat(twice).isEqualTo(once);
         assertThat(twice.totalSeats()).isEqualTo(5);
         assertThat(twice.freeSeats()).isEqualTo(4);
+    }
+
+    @Test
+    void aCinemasScreensArePagedWithTheirLayoutsAndOneScreenByItsId() throws Exception {
+        Catalogue catalogue = catalogue(ZoneId.of("Europe/Vienna"));
+        CinemaId cinema = CinemaId.of(catalogue.cinemaId);
+        ScreenId edited = ScreenId.random();
+        ScreenId retired = ScreenId.random();
+        publish(edited.value(), new ScreenCreatedEvent(edited, cinema, "Screen 2", ScreenFormat.TWO_D, layout()));
+        SeatLayout wider = new SeatLayout(List.of(new SeatRow(
+                "A",
+                List.of(
+                        LayoutCell.seat("1", SeatType.WHEELCHAIR),
+                        LayoutCell.seat("2", SeatType.COUPLE),
+                        LayoutCell.seat("3", SeatType.COUPLE),
+                        LayoutCell.gap(),
+                        LayoutCell.seat("4", SeatType.PREMIUM)))));
+        publish(
+                edited.value(),
+                new ScreenUpdatedEvent(edited, cinema, "Screen 2 (new seats)", ScreenFormat.THREE_D, wider));
+        publish(retired.value(), new ScreenCreatedEvent(retired, cinema, "Screen 1", ScreenFormat.TWO_D, layout()));
+        publish(retired.value(), new ScreenRetiredEvent(retired, cinema));
+        String screens = "/api/cinemas/" + catalogue.cinemaId + "/screens";
+        await().atMost(CATCH_UP)
+                .until(() ->
+                        "true".equals(http.get("/api/screens/" + retired, null).text("retired")));
+
+        // Active screens by name; each with the layout the catalogue commands take.
+        Response page = http.get(screens, null);
+        assertThat(ids(page)).containsExactly(edited.value(), catalogue.screenId);
+        assertThat(page.text("page/totalElements")).isEqualTo("2");
+        assertThat(page.text("items/0/name")).isEqualTo("Screen 2 (new seats)");
+        assertThat(page.text("items/0/format")).isEqualTo("THREE_D");
+        assertThat(page.text("items/0/seatCount")).isEqualTo("4");
+        assertThat(page.text("items/0/retired")).isEqualTo("false");
+        assertThat(page.text("items/0/cinemaId")).isEqualTo(catalogue.cinemaId);
+        assertThat(page.text("items/0/layout/rows/0/label")).isEqualTo("A");
+        assertThat(page.text("items/0/layout/rows/0/cells/1/kind")).isEqualTo("SEAT");
+        assertThat(page.text("items/0/layout/rows/0/cells/1/number")).isEqualTo("2");
+        assertThat(page.text("items/0/layout/rows/0/cells/1/type")).isEqualTo("COUPLE");
+        assertThat(page.text("items/0/layout/rows/0/cells/3/kind")).isEqualTo("GAP");
+        assertThat(page.text("items/1/layout/rows/1/cells/2/type")).isEqualTo("PREMIUM");
+        assertThat(JsonHttp.MAPPER.treeToValue(page.body().at("/items/1/layout"), SeatLayout.class))
+                .isEqualTo(layout());
+
+        // Retired ones on request; pages and sorting as every listing.
+        assertThat(ids(http.get(screens + "?includeRetired=true", null)))
+                .containsExactly(retired.value(), edited.value(), catalogue.screenId);
+        Response second = http.get(screens + "?includeRetired=true&sort=name,desc&size=2&page=1", null);
+        assertThat(ids(second)).containsExactly(retired.value());
+        assertThat(second.text("page/totalPages")).isEqualTo("2");
+
+        Response one = http.get("/api/screens/" + edited, null);
+        assertThat(one.text("name")).isEqualTo("Screen 2 (new seats)");
+        assertThat(one.text("layout/rows/0/cells/0/type")).isEqualTo("WHEELCHAIR");
+        assertThat(http.get("/api/screens/" + retired, null).text("layout/rows/0/label"))
+                .isEqualTo("A");
+
+        Response unknown = http.get("/api/screens/no-such-screen", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(unknown.text("code")).isEqualTo("screen-not-found");
+        Response unknownCinema = http.get("/api/cinemas/no-such-cinema/screens", null);
+        assertThat(unknownCinema.status()).isEqualTo(404);
+        assertThat(unknownCinema.text("code")).isEqualTo("cinema-not-found");
+        assertProblem(http.get(screens + "?size=0", null), 400, "size");
+        assertProblem(http.get(screens + "?size=101", null), 400, "size");
+        assertProblem(http.get(screens + "?page=-1", null), 400, "page");
+        assertProblem(http.get(screens + "?sort=seatCount", null), 400, "sort");
+        assertProblem(http.get(screens + "?includeRetired=maybe", null), 400, "includeRetired");
+    }
+
+    @Test
+    void screenLayoutsFoldedTwiceLeaveTheSameScreen() {
+        Catalogue catalogue = catalogue(ZoneId.of("Europe/Prague"));
+        awaitCatalogue(catalogue);
+        ScreenId screen = ScreenId.random();
+        CinemaId cinema = CinemaId.of(catalogue.cinemaId);
+        ScreenCreatedEvent created = new ScreenCreatedEvent(screen, cinema, "Screen 3", ScreenFormat.TWO_D, layout());
+        ScreenUpdatedEvent updated = new ScreenUpdatedEvent(
+                screen,
+                cinema,
+                "Screen 3",
+                ScreenFormat.IMAX,
+                new SeatLayout(List.of(new SeatRow("A", List.of(LayoutCell.seat("1", SeatType.PREMIUM))))));
+        transactions.executeWithoutResult(status -> {
+            projection.on(created);
+            projection.on(updated);
+        });
+        ScreenView once = queries.handle(new FindScreenQuery(screen.value())).orElseThrow();
+        // At-least-once delivery: the same events again change nothing.
+        transactions.executeWithoutResult(status -> {
+            projection.on(updated);
+            projection.on(created);
+            projection.on(updated);
+        });
+        ScreenView twice = queries.handle(new FindScreenQuery(screen.value())).orElseThrow();
+        assertThat(twice).isEqualTo(once);
+        assertThat(twice.layout()).isEqualTo(updated.layout());
+        assertThat(twice.seatCount()).isEqualTo(1);
+        assertThat(twice.format()).isEqualTo(ScreenFormat.IMAX);
     }
 
     @Test
