@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cinema.platform.testsupport.JsonHttp.Response;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +72,7 @@ class CustomerWebTest {
         pages.find("#refund").click();
         pages.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Refunded"));
         // The page reads the booking again after the refund; the query side follows within a moment.
-        pages.await(Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".facts"), "Refunded"));
+        pages.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".facts"), "Refunded"));
 
         pages.open("/payments");
         assertThat(pages.find("table.table").getText()).contains("Captured");

@@ -70,8 +70,13 @@ final class Pages {
                 .click();
     }
 
+    /**
+     * 45 s at most: an upper bound, not a wait (it returns as soon as the page shows what is asked).
+     * In CI these tests share two cores with the other modules' tests, and a page that reads two
+     * APIs once took longer than 15 s to draw its seat map there.
+     */
     WebDriverWait await() {
-        return await(Duration.ofSeconds(15));
+        return await(Duration.ofSeconds(45));
     }
 
     WebDriverWait await(Duration timeout) {

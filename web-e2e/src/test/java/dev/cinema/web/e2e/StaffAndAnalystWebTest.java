@@ -138,7 +138,7 @@ class StaffAndAnalystWebTest {
                 .findFirst()
                 .orElseThrow();
         row.findElement(By.xpath(".//button[text()='Rebuild']")).click();
-        pages.await(Duration.ofSeconds(40))
+        pages.await(Duration.ofSeconds(90))
                 .until(d ->
                         row.findElement(By.cssSelector("[aria-live]")).getText().startsWith("Switched"));
         assertThat(row.findElement(By.tagName("progress")).getAttribute("value"))
