@@ -422,6 +422,9 @@ abstract class CommandApiIntegrationTest {
                 .isEqualTo("running");
         assertThat(detailed.text("components/eventProcessors/details/processors/command-business-metrics"))
                 .isEqualTo("running");
+        // A tracking policy stuck on an event must not take the command API out of service.
+        assertThat(detailed.text("components/eventProcessors/details/processors/command-alert-policy"))
+                .isEqualTo("running (not needed)");
     }
 
     private Response scrape(String token) {
