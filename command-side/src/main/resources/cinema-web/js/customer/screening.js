@@ -159,7 +159,7 @@ export async function render(screeningId) {
     summary.replaceChildren(
       h('h2', {}, 'Your seats'),
       picked.length ? h('ul', { class: 'picked' }, picked.map((c) => h('li', {}, `${c.label} · ${words(c.type)} · ${money(c.price)}`))) : h('p', { class: 'muted' }, 'Pick seats on the map.'),
-      problem ? errorBox(problem) : null,
+      problem ? errorBox(problem) : '', // not null: replaceChildren would print it
       auth.token() ? holdButton : h('p', {}, h('a', { href: `#/login?next=/screenings/${screeningId}` }, 'Log in'), ' to hold seats.'),
       h('p', { class: 'muted small' }, 'Seats are held for you for 10 minutes while you pay.'));
   }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Accessibility basics, on the rendered pages: every form control has a name, the seat map is one
@@ -156,8 +157,15 @@ class AccessibilityWebTest {
         return element.getTagName() + " " + element.getText().trim();
     }
 
+    /**
+     * The element's computed colour. Present is enough, visible is not needed: a wide seat map
+     * scrolls sideways, and its row labels may be scrolled out of view (a screen with 22 seats in a
+     * row made this test wait for a visible label in vain).
+     */
     private double[] color(String css, String property) {
-        return rgb(pages.find(css).getCssValue(property));
+        return rgb(pages.await()
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
+                .getCssValue(property));
     }
 
     private static final Pattern RGB = Pattern.compile("rgba?\\(([0-9.]+), ([0-9.]+), ([0-9.]+)(?:, ([0-9.]+))?\\)");
