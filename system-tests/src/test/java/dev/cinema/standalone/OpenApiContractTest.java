@@ -127,6 +127,9 @@ abstract class OpenApiContractTest {
         if (secured && !spec.path("responses").has("401")) {
             faults.add(at + "needs a token but documents no 401");
         }
+        if (!spec.at("/responses/503/headers/Retry-After/required").asBoolean()) {
+            faults.add(at + "documents no 503 with Retry-After (database-unavailable)");
+        }
         for (JsonNode content : spec.findValues("content")) {
             content.fieldNames().forEachRemaining(type -> {
                 if (!Set.of(

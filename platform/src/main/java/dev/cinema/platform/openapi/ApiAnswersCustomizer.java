@@ -42,7 +42,8 @@ import org.springframework.web.method.HandlerMethod;
  * <li>a request body: 400 (malformed or invalid), 413 (too large), 415 (not JSON);</li>
  * <li>query, header or constrained path parameters: 400; a path variable: 404;</li>
  * <li>what the signature cannot say, from {@link ApiAnswer}: 201 (always with its
- * {@code Location} header), 202, and the business refusals (409, 422, 402, 503...).</li>
+ * {@code Location} header), 202, and the business refusals (409, 422, 402, 503...);</li>
+ * <li>every operation: 503 {@code database-unavailable} with {@code Retry-After}.</li>
  * </ul>
  * Errors are {@code application/problem+json} with the {@code Problem} schema, or a flat copy of it
  * with the extra members an answer names. The wildcard media type never appears: successes are
@@ -91,6 +92,13 @@ public class ApiAnswersCustomizer implements GlobalOperationComponentsCustomizer
         }
         security(operation, handler, answers);
         input(handler, answers);
+        // Any operation may find its database gone (PostgreSQL restarting or failing over): the
+        // exception handler and DatabaseUnavailableFilter answer it alike, whatever the operation.
+        refuse(
+                answers,
+                503,
+                "The database it needs cannot be reached right now (code database-unavailable, as while "
+                        + "PostgreSQL restarts): send the request again after Retry-After.");
         // Anything else springdoc found (e.g. an explicit @ApiResponse) stays, unless answered above.
         inferred.forEach((code, response) -> {
             if (isNumeric(code) && Integer.parseInt(code) >= 300) {
